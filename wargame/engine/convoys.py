@@ -1,0 +1,100 @@
+"""The convoy phase: each corridor's week of tankers runs the gauntlet to Bamako."""
+
+from __future__ import annotations
+
+from .ops_insurgency import ambush_without_convoy, resolve_ambush
+from .spec import AmbushOrder, CheckpointOrder, EscortOrder
+from .turn import Turn
+
+
+def run_convoys(t: Turn) -> tuple[int, int]:
+    """Move every corridor's convoy; return (tankers arrived, tankers that set out normally)."""
+    s = t.state
+    scenario = s.scenario
+    insurgent_specs = scenario.order_specs["insurgency"]
+    ambush_spec = insurgent_specs.get("ambush")
+    checkpoint_spec = insurgent_specs.get("checkpoint")
+    escort_spec = scenario.order_specs["junta"].get("escort")
+    waiting = {o.args[0]: o for o, _ in t.ambushes}
+    arrived_total = normal_total = 0
+    for cid in sorted(scenario.corridors):
+        corridor = scenario.corridors[cid]
+        path = scenario.corridor_paths[cid]
+        normal_total += corridor.tankers_per_week
+        if not path:
+            t.emit("convoy", f"No convoy on the {corridor.name}: it has no road to "
+                   f"{scenario.towns[corridor.destination].name}.")
+            continue
+        escort = t.escorts.get(cid, 0)
+        tankers, note = _departures(t, cid, escort, escort_spec)
+        cut = next((r for r in path if s.route_damage.get(r)), None)
+        if cut is not None:
+            t.emit("convoy", f"The {corridor.name} convoy could not pass: the road at "
+                   f"{scenario.route_label(cut)} is cut.{note}")
+            for rid in path:
+                if rid in waiting and isinstance(ambush_spec, AmbushOrder):
+                    ambush_without_convoy(t, waiting.pop(rid), ambush_spec)
+            continue
+        setting_out = tankers
+        for rid in path:
+            if s.checkpoints.get(rid) and isinstance(checkpoint_spec, CheckpointOrder):
+                back = tankers * checkpoint_spec.turn_back_pct // 100
+                tankers -= back
+                trucks = tankers + corridor.goods_trucks_per_week
+                s.funds += trucks // 10 * checkpoint_spec.tax_per_10_trucks
+                t.emit("checkpoint", f"At the JNIM checkpoint on {scenario.route_label(rid)}, "
+                       f"{back} tankers turned back and traffic was taxed.", side="insurgency",
+                       source=checkpoint_spec.sources[0] if checkpoint_spec.sources else None)
+            if rid in waiting and isinstance(ambush_spec, AmbushOrder):
+                order = waiting.pop(rid)
+                destroyed = resolve_ambush(t, order, ambush_spec, tankers, escort, corridor.name)
+                tankers -= destroyed
+                s.fuel_lost_m3 += destroyed * corridor.tanker_m3
+                if destroyed and escort and isinstance(escort_spec, EscortOrder):
+                    _escort_losses(t, escort_spec)
+        delivered = tankers * corridor.tanker_m3
+        s.fuel_stock += delivered
+        s.tankers_delivered += tankers
+        arrived_total += tankers
+        escort_text = f" under an escort of {escort} companies" if escort else " unescorted"
+        t.emit("convoy", f"{tankers} of {setting_out} tankers reached "
+               f"{scenario.towns[corridor.destination].name} on the {corridor.name}"
+               f"{escort_text} ({delivered} m³).{note}",
+               source=corridor.sources[0] if corridor.sources else None)
+    for order in waiting.values():
+        if isinstance(ambush_spec, AmbushOrder):
+            ambush_without_convoy(t, order, ambush_spec)
+    return arrived_total, normal_total
+
+
+def _departures(t: Turn, cid: str, escort: int, escort_spec: object) -> tuple[int, str]:
+    """Tankers that set out this week, after a declared blockade and drivers' fear."""
+    s = t.state
+    corridor = s.scenario.corridors[cid]
+    tankers = corridor.tankers_per_week
+    notes: list[str] = []
+    blockade_spec = s.scenario.order_specs["insurgency"].get("blockade")
+    if s.blockades.get(cid) and blockade_spec is not None:
+        cut = getattr(blockade_spec, "departure_cut_pct", 0)
+        if escort and isinstance(escort_spec, EscortOrder):
+            cut = max(0, cut - escort * escort_spec.blockade_relief_pct_per_company)
+        tankers = tankers * (100 - cut) // 100
+        notes.append(f"the declared blockade kept {cut}% of drivers at home")
+    turns, fear_pct = s.fear.get(cid, (0, 0))
+    if turns > 0:
+        tankers = tankers * (100 - fear_pct) // 100
+        notes.append(f"fear of abductions kept {fear_pct}% more away")
+    return tankers, (" " + "; ".join(notes).capitalize() + ".") if notes else ""
+
+
+def _escort_losses(t: Turn, spec: EscortOrder) -> None:
+    s = t.state
+    reserve = s.scenario.spec.sides.junta.reserve_town
+    hit, roll, odds = t.chance(spec.loss_odds)
+    if hit:
+        lost = t.lose_companies(reserve, 1)
+        s.escort_companies_lost += lost
+        t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost)
+    t.emit("escort_losses", "The escort lost a company in the ambush." if hit else
+           "The escort held without heavy losses.", side="junta", odds=odds, roll=roll,
+           success=hit, source=spec.sources[0] if spec.sources else None)

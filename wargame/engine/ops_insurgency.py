@@ -1,0 +1,254 @@
+"""How each insurgency order resolves. Attacks are counted for the turn's record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .legality import strike_targets
+from .odds import order_odds, raid_odds
+from .orders import Order
+from .spec import (
+    AmbushOrder, AttackSiteOrder, BlockadeOrder, CheckpointOrder, KidnapOrder, MoveOrder,
+    OrderBase, PropagandaOrder, RaidOrder, RecruitOrder, SabotageOrder, SiegeOrder, StrikeOrder,
+    TaxOrder,
+)
+from .turn import Turn
+
+SIDE = "insurgency"
+
+
+def _src(spec: OrderBase) -> str | None:
+    return spec.sources[0] if spec.sources else None
+
+
+def _count(t: Turn, kind: str) -> None:
+    t.attacks[kind] = t.attacks.get(kind, 0) + 1
+
+
+def _route_region(t: Turn, route: str) -> str:
+    """The region along a route with the most fighters (ties by id): who bears losses."""
+    regions = t.state.scenario.route_regions[route]
+    return max(regions, key=lambda r: (t.state.fighters[r], r))
+
+
+def ambush(t: Turn, o: Order, spec: AmbushOrder) -> None:
+    # Resolved against the convoy when it passes (convoy phase); noted here.
+    _count(t, "ambush")
+    t.ambushes.append((o, False))
+
+
+def checkpoint(t: Turn, o: Order, spec: CheckpointOrder) -> None:
+    _count(t, "checkpoint")
+    t.state.checkpoints[o.args[0]] = spec.turns
+    t.emit("checkpoint", f"JNIM set up a checkpoint on {t.state.scenario.route_label(o.args[0])}"
+           f", taxing and turning back traffic.", side=SIDE, order=o, source=_src(spec))
+
+
+def blockade(t: Turn, o: Order, spec: BlockadeOrder) -> None:
+    _count(t, "blockade")
+    corridor = t.state.scenario.corridors[o.args[0]]
+    t.state.blockades[corridor.id] = spec.turns
+    t.emit("blockade", f"JNIM declared a blockade of the {corridor.name}; drivers were told "
+           f"not to travel.", side=SIDE, order=o, source=_src(spec))
+
+
+def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
+    s = t.state
+    town = s.scenario.towns[o.args[0]]
+    _count(t, "raid")
+    ok, roll, odds = t.chance(raid_odds(s, spec, town.id) - odds_cut)
+    if ok:
+        lost = t.lose_companies(town.id, spec.garrison_losses)
+        s.weapons += spec.loot_weapons
+        s.funds += spec.loot_funds
+        if s.garrison[town.id] == 0 and s.town_status[town.id] == "government":
+            s.town_status[town.id] = "contested"
+        t.emit("raid", f"JNIM raided the garrison of {town.name}: {lost} compan"
+               f"{'y' if lost == 1 else 'ies'} lost; weapons and cash were looted and the "
+               f"fighters withdrew.", side=SIDE, order=o, odds=odds, roll=roll, success=True,
+               source=_src(spec))
+    else:
+        killed = t.kill_fighters(town.region, spec.fighter_losses)
+        t.emit("raid", f"An attack on {town.name} was repelled; the army said {killed} "
+               f"attackers were killed.", side=SIDE, order=o, odds=odds, roll=roll,
+               success=False, source=_src(spec))
+    return ok
+
+
+def kidnap(t: Turn, o: Order, spec: KidnapOrder) -> None:
+    s = t.state
+    route = o.args[0]
+    _count(t, "kidnap")
+    ok, roll, odds = t.chance(order_odds(s, o, patrols=t.patrols) or 0)
+    label = s.scenario.route_label(route)
+    if ok:
+        s.drivers_kidnapped += spec.drivers
+        s.funds += spec.ransom
+        corridor = s.scenario.routes[route].corridor
+        if corridor:
+            s.fear[corridor] = (spec.fear_turns, spec.fear_cut_pct)
+    t.emit("kidnap", f"{spec.drivers} truck drivers were abducted on {label}."
+           if ok else f"An attempt to abduct drivers on {label} failed.", side=SIDE, order=o,
+           odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+def tax(t: Turn, o: Order, spec: TaxOrder) -> None:
+    s = t.state
+    region = s.scenario.regions[o.args[0]]
+    levy = s.fighters[region.id] // 100 * spec.funds_per_100_fighters
+    s.funds += levy
+    t.grievance(region.id, spec.grievance)
+    t.emit("tax", f"JNIM levied taxes on communities in {region.name}.", side=SIDE, order=o,
+           source=_src(spec))
+    t.emit("tax_yield", f"Taxes in {region.name} raised {levy} million CFA.", side=SIDE,
+           order=o, source=_src(spec), visible_to="insurgency")
+
+
+def propaganda(t: Turn, o: Order, spec: PropagandaOrder) -> None:
+    s = t.state
+    region = s.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(spec.base_odds)
+    if ok:
+        gain = spec.support_gain + s.grievance[region.id] // 20 * spec.per_20_grievance
+        if s.flags.get("power_cuts") or s.fuel_days < s.scenario.spec.rules.fuel.shortage_days:
+            gain += spec.shortage_bonus
+        t.support(region.id, "insurgency", gain)
+        t.support(region.id, "junta", -spec.junta_support_loss)
+    t.emit("propaganda", f"JNIM propaganda in {region.name} exploiting grievances and "
+           f"shortages " + ("found an audience." if ok else "had little effect."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+def recruit(t: Turn, o: Order, spec: RecruitOrder) -> None:
+    s = t.state
+    region = s.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(spec.base_odds)
+    joined = 0
+    if ok:
+        joined = spec.fighters + s.grievance[region.id] // 10 * spec.per_10_grievance
+        s.fighters[region.id] += joined
+    t.emit("recruit", f"Recruitment in {region.name}: "
+           + (f"{joined} fighters joined." if ok else "few joined."), side=SIDE, order=o,
+           odds=odds, roll=roll, success=ok, source=_src(spec), visible_to="insurgency")
+
+
+def attack_site(t: Turn, o: Order, spec: AttackSiteOrder) -> None:
+    s = t.state
+    town = s.scenario.towns[o.args[0]]
+    _count(t, "attack-site")
+    ok, roll, odds = t.chance(spec.base_odds)
+    if ok:
+        s.site_damage[town.id] = spec.damage_turns
+        s.funds += spec.loot_funds
+    t.emit("attack_site", f"JNIM attacked the {town.kind} at {town.name}"
+           + (f"; it is out of action for {spec.damage_turns} turns." if ok else
+              "; guards repelled the attack."), side=SIDE, order=o, odds=odds, roll=roll,
+           success=ok, source=_src(spec))
+
+
+def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
+    s = t.state
+    raid_spec = s.scenario.order_specs[SIDE].get("raid")
+    region = s.scenario.regions[o.args[0]]
+    if not isinstance(raid_spec, RaidOrder):
+        t.emit("strike", "Simultaneous strikes need the raid order.", side=SIDE, order=o)
+        return
+    targets = strike_targets(s, region.id, spec.max_sites)
+    t.emit("strike", f"JNIM struck {len(targets)} places in {region.name} at the same time: "
+           + ", ".join(s.scenario.towns[x].name for x in targets) + ".", side=SIDE, order=o,
+           source=_src(spec))
+    hits = sum(raid(t, Order("raid", (town,)), raid_spec, spec.odds_cut) for town in targets)
+    if hits >= 2:
+        t.cohesion(-spec.cohesion_shock)
+        t.emit("strike_shock", f"{hits} garrisons hit at once in {region.name} stretched the "
+               "army thin.", side=SIDE, order=o, source=_src(spec))
+
+
+def siege(t: Turn, o: Order, spec: SiegeOrder) -> None:
+    s = t.state
+    town = s.scenario.towns[o.args[0]]
+    _count(t, "siege")
+    ok, roll, odds = t.chance(order_odds(s, o) or 0)
+    if ok:
+        s.town_status[town.id] = "besieged"
+        s.siege_turns[town.id] = 0
+    t.emit("siege", f"JNIM cut the roads around {town.name}; the town is besieged."
+           if ok else f"JNIM failed to close the roads around {town.name}.", side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+def sabotage(t: Turn, o: Order, spec: SabotageOrder) -> None:
+    s = t.state
+    route = o.args[0]
+    _count(t, "sabotage")
+    ok, roll, odds = t.chance(order_odds(s, o, patrols=t.patrols) or 0)
+    if ok:
+        s.route_damage[route] = spec.turns
+    t.emit("sabotage", f"A bridge or road section on {s.scenario.route_label(route)} was "
+           f"destroyed." if ok else f"An attempt to cut {s.scenario.route_label(route)} failed.",
+           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+def move(t: Turn, o: Order, spec: MoveOrder) -> None:
+    s = t.state
+    moved = min(spec.fighters, s.fighters[o.args[0]])
+    s.fighters[o.args[0]] -= moved
+    s.fighters[o.args[1]] += moved
+    t.emit("move", f"{moved} fighters moved from {s.scenario.regions[o.args[0]].name} to "
+           f"{s.scenario.regions[o.args[1]].name}.", side=SIDE, order=o, source=_src(spec),
+           visible_to="insurgency")
+
+
+def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
+                   escort: int, corridor_name: str) -> int:
+    """Resolve an ambush against a passing convoy; return the tankers destroyed."""
+    s = t.state
+    route = o.args[0]
+    label = s.scenario.route_label(route)
+    ok, roll, odds = t.chance(order_odds(s, o, escort=escort, patrols=t.patrols) or 0)
+    if not ok:
+        killed = t.kill_fighters(_route_region(t, route), spec.fighter_losses)
+        t.emit("ambush", f"An ambush on the {corridor_name} convoy at {label} failed; the army "
+               f"said {killed} attackers were killed.", side=SIDE, order=o, odds=odds,
+               roll=roll, success=False, source=_src(spec))
+        return 0
+    destroyed = max(1, convoy_tankers * spec.destroy_pct // 100) if convoy_tankers else 0
+    s.tankers_destroyed += destroyed
+    s.drivers_kidnapped += spec.drivers_kidnapped
+    s.funds += destroyed * spec.loot_funds_per_tanker
+    if escort:
+        s.weapons += spec.loot_weapons
+    t.emit("ambush", f"JNIM ambushed the {corridor_name} convoy at {label}: {destroyed} of "
+           f"{convoy_tankers} tankers set on fire, {spec.drivers_kidnapped} drivers abducted.",
+           side=SIDE, order=o, odds=odds, roll=roll, success=True, source=_src(spec))
+    return destroyed
+
+
+def ambush_without_convoy(t: Turn, o: Order, spec: AmbushOrder) -> None:
+    s = t.state
+    route = o.args[0]
+    label = s.scenario.route_label(route)
+    if not t.patrols.get(route):
+        t.emit("ambush", f"Fighters waited in ambush on {label}, but no convoy came.",
+               side=SIDE, order=o, source=_src(spec))
+        return
+    ok, roll, odds = t.chance(order_odds(s, o, patrols=t.patrols) or 0)
+    reserve = s.scenario.spec.sides.junta.reserve_town
+    if ok:
+        t.lose_companies(reserve, 1)
+        t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost)
+    else:
+        t.kill_fighters(_route_region(t, route), spec.fighter_losses)
+    t.emit("ambush", f"An army patrol on {label} was ambushed"
+           + (" and lost a company." if ok else "; the attackers were driven off."),
+           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+
+HANDLERS: dict[str, Callable[[Turn, Order, Any], object]] = {
+    "ambush": ambush, "checkpoint": checkpoint, "blockade": blockade, "raid": raid,
+    "kidnap": kidnap, "tax": tax, "propaganda": propaganda, "recruit": recruit,
+    "attack-site": attack_site, "strike": strike, "siege": siege, "sabotage": sabotage,
+    "move": move,
+}

@@ -1,0 +1,224 @@
+"""How each junta order resolves. Every chance emits its odds and roll."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .legality import companies_for
+from .odds import order_odds
+from .orders import Order
+from .spec import (
+    AfricaCorpsOrder, AirstrikeOrder, CloseSchoolsOrder, CrackdownOrder, DialogueOrder,
+    EscortOrder, InfoCampaignOrder, OrderBase, PatrolOrder, RationOrder, ReinforceOrder,
+    RelieveOrder, RepairOrder, ReopenSchoolsOrder, RuralFuelBanOrder, WithdrawOrder,
+)
+from .turn import Turn
+
+SIDE = "junta"
+
+
+def _src(spec: OrderBase) -> str | None:
+    return spec.sources[0] if spec.sources else None
+
+
+def escort(t: Turn, o: Order, spec: EscortOrder) -> None:
+    corridor = t.state.scenario.corridors[o.args[0]]
+    companies = companies_for(spec, o)
+    t.escorts[corridor.id] = t.escorts.get(corridor.id, 0) + companies
+    t.emit("escort", f"{companies} compan{'y' if companies == 1 else 'ies'} escort the "
+           f"convoy on the {corridor.name}.", side=SIDE, order=o, source=_src(spec))
+
+
+def patrol(t: Turn, o: Order, spec: PatrolOrder) -> None:
+    s = t.state
+    route = o.args[0]
+    t.patrols[route] = True
+    for region in s.scenario.route_regions[route]:
+        t.intel(region, spec.intel_gain)
+    label = s.scenario.route_label(route)
+    if s.checkpoints.get(route):
+        ok, roll, odds = t.chance(spec.clear_checkpoint_odds)
+        if ok:
+            del s.checkpoints[route]
+        t.emit("patrol", f"Patrol on {label}: " + ("the checkpoint was cleared." if ok else
+               "the checkpoint could not be cleared."), side=SIDE, order=o, odds=odds,
+               roll=roll, success=ok, source=_src(spec))
+    else:
+        t.emit("patrol", f"Army patrol on {label}; intelligence in the area improves.",
+               side=SIDE, order=o, source=_src(spec))
+
+
+def reinforce(t: Turn, o: Order, spec: ReinforceOrder) -> None:
+    s = t.state
+    reserve = s.scenario.spec.sides.junta.reserve_town
+    moved = min(spec.companies, s.garrison[reserve])
+    s.garrison[reserve] -= moved
+    s.garrison[o.args[0]] += moved
+    t.emit("reinforce", f"{moved} compan{'y' if moved == 1 else 'ies'} sent from the reserve "
+           f"to {s.scenario.towns[o.args[0]].name}.", side=SIDE, order=o, source=_src(spec))
+
+
+def withdraw(t: Turn, o: Order, spec: WithdrawOrder) -> None:
+    s = t.state
+    town = s.scenario.towns[o.args[0]]
+    reserve = s.scenario.spec.sides.junta.reserve_town
+    moved = s.garrison[town.id]
+    s.garrison[town.id] = 0
+    s.garrison[reserve] += moved
+    if s.town_status[town.id] == "government":
+        s.town_status[town.id] = "contested"
+    t.support(town.region, "junta", -spec.support_loss)
+    t.emit("withdraw", f"The garrison of {town.name} ({moved} companies) withdrew to the "
+           f"reserve; the town is left contested.", side=SIDE, order=o, source=_src(spec))
+
+
+def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
+    s = t.state
+    region = s.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(order_odds(s, o) or 0)
+    killed = t.kill_fighters(region.id, spec.kills) if ok else 0
+    text = (f"Helicopter strike in {region.name}: the army said it hit militants"
+            f" ({killed} fighters lost)." if ok else
+            f"Helicopter strike in {region.name} found no militant target.")
+    t.emit("airstrike", text, side=SIDE, order=o, odds=odds, roll=roll, success=ok,
+           source=_src(spec))
+    harm, roll2, odds2 = t.chance(spec.civilian_harm_odds)
+    if harm:
+        t.grievance(region.id, spec.grievance)
+    t.emit("civilian_harm", f"Local sources reported civilian casualties from the strike in "
+           f"{region.name}." if harm else f"No civilian casualties were reported in "
+           f"{region.name}.", side=SIDE, order=o, odds=odds2, roll=roll2, success=harm,
+           source=_src(spec))
+
+
+def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
+    s = t.state
+    region = s.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(spec.base_odds)
+    killed = t.kill_fighters(region.id, spec.kills) if ok else 0
+    t.emit("africa_corps", f"Africa Corps operation in {region.name}: "
+           + (f"{killed} fighters reported killed." if ok else "no contact with JNIM."),
+           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    abuse, roll2, odds2 = t.chance(spec.abuse_odds)
+    if abuse:
+        t.grievance(region.id, spec.grievance)
+        t.support(region.id, "junta", -spec.support_loss)
+        t.isolation(spec.isolation)
+    t.emit("abuse", f"Human rights groups reported abuses against civilians by the Africa "
+           f"Corps in {region.name}, outside Mali's chain of command." if abuse else
+           f"No abuses were reported from the Africa Corps operation in {region.name}.",
+           side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
+
+
+def ration(t: Turn, o: Order, spec: RationOrder) -> None:
+    region = t.capital_region()
+    t.ration_pct += spec.use_cut_pct
+    t.support(region, "junta", -spec.support_loss)
+    t.emit("ration", f"Fuel rationed in Bamako: use cut by {spec.use_cut_pct}% this turn.",
+           side=SIDE, order=o, source=_src(spec))
+
+
+def rural_fuel_ban(t: Turn, o: Order, spec: RuralFuelBanOrder) -> None:
+    s = t.state
+    s.flags["rural_fuel_ban"] = True
+    for region in sorted(s.fighters):
+        if s.fighters[region] > 0:
+            t.grievance(region, spec.grievance)
+    t.emit("rural_fuel_ban", "The government banned small-scale fuel sales in rural areas to "
+           "cut the insurgency's supply.", side=SIDE, order=o, source=_src(spec))
+
+
+def close_schools(t: Turn, o: Order, spec: CloseSchoolsOrder) -> None:
+    t.state.flags["schools_closed"] = True
+    t.emit("schools", "Schools and universities closed to save fuel.", side=SIDE, order=o,
+           source=_src(spec))
+
+
+def reopen_schools(t: Turn, o: Order, spec: ReopenSchoolsOrder) -> None:
+    t.state.flags["schools_closed"] = False
+    t.support(t.capital_region(), "junta", spec.support_gain)
+    t.emit("schools", "Schools and universities reopened.", side=SIDE, order=o,
+           source=_src(spec))
+
+
+def info_campaign(t: Turn, o: Order, spec: InfoCampaignOrder) -> None:
+    region = t.state.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(spec.base_odds)
+    if ok:
+        t.support(region.id, "junta", spec.support_gain)
+    t.emit("info_campaign", f"Government information campaign in {region.name} "
+           + ("was well received." if ok else "had little effect."), side=SIDE, order=o,
+           odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+def crackdown(t: Turn, o: Order, spec: CrackdownOrder) -> None:
+    region = t.state.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(spec.base_odds)
+    removed = 0
+    if ok:
+        removed = t.kill_fighters(region.id, spec.kills)
+        t.support(region.id, "insurgency", -spec.insurgent_support_cut)
+    t.emit("crackdown", f"Security crackdown in {region.name}: "
+           + (f"the authorities said {removed} suspects were killed or detained." if ok
+              else "few suspects were found."), side=SIDE, order=o, odds=odds, roll=roll,
+           success=ok, source=_src(spec))
+    abuse, roll2, odds2 = t.chance(spec.abuse_odds)
+    if abuse:
+        t.grievance(region.id, spec.grievance)
+    t.emit("abuse", f"Residents of {region.name} reported arbitrary arrests and abuses during "
+           "the crackdown." if abuse else f"No abuses were reported in {region.name}.",
+           side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
+
+
+def dialogue(t: Turn, o: Order, spec: DialogueOrder) -> None:
+    region = t.state.scenario.regions[o.args[0]]
+    ok, roll, odds = t.chance(spec.base_odds)
+    if ok:
+        t.grievance(region.id, -spec.grievance_cut)
+        t.support(region.id, "insurgency", -spec.insurgent_support_cut)
+    t.emit("dialogue", f"Local dialogue with community leaders in {region.name} "
+           + ("eased grievances." if ok else "broke down."), side=SIDE, order=o, odds=odds,
+           roll=roll, success=ok, source=_src(spec))
+
+
+def repair(t: Turn, o: Order, spec: RepairOrder) -> None:
+    s = t.state
+    route = o.args[0]
+    ok, roll, odds = t.chance(spec.base_odds)
+    if ok:
+        s.route_damage.pop(route, None)
+    t.emit("repair", f"Repairs on {s.scenario.route_label(route)} "
+           + ("reopened the road." if ok else "did not finish this turn."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+
+
+def relieve(t: Turn, o: Order, spec: RelieveOrder) -> None:
+    s = t.state
+    town = s.scenario.towns[o.args[0]]
+    reserve = s.scenario.spec.sides.junta.reserve_town
+    ok, roll, odds = t.chance(order_odds(s, o) or 0)
+    sent = min(spec.companies, s.garrison[reserve])
+    s.garrison[reserve] -= sent
+    if ok:
+        s.garrison[town.id] += sent
+        s.town_status[town.id] = "government"
+        s.siege_turns.pop(town.id, None)
+        t.emit("relieve", f"A relief column reached {town.name}; the army said the siege "
+               "was broken.", side=SIDE, order=o, odds=odds, roll=roll, success=True,
+               source=_src(spec))
+    else:
+        s.garrison[reserve] += sent
+        lost = t.lose_companies(reserve, spec.losses)
+        t.emit("relieve", f"The relief column to {town.name} was turned back "
+               f"({lost} compan{'y' if lost == 1 else 'ies'} lost).", side=SIDE, order=o,
+               odds=odds, roll=roll, success=False, source=_src(spec))
+
+
+HANDLERS: dict[str, Callable[[Turn, Order, Any], None]] = {
+    "escort": escort, "patrol": patrol, "reinforce": reinforce, "withdraw": withdraw,
+    "airstrike": airstrike, "africa-corps": africa_corps, "ration": ration,
+    "rural-fuel-ban": rural_fuel_ban, "close-schools": close_schools,
+    "reopen-schools": reopen_schools, "info-campaign": info_campaign, "crackdown": crackdown,
+    "dialogue": dialogue, "repair": repair, "relieve": relieve,
+}

@@ -1,0 +1,102 @@
+"""Orders: small frozen values with a text form that parses back.
+
+The text form (`ambush didieni-kolokani`, `escort dakar heavy`, `ration`) is what logs,
+saves, tests, scripted events and the plain mode use; `Order.parse(str(o)) == o`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Side = Literal["junta", "insurgency"]
+SIDES: tuple[Side, Side] = ("junta", "insurgency")
+
+# What each argument of an order names; the engine checks it against the scenario.
+ArgKind = Literal["corridor", "route", "town", "region", "level"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderKind:
+    name: str          # text form keyword, e.g. "africa-corps"
+    side: Side
+    args: tuple[ArgKind, ...]
+    field: str         # attribute of the side's catalogue in the spec, e.g. "africa_corps"
+    label: str         # short human name
+    chance: bool       # whether it involves a roll
+
+
+def _kind(name: str, side: Side, args: tuple[ArgKind, ...], label: str,
+          chance: bool) -> OrderKind:
+    return OrderKind(name, side, args, name.replace("-", "_"), label, chance)
+
+
+ORDER_KINDS: dict[str, OrderKind] = {
+    k.name: k
+    for k in (
+        _kind("escort", "junta", ("corridor", "level"), "Escort convoy", False),
+        _kind("patrol", "junta", ("route",), "Patrol road", True),
+        _kind("reinforce", "junta", ("town",), "Reinforce garrison", False),
+        _kind("withdraw", "junta", ("town",), "Withdraw garrison", False),
+        _kind("airstrike", "junta", ("region",), "Helicopter strike", True),
+        _kind("africa-corps", "junta", ("region",), "Africa Corps operation", True),
+        _kind("ration", "junta", (), "Ration fuel in Bamako", False),
+        _kind("rural-fuel-ban", "junta", (), "Ban rural fuel sales", False),
+        _kind("close-schools", "junta", (), "Close schools", False),
+        _kind("reopen-schools", "junta", (), "Reopen schools", False),
+        _kind("info-campaign", "junta", ("region",), "Information campaign", True),
+        _kind("crackdown", "junta", ("region",), "Crackdown", True),
+        _kind("dialogue", "junta", ("region",), "Local dialogue", True),
+        _kind("repair", "junta", ("route",), "Repair road", True),
+        _kind("relieve", "junta", ("town",), "Relieve siege", True),
+        _kind("ambush", "insurgency", ("route",), "Ambush", True),
+        _kind("checkpoint", "insurgency", ("route",), "Checkpoint", False),
+        _kind("blockade", "insurgency", ("corridor",), "Declare blockade", False),
+        _kind("raid", "insurgency", ("town",), "Raid", True),
+        _kind("kidnap", "insurgency", ("route",), "Kidnap drivers", True),
+        _kind("tax", "insurgency", ("region",), "Levy taxes", False),
+        _kind("propaganda", "insurgency", ("region",), "Propaganda", True),
+        _kind("recruit", "insurgency", ("region",), "Recruit", True),
+        _kind("attack-site", "insurgency", ("town",), "Attack economic site", True),
+        _kind("strike", "insurgency", ("region",), "Simultaneous strikes", True),
+        _kind("siege", "insurgency", ("town",), "Besiege town", True),
+        _kind("sabotage", "insurgency", ("route",), "Cut road or bridge", True),
+        _kind("move", "insurgency", ("region", "region"), "Move fighters", False),
+    )
+}
+
+ESCORT_LEVELS = ("light", "heavy")
+
+
+class OrderSyntaxError(ValueError):
+    """The text is not an order at all (unknown keyword, wrong number of words)."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Order:
+    kind: str
+    args: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return " ".join((self.kind, *self.args))
+
+    @property
+    def side(self) -> Side:
+        return ORDER_KINDS[self.kind].side
+
+    @property
+    def target(self) -> str | None:
+        return self.args[0] if self.args else None
+
+    @classmethod
+    def parse(cls, text: str) -> Order:
+        words = text.split()
+        if not words:
+            raise OrderSyntaxError("empty order")
+        kind = ORDER_KINDS.get(words[0].lower())
+        if kind is None:
+            raise OrderSyntaxError(f"unknown order '{words[0]}'")
+        if len(words) - 1 != len(kind.args):
+            shape = " ".join((kind.name, *(a.upper() for a in kind.args)))
+            raise OrderSyntaxError(f"'{kind.name}' takes {len(kind.args)} argument(s): {shape}")
+        return cls(kind.name, tuple(w.lower() for w in words[1:]))

@@ -1,0 +1,220 @@
+"""The phases after the orders: economy, society, the insurgency's upkeep, the army, intel."""
+
+from __future__ import annotations
+
+from .spec import CloseSchoolsOrder
+from .turn import Turn, clamp
+
+
+def economy(t: Turn, arrived: int, normal: int) -> None:
+    """Bamako burns fuel, prices follow the stock, the treasury takes its income."""
+    s = t.state
+    spec = s.scenario.spec
+    fuel = spec.rules.fuel
+    cut = t.ration_pct
+    schools = s.scenario.order_specs["junta"].get("close-schools")
+    if s.flags.get("schools_closed") and isinstance(schools, CloseSchoolsOrder):
+        cut += schools.use_cut_pct
+    cut = min(cut, 90)
+    need = spec.tracks.fuel_use_m3_per_day * s.scenario.days_per_turn * (100 - cut) // 100
+    burned = min(need, s.fuel_stock)
+    s.fuel_stock -= burned
+    days = s.fuel_days
+    target = 100 + max(0, fuel.comfort_days - days) * fuel.price_per_missing_day
+    if s.fuel_stock == 0:
+        target = fuel.price_cap
+    target = min(target, fuel.price_cap)
+    s.fuel_price = max(100, (s.fuel_price + target + 1) // 2)
+    short = need - burned
+    t.emit("fuel", f"Bamako used {burned} m³ of fuel"
+           + (f" ({cut}% saved by rationing and closures)" if cut else "")
+           + (f" and lacked {short} m³" if short else "")
+           + f"; {days} days of supply left; fuel price index {s.fuel_price}.",
+           source=fuel.sources[0] if fuel.sources else None)
+    cuts_before = s.flags.get("power_cuts", False)
+    s.flags["power_cuts"] = days < fuel.power_cut_days
+    if s.flags["power_cuts"] != cuts_before:
+        t.emit("power", "Power cuts spread across Bamako as fuel for generation ran short."
+               if s.flags["power_cuts"] else "Power supply in Bamako stabilised.",
+               source=fuel.sources[0] if fuel.sources else None)
+    tracks = spec.tracks
+    traffic = arrived * 100 // normal if normal else 100
+    non_gold = (tracks.income_customs * traffic // 100 + tracks.income_other)
+    non_gold = non_gold * (100 - s.isolation * spec.rules.economy.isolation_income_cut_pct
+                           // 100) // 100
+    sites = [town for town, turns in sorted(s.site_damage.items()) if turns > 0]
+    gold = tracks.income_gold * max(0, 100 - len(sites) * spec.rules.economy.site_income_share_pct
+                                    ) // 100
+    s.treasury += non_gold + gold - tracks.spending
+    t.emit("treasury", f"Treasury: +{non_gold + gold} income (traffic at {traffic}% of normal"
+           f"{', ' + str(len(sites)) + ' economic sites idle' if sites else ''}), "
+           f"-{tracks.spending} spending; balance {s.treasury} billion CFA.",
+           visible_to="junta")
+
+
+def society(t: Turn) -> None:
+    """Support drifts with shortages, grievance, security and the insurgency's own rules."""
+    s = t.state
+    rules = s.scenario.spec.rules
+    fuel, sup = rules.fuel, rules.support
+    capital = t.capital_region()
+    if s.fuel_days < fuel.shortage_days:
+        t.support(capital, "junta", -fuel.shortage_support_loss)
+    if s.flags.get("power_cuts"):
+        t.support(capital, "junta", -fuel.power_cut_support_loss)
+    if s.fuel_days >= fuel.comfort_days:
+        t.support(capital, "junta", fuel.recovery_support_gain)
+    schools = s.scenario.order_specs["junta"].get("close-schools")
+    if s.flags.get("schools_closed") and isinstance(schools, CloseSchoolsOrder):
+        t.support(capital, "junta", -schools.support_loss)
+    jnim_rules = s.flags.get("travel_restrictions") or s.flags.get("dress_rules")
+    besieged_regions = {s.scenario.towns[town].region for town, status
+                        in s.town_status.items() if status == "besieged"}
+    for region in sorted(s.scenario.regions):
+        drift = (s.grievance[region] - sup.grievance_pivot) // sup.grievance_divisor
+        if drift > 0 and s.fighters[region] > 0 or drift < 0:
+            t.support(region, "insurgency", drift)
+        if drift > 0:
+            t.support(region, "junta", -(drift // 2))
+        towns = s.scenario.region_towns[region]
+        if (s.fighters[region] <= sup.few_fighters
+                and all(s.town_status[x] == "government" for x in towns)):
+            t.support(region, "junta", sup.security_gain)
+        if region in besieged_regions:
+            t.support(region, "junta", -rules.insurgency.besieged_support_loss)
+        if jnim_rules and s.fighters[region] > 0:
+            t.support(region, "insurgency", -sup.jnim_rules_support_loss)
+    unrest_before = s.flags.get("mass_unrest", False)
+    s.flags["mass_unrest"] = s.support_junta[capital] <= sup.unrest_support
+    if s.flags["mass_unrest"] and not unrest_before:
+        t.emit("unrest", "Protests over shortages spread in Bamako; residents demanded "
+               "government action.", source=sup.sources[0] if sup.sources else None)
+
+
+def insurgency(t: Turn) -> None:
+    """Upkeep and desertion, recruitment from grievance, rival clashes, sieges, timers."""
+    s = t.state
+    spec = s.scenario.spec
+    ins = spec.rules.insurgency
+    src = ins.sources[0] if ins.sources else None
+    upkeep = s.total_fighters * ins.upkeep_per_100_fighters // 100
+    if s.flags.get("rural_fuel_ban"):
+        upkeep = upkeep * (100 + ins.fuel_ban_upkeep_pct) // 100
+    s.funds -= upkeep
+    if s.funds < 0:
+        s.funds = 0
+        lost = 0
+        for region in sorted(s.fighters):
+            gone = s.fighters[region] * ins.desertion_pct // 100
+            s.fighters[region] -= gone
+            lost += gone
+        t.emit("desertion", f"Unpaid, {lost} fighters left the insurgency.",
+               visible_to="insurgency", source=src)
+    pivot = spec.rules.support.grievance_pivot
+    for region in sorted(s.fighters):
+        if s.fighters[region] > 0 and s.grievance[region] > pivot:
+            s.fighters[region] += (s.grievance[region] - pivot) // 10 * ins.grievance_recruits
+    _rival_clashes(t)
+    _sieges(t)
+    for timers in (s.checkpoints, s.blockades, s.route_damage, s.site_damage):
+        for key in sorted(timers):
+            timers[key] -= 1
+            if timers[key] <= 0:
+                del timers[key]
+    for key in sorted(s.fear):
+        turns, pct = s.fear[key]
+        if turns <= 1:
+            del s.fear[key]
+        else:
+            s.fear[key] = (turns - 1, pct)
+
+
+def _rival_clashes(t: Turn) -> None:
+    s = t.state
+    for actor in s.scenario.spec.sides.actors:
+        if actor.kind != "rival_insurgency":
+            continue
+        for region in sorted(actor.regions):
+            key = f"{actor.id}:{region}"
+            if s.rivals.get(key, 0) <= 0 or s.fighters[region] <= 0:
+                continue
+            clash, roll, odds = t.chance(actor.clash_odds)
+            if clash:
+                lost = t.kill_fighters(region, actor.clash_losses)
+                s.rivals[key] = max(0, s.rivals[key] - actor.clash_losses // 2)
+                text = (f"Local sources reported clashes between JNIM and the {actor.name} in "
+                        f"{s.scenario.regions[region].name} ({lost} JNIM fighters lost).")
+            else:
+                text = f"No clashes between JNIM and the {actor.name} reported in " \
+                       f"{s.scenario.regions[region].name}."
+            t.emit("rival", text, side=actor.id, odds=odds, roll=roll, success=clash,
+                   source=actor.sources[0] if actor.sources else None)
+
+
+def _sieges(t: Turn) -> None:
+    s = t.state
+    ins = s.scenario.spec.rules.insurgency
+    siege_spec = s.scenario.order_specs["insurgency"].get("siege")
+    min_fighters = getattr(siege_spec, "min_fighters", 0)
+    src = ins.sources[0] if ins.sources else None
+    for town_id in sorted(s.siege_turns):
+        if s.town_status[town_id] != "besieged":
+            del s.siege_turns[town_id]
+            continue
+        town = s.scenario.towns[town_id]
+        s.siege_turns[town_id] += 1
+        if s.fighters[town.region] < min_fighters:
+            s.town_status[town_id] = "contested"
+            del s.siege_turns[town_id]
+            t.emit("siege", f"The siege of {town.name} loosened as fighters left the area.",
+                   source=src)
+            continue
+        if s.fighters[town.region] >= 100 * max(1, s.garrison[town_id]):
+            lost = t.lose_companies(town_id, ins.siege_attrition)
+            if lost:
+                t.emit("siege", f"The besieged garrison of {town.name} lost {lost} compan"
+                       f"{'y' if lost == 1 else 'ies'} to attrition and desertion.",
+                       source=src)
+        if s.garrison[town_id] == 0 and s.siege_turns[town_id] >= ins.siege_fall_turns:
+            s.town_status[town_id] = "insurgent"
+            del s.siege_turns[town_id]
+            t.emit("town_lost", f"JNIM took control of {town.name} after a siege of "
+                   f"{ins.siege_fall_turns}+ turns, according to local sources.", source=src)
+
+
+def army(t: Turn) -> None:
+    """Cohesion moves with pay, losses and Bamako's mood; below a threshold, a coup may come."""
+    s = t.state
+    rules = s.scenario.spec.rules.cohesion
+    src = rules.sources[0] if rules.sources else None
+    capital = t.capital_region()
+    strained = False
+    if s.treasury < 0:
+        t.cohesion(-rules.unpaid)
+        strained = True
+    if s.support_junta[capital] < rules.low_support_threshold:
+        t.cohesion(-rules.low_support)
+        strained = True
+    if not strained and t.junta_losses == 0:
+        t.cohesion(rules.recovery)
+    if s.cohesion < rules.coup_threshold and not s.flags.get("coup"):
+        odds = (rules.coup_threshold - s.cohesion) * rules.coup_odds_per_point
+        coup, roll, odds = t.chance(odds)
+        if coup:
+            s.flags["coup"] = True
+        t.emit("coup_check", "Officers moved against the junta: a coup is under way."
+               if coup else f"Army cohesion is low ({s.cohesion}); rumours of a coup plot "
+               "circulate.", odds=odds, roll=roll, success=coup, source=src)
+
+
+def intelligence(t: Turn) -> None:
+    """The junta's estimate of fighters per region, noisier where intelligence is poor."""
+    s = t.state
+    fog = s.scenario.spec.fog
+    for region in sorted(s.fighters):
+        error = fog.estimate_error_pct_at_zero_intel * (100 - s.intel[region]) // 100
+        noise = s.randbelow(2 * error + 1) - error
+        estimate = max(0, s.fighters[region] * (100 + noise) // 100)
+        if s.intel[region] < 50 and s.fighters[region] < fog.min_detected_fighters:
+            estimate = 0
+        s.fighter_estimate[region] = clamp(estimate // 10 * 10, 0, 10**9)

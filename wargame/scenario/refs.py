@@ -1,0 +1,157 @@
+"""Cross-reference checks pydantic cannot do: every id a scenario names must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..engine.legality import static_reason
+from ..engine.orders import ORDER_KINDS, Order, OrderSyntaxError
+from ..engine.scenario import Scenario
+from ..engine.spec import ScenarioSpec
+from .errors import SourceError
+from .yamlload import LoadedYaml
+
+Path = tuple[str | int, ...]
+
+
+class _Checker:
+    def __init__(self, loaded: LoadedYaml) -> None:
+        self.loaded = loaded
+        self.errors: list[SourceError] = []
+
+    def error(self, path: Path, message: str, *, key: bool = False) -> None:
+        table = self.loaded.key_positions if key else self.loaded.positions
+        probe = path
+        while probe and probe not in table and probe not in self.loaded.positions:
+            probe = probe[:-1]
+        line, col = table.get(probe) or self.loaded.positions.get(probe, (1, 1))
+        dotted = ".".join(str(p) for p in path) or "yaml"
+        self.errors.append(SourceError(line, col, dotted, message))
+
+    def unique(self, items: list[Any], path: Path, what: str) -> set[str]:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in seen:
+                first = self.loaded.positions.get((*path, seen[item.id], "id"), (0, 0))[0]
+                self.error((*path, i, "id"), f"duplicate {what} id '{item.id}' (first defined "
+                           f"at line {first})")
+            else:
+                seen[item.id] = i
+        return set(seen)
+
+    def known(self, value: str | None, names: set[str], path: Path, what: str) -> None:
+        if value is not None and value not in names:
+            hint = _closest(value, names)
+            self.error(path, f"unknown {what} '{value}'" + (f"; did you mean '{hint}'?"
+                                                            if hint else ""))
+
+
+def _closest(value: str, names: set[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(value, sorted(names), n=1)
+    return matches[0] if matches else None
+
+
+def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError]:
+    c = _Checker(loaded)
+    regions = c.unique(spec.map.regions, ("map", "regions"), "region")
+    towns = c.unique(spec.map.towns, ("map", "towns"), "town")
+    routes = c.unique(spec.map.routes, ("map", "routes"), "route")
+    corridors = c.unique(spec.corridors, ("corridors",), "corridor")
+    c.unique(spec.events, ("events",), "event")
+    c.unique(spec.sides.junta.units, ("sides", "junta", "units"), "unit")
+    c.unique(spec.sides.actors, ("sides", "actors"), "actor")
+    c.unique([*spec.victory.endings, spec.victory.default], ("victory", "endings"), "ending")
+    for i, town in enumerate(spec.map.towns):
+        c.known(town.region, regions, ("map", "towns", i, "region"), "region")
+    if not any(t.kind == "capital" for t in spec.map.towns):
+        c.error(("map", "towns"), "no town of kind 'capital' (the rules need one)")
+    for i, route in enumerate(spec.map.routes):
+        c.known(route.from_town, towns, ("map", "routes", i, "from"), "town")
+        c.known(route.to_town, towns, ("map", "routes", i, "to"), "town")
+        c.known(route.corridor, corridors, ("map", "routes", i, "corridor"), "corridor")
+        if route.from_town == route.to_town:
+            c.error(("map", "routes", i, "to"), "a route must join two different towns")
+    for i, corridor in enumerate(spec.corridors):
+        c.known(corridor.entry, towns, ("corridors", i, "entry"), "town")
+        c.known(corridor.destination, towns, ("corridors", i, "destination"), "town")
+    junta = spec.sides.junta
+    for i, unit in enumerate(junta.units):
+        c.known(unit.town, towns, ("sides", "junta", "units", i, "town"), "town")
+    c.known(junta.reserve_town, towns, ("sides", "junta", "reserve_town"), "town")
+    for i, cell in enumerate(spec.sides.insurgency.cells):
+        c.known(cell.region, regions, ("sides", "insurgency", "cells", i, "region"), "region")
+    for i, actor in enumerate(spec.sides.actors):
+        for j, region in enumerate(actor.regions):
+            c.known(region, regions, ("sides", "actors", i, "regions", j), "region")
+    tracks = spec.tracks
+    for table, what, names in (("support", "region", regions), ("grievance", "region", regions),
+                               ("intelligence", "region", regions),
+                               ("town_status", "town", towns)):
+        for key in getattr(tracks, table):
+            if key not in names:
+                c.error(("tracks", table, key), f"unknown {what} '{key}'", key=True)
+    for path, name in _all_sources(loaded.data):
+        if name not in spec.meta.sources:
+            c.error(path, f"source '{name}' is not listed in meta.sources")
+    names = {"region": regions, "town": towns, "route": routes}
+    scenario_ok = not c.errors
+    scenario = Scenario.from_spec(spec) if scenario_ok else None
+    for path, node in _typed_nodes(loaded.data, ()):
+        for field, known in names.items():
+            if isinstance(node.get(field), str):
+                c.known(node[field], known, (*path, field), field)
+        if node.get("type") == "scripted_order" and isinstance(node.get("order"), str):
+            _check_scripted(c, node, (*path, "order"), scenario)
+    return sorted(set(c.errors))
+
+
+def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
+                    scenario: Scenario | None) -> None:
+    try:
+        order = Order.parse(node["order"])
+    except OrderSyntaxError as exc:
+        c.error(path, str(exc))
+        return
+    side = node.get("side")
+    if ORDER_KINDS[order.kind].side != side:
+        c.error(path, f"'{order.kind}' is an order of the {ORDER_KINDS[order.kind].side}")
+        return
+    if scenario is not None:
+        reason = static_reason(scenario, side, order)
+        if reason is not None:
+            c.error(path, f"order '{order}' cannot be given: {reason}")
+
+
+def _typed_nodes(data: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Every mapping with a `type` key (conditions, effects, triggers) in events and victory."""
+    if isinstance(data, dict):
+        if isinstance(data.get("type"), str) and path and path[0] in ("events", "victory"):
+            yield path, data
+        for key, value in data.items():
+            yield from _typed_nodes(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _typed_nodes(value, (*path, i))
+
+
+def _all_sources(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every article named outside meta.sources (`source:` and `sources:` fields)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            sub = (*path, key)
+            if path == () and key == "meta":
+                continue
+            if key == "source" and isinstance(value, str):
+                yield sub, value
+            elif key == "sources" and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (*sub, i), item
+            else:
+                yield from _all_sources(value, sub)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _all_sources(value, (*path, i))
