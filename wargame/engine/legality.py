@@ -7,9 +7,21 @@ from functools import cache
 from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
 from .scenario import Scenario
 from .spec import (
-    AmbushOrder, AttackSiteOrder, BlockadeOrder, CheckpointOrder, EscortOrder, KidnapOrder,
-    MoveOrder, OrderBase, RaidOrder, ReinforceOrder, RelieveOrder, SabotageOrder, SiegeOrder,
-    StrikeOrder, TaxOrder,
+    AmbushOrder,
+    AttackSiteOrder,
+    BlockadeOrder,
+    CheckpointOrder,
+    EscortOrder,
+    KidnapOrder,
+    MoveOrder,
+    OrderBase,
+    RaidOrder,
+    ReinforceOrder,
+    RelieveOrder,
+    SabotageOrder,
+    SiegeOrder,
+    StrikeOrder,
+    TaxOrder,
 )
 from .state import GameState
 
@@ -106,7 +118,8 @@ def static_reason(scenario: Scenario, side: Side, order: Order) -> str | None:
     return None
 
 
-def check_order(state: GameState, side: Side, order: Order, *, scripted: bool = False) -> str | None:
+def check_order(state: GameState, side: Side, order: Order, *,
+                scripted: bool = False) -> str | None:
     """Why `side` may not give `order` now, or None when it may.
 
     A scripted order (from a scenario event) skips capacity, cost and duplicates.

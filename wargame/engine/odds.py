@@ -6,9 +6,24 @@ from __future__ import annotations
 from .legality import fighters_near_route
 from .orders import Order
 from .spec import (
-    AfricaCorpsOrder, AirstrikeOrder, AmbushOrder, AttackSiteOrder, CrackdownOrder,
-    DialogueOrder, InfoCampaignOrder, KidnapOrder, OrderBase, PatrolOrder, PropagandaOrder,
-    RaidOrder, RecruitOrder, RelieveOrder, RepairOrder, SabotageOrder, SiegeOrder, StrikeOrder,
+    AfricaCorpsOrder,
+    AirstrikeOrder,
+    AmbushOrder,
+    AttackSiteOrder,
+    CrackdownOrder,
+    DialogueOrder,
+    InfoCampaignOrder,
+    KidnapOrder,
+    OrderBase,
+    PatrolOrder,
+    PropagandaOrder,
+    RaidOrder,
+    RecruitOrder,
+    RelieveOrder,
+    RepairOrder,
+    SabotageOrder,
+    SiegeOrder,
+    StrikeOrder,
 )
 from .state import GameState
 from .turn import clamp
@@ -62,7 +77,8 @@ def order_odds(state: GameState, order: Order, *, escort: int = 0,
             odds = spec.base_odds + state.intel[target] // 10 * spec.odds_per_10_intel
         case RelieveOrder():
             region = state.scenario.towns[target].region
-            odds = (spec.base_odds + (spec.companies + state.garrison[target]) * spec.odds_per_company
+            force = spec.companies + state.garrison[target]
+            odds = (spec.base_odds + force * spec.odds_per_company
                     - fighters[region] // 100 * spec.odds_per_100_fighters)
         case PatrolOrder():
             odds = spec.clear_checkpoint_odds if state.checkpoints.get(target) else None

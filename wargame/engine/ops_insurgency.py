@@ -9,8 +9,19 @@ from .legality import strike_targets
 from .odds import order_odds, raid_odds
 from .orders import Order
 from .spec import (
-    AmbushOrder, AttackSiteOrder, BlockadeOrder, CheckpointOrder, KidnapOrder, MoveOrder,
-    OrderBase, PropagandaOrder, RaidOrder, RecruitOrder, SabotageOrder, SiegeOrder, StrikeOrder,
+    AmbushOrder,
+    AttackSiteOrder,
+    BlockadeOrder,
+    CheckpointOrder,
+    KidnapOrder,
+    MoveOrder,
+    OrderBase,
+    PropagandaOrder,
+    RaidOrder,
+    RecruitOrder,
+    SabotageOrder,
+    SiegeOrder,
+    StrikeOrder,
     TaxOrder,
 )
 from .turn import Turn

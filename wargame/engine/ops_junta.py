@@ -9,9 +9,22 @@ from .legality import companies_for
 from .odds import order_odds
 from .orders import Order
 from .spec import (
-    AfricaCorpsOrder, AirstrikeOrder, CloseSchoolsOrder, CrackdownOrder, DialogueOrder,
-    EscortOrder, InfoCampaignOrder, OrderBase, PatrolOrder, RationOrder, ReinforceOrder,
-    RelieveOrder, RepairOrder, ReopenSchoolsOrder, RuralFuelBanOrder, WithdrawOrder,
+    AfricaCorpsOrder,
+    AirstrikeOrder,
+    CloseSchoolsOrder,
+    CrackdownOrder,
+    DialogueOrder,
+    EscortOrder,
+    InfoCampaignOrder,
+    OrderBase,
+    PatrolOrder,
+    RationOrder,
+    ReinforceOrder,
+    RelieveOrder,
+    ReopenSchoolsOrder,
+    RepairOrder,
+    RuralFuelBanOrder,
+    WithdrawOrder,
 )
 from .turn import Turn
 

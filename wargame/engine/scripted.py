@@ -7,9 +7,25 @@ from collections.abc import Callable
 
 from .orders import Order, OrderSyntaxError
 from .spec import (
-    AdjustFighters, AdjustGrievance, AdjustSupport, AdjustTrack, AllCondition, AnyCondition,
-    Condition, DamageRoute, Effect, EventSpec, FlagCondition, GrievanceCondition, Message,
-    NotCondition, ScriptedOrder, SetFlag, SetTownStatus, SupportCondition, TownStatusCondition,
+    AdjustFighters,
+    AdjustGrievance,
+    AdjustSupport,
+    AdjustTrack,
+    AllCondition,
+    AnyCondition,
+    Condition,
+    DamageRoute,
+    Effect,
+    EventSpec,
+    FlagCondition,
+    GrievanceCondition,
+    Message,
+    NotCondition,
+    ScriptedOrder,
+    SetFlag,
+    SetTownStatus,
+    SupportCondition,
+    TownStatusCondition,
     TrackCondition,
 )
 from .state import GameState

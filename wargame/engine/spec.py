@@ -14,7 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SideId = Literal["junta", "insurgency"]
-TownKind = Literal["capital", "city", "town", "village", "outpost", "border_post", "mine", "factory"]
+TownKind = Literal[
+    "capital", "city", "town", "village", "outpost", "border_post", "mine", "factory"
+]
 RouteCondition = Literal["paved", "laterite", "track"]
 TownStatus = Literal["government", "contested", "besieged", "insurgent"]
 Comparison = Literal["lt", "le", "gt", "ge", "eq"]

@@ -23,7 +23,7 @@ def provenance_warnings(loaded: LoadedYaml, known_sources: list[str]) -> list[So
     warnings: list[SourceError] = []
     seen: set[int] = set()
     for path, line in loaded.number_lines:
-        if line in seen:
+        if path == ("format",) or line in seen:  # the format version is not a figure
             continue
         seen.add(line)
         comment = loaded.comments.get(line, "")
