@@ -29,12 +29,10 @@ def run_convoys(t: Turn) -> tuple[int, int]:
         tankers, note = _departures(t, cid, escort, escort_spec)
         cut = next((r for r in path if s.route_damage.get(r)), None)
         if cut is not None:
-            t.emit("convoy", f"The {corridor.name} convoy could not pass: the road at "
-                   f"{scenario.route_label(cut)} is cut.{note}")
-            for rid in path:
-                if rid in waiting and isinstance(ambush_spec, AmbushOrder):
-                    ambush_without_convoy(t, waiting.pop(rid), ambush_spec)
-            continue
+            passage = s.scenario.spec.rules.fuel.cut_road_passage_pct
+            tankers = tankers * passage // 100
+            note += (f" The road at {scenario.route_label(cut)} is cut: only {passage}% of the "
+                     "convoy got through by detours.")
         setting_out = tankers
         for rid in path:
             if s.checkpoints.get(rid) and isinstance(checkpoint_spec, CheckpointOrder):

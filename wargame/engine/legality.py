@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
@@ -95,10 +96,11 @@ def static_reason(scenario: Scenario, side: Side, order: Order) -> str | None:
     if len(order.args) != len(kind.args):
         return f"'{order.kind}' takes {len(kind.args)} argument(s)"
     for arg_kind, value in zip(kind.args, order.args, strict=True):
-        known = {
+        tables: dict[str, Mapping[str, object]] = {
             "corridor": scenario.corridors, "route": scenario.routes, "town": scenario.towns,
             "region": scenario.regions,
-        }.get(arg_kind)
+        }
+        known = tables.get(arg_kind)
         if arg_kind == "level" and value not in ESCORT_LEVELS:
             return f"escort level must be one of {', '.join(ESCORT_LEVELS)}"
         if known is not None and value not in known:
@@ -148,9 +150,9 @@ def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
     kind, target = order.kind, order.target
     pending = state.pending[side]
     status = state.town_status.get(target or "")
-    if kind in ("escort", "reinforce", "relieve") and not scripted:
-        if reserve_free(state) < companies_for(spec, order):
-            return "not enough companies in the reserve"
+    if (kind in ("escort", "reinforce", "relieve") and not scripted
+            and reserve_free(state) < companies_for(spec, order)):
+        return "not enough companies in the reserve"
     if kind == "escort" and any(o.kind == "escort" and o.target == target for o in pending):
         return "this corridor already has an escort"
     if kind == "reinforce" and status in ("besieged", "insurgent"):
@@ -162,9 +164,8 @@ def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
             return "a besieged garrison cannot withdraw"
     if kind == "relieve" and status not in ("besieged", "insurgent"):
         return "the town is not besieged or held by the insurgency"
-    if kind == "airstrike":
-        if sum(1 for o in pending if o.kind == "airstrike") >= state.helicopters:
-            return "no helicopter available"
+    if kind == "airstrike" and sum(o.kind == "airstrike" for o in pending) >= state.helicopters:
+        return "no helicopter available"
     if kind == "africa-corps" and state.africa_corps <= 0:
         return "no Africa Corps forces"
     if kind == "rural-fuel-ban" and state.flags.get("rural_fuel_ban"):

@@ -7,7 +7,7 @@ from typing import Any
 
 from .legality import strike_targets
 from .odds import order_odds, raid_odds
-from .orders import Order
+from .orders import Order, Side
 from .spec import (
     AmbushOrder,
     AttackSiteOrder,
@@ -26,7 +26,7 @@ from .spec import (
 )
 from .turn import Turn
 
-SIDE = "insurgency"
+SIDE: Side = "insurgency"
 
 
 def _src(spec: OrderBase) -> str | None:

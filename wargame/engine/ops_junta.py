@@ -7,7 +7,7 @@ from typing import Any
 
 from .legality import companies_for
 from .odds import order_odds
-from .orders import Order
+from .orders import Order, Side
 from .spec import (
     AfricaCorpsOrder,
     AirstrikeOrder,
@@ -28,7 +28,7 @@ from .spec import (
 )
 from .turn import Turn
 
-SIDE = "junta"
+SIDE: Side = "junta"
 
 
 def _src(spec: OrderBase) -> str | None:

@@ -8,7 +8,7 @@ from . import ops_insurgency, ops_junta, upkeep
 from .convoys import run_convoys
 from .events import Event
 from .legality import check_order
-from .orders import Order, Side
+from .orders import SIDES, Order, Side
 from .scenario import Scenario
 from .scripted import fire_event, holds
 from .spec import ConditionTrigger, DateTrigger, Ending
@@ -45,9 +45,9 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     t.scripted = [(side, Order.parse(text), event) for side, text, event in state.carried_orders]
     state.carried_orders = []
     _dated_events(t)
-    for side in ("junta", "insurgency"):
+    for side in SIDES:
         t.phase = side
-        _resolve_side(t, side)  # type: ignore[arg-type]
+        _resolve_side(t, side)
     t.phase = "convoys"
     arrived, normal = run_convoys(t)
     t.phase = "economy"

@@ -412,6 +412,11 @@ class FuelRules(RulesPart):
     power_cut_support_loss: NonNeg = desc("Junta support lost in Bamako per turn of power cuts.")
     recovery_support_gain: NonNeg = desc("Junta support regained in Bamako per turn when fuel "
                                          "is at or above comfort_days.")
+    demand_cut_per_100_price: NonNeg = desc("Percent of Bamako's use that high prices cut per "
+                                            "100 points of price index above 100.")
+    demand_cut_cap: Percent = desc("Largest cut in use that prices cause, percent.")
+    cut_road_passage_pct: Percent = desc("Percent of a convoy that still gets through a cut "
+                                         "road by detours on tracks.")
 
 
 class SupportRules(RulesPart):
@@ -456,6 +461,8 @@ class InsurgentRules(RulesPart):
                                       "grievance above the pivot.")
     siege_attrition: NonNeg = desc("Garrison companies a besieged town loses per turn when "
                                    "besiegers outnumber it.")
+    siege_fighters_per_company: int = desc("Besiegers needed per garrison company for "
+                                           "attrition to bite.", ge=1)
     siege_fall_turns: int = desc("Turns of siege after which an emptied town falls.", ge=1)
     besieged_support_loss: NonNeg = desc("Junta support lost per turn in a region with a "
                                          "besieged town.")

@@ -15,7 +15,8 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
     schools = s.scenario.order_specs["junta"].get("close-schools")
     if s.flags.get("schools_closed") and isinstance(schools, CloseSchoolsOrder):
         cut += schools.use_cut_pct
-    cut = min(cut, 90)
+    price_cut = (s.fuel_price - 100) * fuel.demand_cut_per_100_price // 100
+    cut = min(cut + min(price_cut, fuel.demand_cut_cap), 90)
     need = spec.tracks.fuel_use_m3_per_day * s.scenario.days_per_turn * (100 - cut) // 100
     burned = min(need, s.fuel_stock)
     s.fuel_stock -= burned
@@ -27,7 +28,7 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
     s.fuel_price = max(100, (s.fuel_price + target + 1) // 2)
     short = need - burned
     t.emit("fuel", f"Bamako used {burned} m³ of fuel"
-           + (f" ({cut}% saved by rationing and closures)" if cut else "")
+           + (f" ({cut}% less than normal: prices, rationing, closures)" if cut else "")
            + (f" and lacked {short} m³" if short else "")
            + f"; {days} days of supply left; fuel price index {s.fuel_price}.",
            source=fuel.sources[0] if fuel.sources else None)
@@ -169,7 +170,7 @@ def _sieges(t: Turn) -> None:
             t.emit("siege", f"The siege of {town.name} loosened as fighters left the area.",
                    source=src)
             continue
-        if s.fighters[town.region] >= 100 * max(1, s.garrison[town_id]):
+        if s.fighters[town.region] >= ins.siege_fighters_per_company * max(1, s.garrison[town_id]):
             lost = t.lose_companies(town_id, ins.siege_attrition)
             if lost:
                 t.emit("siege", f"The besieged garrison of {town.name} lost {lost} compan"
