@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
 from .scenario.load import ScenarioError, check_file, load_scenario
 from .scenario.shipped import DEFAULT_SCENARIO, resolve_scenario, shipped_scenarios
 
@@ -58,10 +60,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from .ai.simulate import simulate
+    from .ai.simulate import simulate, summary_lines
 
+    path = resolve_scenario(args.scenario)
     scenario = _load(args.scenario)
-    result = simulate(scenario, args.games, args.seed, junta=args.junta)  # type: ignore[arg-type]
+    progress = _progress_bar(args.games) if sys.stderr.isatty() else None
+    result = simulate(scenario, path, args.games, args.seed,  # type: ignore[arg-type]
+                      junta=args.junta, insurgency=args.insurgency,
+                      difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
+                      explain=args.explain, progress=progress)
+    if progress:
+        sys.stderr.write("\n")
     if args.json != "-":
         for game in result["games"]:
             last = game["history"][-1] if game["history"] else {}
@@ -69,8 +78,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                   f"tankers destroyed {last.get('tankers_destroyed', 0)}; "
                   f"Bamako fuel {last.get('bamako_fuel_days', '?')} days; "
                   f"towns held by the insurgency {len(last.get('towns_held', []))}")
-        outcomes = ", ".join(f"{k} {v}" for k, v in result["summary"]["outcomes"].items())
-        print(f"{args.games} games: {outcomes}")
+            if args.explain and args.games == 1:
+                for d in game["rationales"]:
+                    print(f"  turn {d['turn']} {d['side']}: {d['sentence']}")
+                    for step in d.get("filters", []):
+                        note = " (skipped: left nothing)" if step.get("skipped") else ""
+                        print(f"      {step['filter']}: {step['before']} -> {step['after']}{note}")
+        for line in summary_lines(result):
+            print(line)
     if args.json is not None:
         text = json.dumps(result, indent=1, ensure_ascii=False) + "\n"
         if args.json == "-":
@@ -78,6 +93,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         else:
             Path(args.json).write_text(text, encoding="utf-8")
     return 0
+
+
+def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+    def show(done: int) -> None:
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} games")
+        sys.stderr.flush()
+    return show
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -105,7 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--games", type=int, default=1, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help="seed of the first game; game i uses S+i")
-    p.add_argument("--junta", choices=("passive", "random"), default="random")
+    p.add_argument("--junta", choices=JUNTA_POLICIES, default="random",
+                   help="the junta's policy (default: random)")
+    p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
+                   default="doctrine", help="the insurgency: its doctrine AI (default)")
+    p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")
+    p.add_argument("--jobs", type=int, default=0, metavar="J",
+                   help="processes (default: all cores); results do not depend on it")
+    p.add_argument("--explain", action="store_true",
+                   help="include each decision's rationale (printed for a single game)")
     p.add_argument("--json", metavar="FILE|-", help="write the machine-readable result")
     p.set_defaults(func=cmd_simulate)
 

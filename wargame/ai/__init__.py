@@ -1,0 +1,1 @@
+"""Bots that choose orders from a side's view of the game."""

@@ -1,14 +1,24 @@
-"""Headless games between policies, and the machine-readable result of `simulate --json`."""
+"""Headless games between bots, in parallel processes, and the result of `simulate`.
+
+Game i uses seed S+i whatever the number of processes, and results are gathered in seed
+order, so the output is identical for any --jobs.
+"""
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from ..engine import GameState, Scenario, new_game, resolve_turn
+from ..engine import Scenario
+from ..engine.game import Game, snapshot
 from ..engine.resolve import TurnResult
-from .policies import POLICIES, Policy
+from .bots import play_side, rationales
 
 
 @dataclass
@@ -18,51 +28,196 @@ class GameRecord:
     turns_played: int
     history: list[dict[str, Any]]
     decisions: int
+    rationales: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"seed": self.seed, "outcome": self.outcome, "turns_played": self.turns_played,
-                "decisions": self.decisions, "history": self.history}
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {"seed": self.seed, "outcome": self.outcome,
+                                "turns_played": self.turns_played, "decisions": self.decisions,
+                                "history": self.history}
+        if explain:
+            data["rationales"] = self.rationales
+        return data
 
 
-def turn_entry(state: GameState, result: TurnResult) -> dict[str, Any]:
+def turn_entry(game: Game, result: TurnResult) -> dict[str, Any]:
     """One line of a game's history: the tracks after a turn resolved."""
-    scenario = state.scenario
+    entry = snapshot(game.state)
+    entry["turn"] = result.turn
+    entry["date"] = game.scenario.turn_start(result.turn).isoformat()
+    del entry["isolation"]
+    entry["attacks"] = dict(sorted(result.attacks.items()))
+    entry["schools_closed"] = bool(game.state.flags.get("schools_closed"))
+    return entry
+
+
+def play_game(scenario: Scenario, seed: int, junta: str = "random",
+              insurgency: str = "doctrine", difficulty: str = "standard",
+              explain: bool = False) -> GameRecord:
+    game = Game.new(scenario, seed)
+    history: list[dict[str, Any]] = []
+    explained: list[dict[str, Any]] = []
+    decisions = 0
+    while not game.over:
+        made = play_side(game.state, "junta", junta)
+        made += play_side(game.state, "insurgency", insurgency, difficulty)
+        decisions += len(made)
+        if explain:
+            explained += [{"turn": game.state.turn, **d.to_dict()} for d in made]
+        result = game.end_turn(None, rationales(made))
+        history.append(turn_entry(game, result))
+    return GameRecord(seed, game.state.outcome or "", len(history), history, decisions,
+                      explained)
+
+
+# ------------------------------------------------------------------ batches
+
+@dataclass(frozen=True)
+class Batch:
+    scenario_path: str
+    junta: str
+    insurgency: str
+    difficulty: str
+    explain: bool
+
+
+_WORKER_SCENARIO: dict[str, Scenario] = {}
+
+
+def _worker_game(batch: Batch, seed: int) -> GameRecord:
+    """Runs in a worker process: load the scenario once per process, play one game."""
+    if batch.scenario_path not in _WORKER_SCENARIO:
+        from ..scenario.load import load_scenario
+
+        _WORKER_SCENARIO[batch.scenario_path] = load_scenario(Path(batch.scenario_path))
+    return play_game(_WORKER_SCENARIO[batch.scenario_path], seed, batch.junta,
+                     batch.insurgency, batch.difficulty, batch.explain)
+
+
+def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: Batch,
+              jobs: int, progress: Callable[[int], None] | None = None) -> list[GameRecord]:
+    """Play every seed; results in seed order whatever `jobs` is."""
+    records: list[GameRecord] = []
+    if jobs <= 1 or len(seeds) == 1:
+        for seed in seeds:
+            records.append(play_game(scenario, seed, batch.junta, batch.insurgency,
+                                     batch.difficulty, batch.explain))
+            if progress:
+                progress(len(records))
+        return records
+    chunk = max(1, min(16, len(seeds) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for record in pool.map(_worker_game, [batch] * len(seeds), seeds, chunksize=chunk):
+            records.append(record)
+            if progress:
+                progress(len(records))
+    return records
+
+
+# ------------------------------------------------------------------ summary statistics
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval for a proportion k/n."""
+    if n == 0:
+        return (0.0, 0.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _first_turn(history: list[dict[str, Any]],
+                test: Callable[[dict[str, Any]], bool]) -> int | None:
+    return next((h["turn"] for h in history if test(h)), None)
+
+
+def key_moments(record: GameRecord, start_held: int) -> dict[str, int | None]:
+    h = record.history
     return {
-        "turn": result.turn,
-        "date": scenario.turn_start(result.turn).isoformat(),
-        "bamako_fuel_days": state.fuel_days,
-        "fuel_price_index": state.fuel_price,
-        "tankers_destroyed": state.tankers_destroyed,
-        "junta_support": dict(sorted(state.support_junta.items())),
-        "insurgent_support": dict(sorted(state.support_insurgency.items())),
-        "cohesion": state.cohesion,
-        "treasury": state.treasury,
-        "attacks": dict(sorted(result.attacks.items())),
-        "towns_held": sorted(state.towns_held),
+        "fuel_below_7_days": _first_turn(h, lambda e: e["bamako_fuel_days"] < 7),
+        "schools_closed": _first_turn(h, lambda e: e.get("schools_closed", False)),
+        "first_town_lost": _first_turn(h, lambda e: len(e["towns_held"]) > start_held),
     }
 
 
-def play_game(scenario: Scenario, seed: int, junta: Policy, insurgency: Policy) -> GameRecord:
-    state = new_game(scenario, seed)
-    history: list[dict[str, Any]] = []
-    decisions = 0
-    while not state.over:
-        decisions += len(junta(state, "junta"))
-        decisions += len(insurgency(state, "insurgency"))
-        result = resolve_turn(state)
-        history.append(turn_entry(state, result))
-    return GameRecord(seed, state.outcome or "", len(history), history, decisions)
-
-
-def simulate(scenario: Scenario, games: int, seed: int, junta: str = "random",
-             insurgency: str = "random") -> dict[str, Any]:
-    records = [play_game(scenario, seed + i, POLICIES[junta], POLICIES[insurgency])
-               for i in range(games)]
+def summarise(scenario: Scenario, records: list[GameRecord]) -> dict[str, Any]:
+    n = len(records)
     counts = Counter(r.outcome for r in records)
+    start_held = sum(1 for s in scenario.spec.tracks.town_status.values() if s == "insurgent")
+    shares = {}
+    for outcome, k in sorted(counts.items()):
+        low, high = wilson(k, n)
+        shares[outcome] = {"games": k, "share": round(k / n, 4),
+                           "ci95": [round(low, 4), round(high, 4)]}
+    moments: dict[str, Any] = {}
+    per_game = [key_moments(r, start_held) for r in records]
+    for name in ("fuel_below_7_days", "schools_closed", "first_town_lost"):
+        turns = [m[name] for m in per_game if m[name] is not None]
+        moments[name] = {"games": len(turns),
+                         "median_turn": statistics.median(turns) if turns else None}
+    destroyed = [r.history[-1]["tankers_destroyed"] if r.history else 0 for r in records]
+    capital = next(t.region for t in scenario.towns.values() if t.kind == "capital")
+    trajectory = []
+    horizon = max((r.turns_played for r in records), default=0)
+    for turn in range(1, horizon + 1):
+        rows = [r.history[turn - 1] for r in records if r.turns_played >= turn]
+        trajectory.append({
+            "turn": turn, "games": len(rows),
+            "junta_support_capital": statistics.median(e["junta_support"][capital] for e in rows),
+            "insurgent_support_mean": statistics.median(
+                sum(e["insurgent_support"].values()) // len(e["insurgent_support"])
+                for e in rows),
+            "fuel_days": statistics.median(e["bamako_fuel_days"] for e in rows),
+        })
+    return {
+        "games": n,
+        "outcomes": dict(sorted(counts.items())),
+        "outcome_shares": shares,
+        "key_moments": moments,
+        "tankers_destroyed": {
+            "median": statistics.median(destroyed) if destroyed else 0,
+            "min": min(destroyed, default=0), "max": max(destroyed, default=0)},
+        "support_trajectory": trajectory,
+    }
+
+
+def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
+             junta: str = "random", insurgency: str = "doctrine",
+             difficulty: str = "standard", jobs: int = 1, explain: bool = False,
+             progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    batch = Batch(str(scenario_path), junta, insurgency, difficulty, explain)
+    seeds = [seed + i for i in range(games)]
+    records = run_games(scenario, scenario_path, seeds, batch, jobs, progress)
     return {
         "scenario": scenario.id,
         "junta_policy": junta,
         "insurgency_policy": insurgency,
-        "games": [r.to_dict() for r in records],
-        "summary": {"games": games, "outcomes": dict(sorted(counts.items()))},
+        "difficulty": difficulty,
+        "games": [r.to_dict(explain) for r in records],
+        "summary": summarise(scenario, records),
     }
+
+
+def summary_lines(result: dict[str, Any]) -> Iterator[str]:
+    """The human summary table printed after a batch."""
+    s = result["summary"]
+    yield f"{s['games']} games of {result['scenario']}: junta {result['junta_policy']}, " \
+          f"insurgency {result['insurgency_policy']} ({result['difficulty']})"
+    yield f"{'outcome':<22}{'games':>7}{'share':>8}   95% CI"
+    for outcome, row in s["outcome_shares"].items():
+        low, high = row["ci95"]
+        yield f"{outcome:<22}{row['games']:>7}{row['share'] * 100:>7.1f}%   " \
+              f"{low * 100:.1f}–{high * 100:.1f}%"
+    labels = {"fuel_below_7_days": "Bamako below 7 days of fuel",
+              "schools_closed": "schools closed", "first_town_lost": "first town lost"}
+    for key, label in labels.items():
+        m = s["key_moments"][key]
+        when = f"median turn {m['median_turn']}" if m["median_turn"] is not None else "never"
+        yield f"{label:<30} {when} ({m['games']} of {s['games']} games)"
+    t = s["tankers_destroyed"]
+    yield f"tankers destroyed: median {t['median']} (min {t['min']}, max {t['max']})"
+    traj = s["support_trajectory"]
+    if traj:
+        marks = [traj[i] for i in sorted({0, len(traj) // 4, len(traj) // 2,
+                                          3 * len(traj) // 4, len(traj) - 1})]
+        yield "median junta support in the capital by turn: " + ", ".join(
+            f"t{e['turn']} {e['junta_support_capital']}" for e in marks)

@@ -45,7 +45,9 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                        source=checkpoint_spec.sources[0] if checkpoint_spec.sources else None)
             if rid in waiting and isinstance(ambush_spec, AmbushOrder):
                 order = waiting.pop(rid)
-                destroyed = resolve_ambush(t, order, ambush_spec, tankers, escort, corridor.name)
+                convoy = min(tankers, corridor.convoy_tankers)
+                destroyed = resolve_ambush(t, order, ambush_spec, convoy, escort, corridor.name,
+                                           tankers)
                 tankers -= destroyed
                 s.fuel_lost_m3 += destroyed * corridor.tanker_m3
                 if destroyed and escort and isinstance(escort_spec, EscortOrder):
@@ -62,6 +64,9 @@ def run_convoys(t: Turn) -> tuple[int, int]:
     for order in waiting.values():
         if isinstance(ambush_spec, AmbushOrder):
             ambush_without_convoy(t, order, ambush_spec)
+    for order, _ in t.ambushes:
+        s.ambushed[order.args[0]] = s.turn
+    s.last_escorts = dict(sorted(t.escorts.items()))
     return arrived_total, normal_total
 
 

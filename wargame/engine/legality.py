@@ -245,15 +245,25 @@ def _candidates(scenario: Scenario, side: Side) -> tuple[Order, ...]:
     return tuple(out)
 
 
+@cache
+def _candidates_by_kind(scenario: Scenario, side: Side) -> dict[str, tuple[Order, ...]]:
+    grouped: dict[str, list[Order]] = {}
+    for order in _candidates(scenario, side):
+        grouped.setdefault(order.kind, []).append(order)
+    return {kind: tuple(orders) for kind, orders in grouped.items()}
+
+
 def candidate_orders(scenario: Scenario, side: Side) -> tuple[Order, ...]:
     return _candidates(scenario, side)
 
 
-def legal_orders(state: GameState, side: Side) -> list[Order]:
-    """Every order `side` may give now, in a stable order."""
+def legal_orders(state: GameState, side: Side, kind: str | None = None) -> list[Order]:
+    """Every order `side` may give now (only of `kind` when given), in a stable order."""
     if state.over:
         return []
-    return [o for o in _candidates(state.scenario, side) if check_order(state, side, o) is None]
+    pool = (_candidates(state.scenario, side) if kind is None
+            else _candidates_by_kind(state.scenario, side).get(kind, ()))
+    return [o for o in pool if check_order(state, side, o) is None]
 
 
 def queue_order(state: GameState, side: Side, order: Order) -> None:

@@ -212,7 +212,7 @@ def move(t: Turn, o: Order, spec: MoveOrder) -> None:
 
 
 def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
-                   escort: int, corridor_name: str) -> int:
+                   escort: int, corridor_name: str, week_tankers: int) -> int:
     """Resolve an ambush against a passing convoy; return the tankers destroyed."""
     s = t.state
     route = o.args[0]
@@ -225,6 +225,7 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
                roll=roll, success=False, source=_src(spec))
         return 0
     destroyed = max(1, convoy_tankers * spec.destroy_pct // 100) if convoy_tankers else 0
+    destroyed = min(destroyed, week_tankers)
     s.tankers_destroyed += destroyed
     s.drivers_kidnapped += spec.drivers_kidnapped
     s.funds += destroyed * spec.loot_funds_per_tanker

@@ -144,12 +144,14 @@ def rural_fuel_ban(t: Turn, o: Order, spec: RuralFuelBanOrder) -> None:
 
 def close_schools(t: Turn, o: Order, spec: CloseSchoolsOrder) -> None:
     t.state.flags["schools_closed"] = True
-    t.emit("schools", "Schools and universities closed to save fuel.", side=SIDE, order=o,
-           source=_src(spec))
+    t.state.flag_timers["schools_closed"] = spec.turns
+    t.emit("schools", f"Schools and universities closed to save fuel, for {spec.turns} "
+           f"weeks.", side=SIDE, order=o, source=_src(spec))
 
 
 def reopen_schools(t: Turn, o: Order, spec: ReopenSchoolsOrder) -> None:
     t.state.flags["schools_closed"] = False
+    t.state.flag_timers.pop("schools_closed", None)
     t.support(t.capital_region(), "junta", spec.support_gain)
     t.emit("schools", "Schools and universities reopened.", side=SIDE, order=o,
            source=_src(spec))

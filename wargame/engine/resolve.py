@@ -57,6 +57,8 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     t.phase = "insurgent_upkeep"
     upkeep.insurgency(t)
     t.phase = "army"
+    upkeep.timers(t)
+    upkeep.replacements(t)
     upkeep.army(t)
     t.phase = "intelligence"
     upkeep.intelligence(t)

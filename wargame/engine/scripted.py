@@ -47,6 +47,8 @@ def track_value(state: GameState, track: str) -> int:
             return len(state.towns_held)
         case "insurgent_fighters":
             return state.total_fighters
+        case "insurgent_funds":
+            return state.funds
         case "turn":
             return state.turn
         case "fuel_price" | "treasury" | "cohesion" | "isolation":

@@ -38,7 +38,7 @@ EffectTrack = Literal[
 ]
 ConditionTrack = Literal[
     "fuel_days", "fuel_price", "treasury", "cohesion", "isolation",
-    "tankers_destroyed", "towns_held", "insurgent_fighters", "turn",
+    "tankers_destroyed", "towns_held", "insurgent_fighters", "insurgent_funds", "turn",
 ]
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
@@ -124,6 +124,8 @@ class Corridor(Model):
     destination: Id = desc("Town the convoys supply (normally the capital).")
     tankers_per_week: NonNeg = desc("Tankers that set out on this corridor in a normal week.")
     tanker_m3: int = desc("Cubic metres of fuel a tanker carries.", ge=1)
+    convoy_tankers: int = desc("Tankers in one convoy: an ambush strikes one convoy, not the "
+                               "whole week's traffic.", ge=1)
     goods_trucks_per_week: NonNeg = desc("Goods trucks on the corridor in a normal week; "
                                          "they pay customs and suffer checkpoints.")
     sources: list[SourceFile] = desc("Articles that describe this corridor.",
@@ -154,6 +156,9 @@ class JuntaSide(Model):
     reserve_town: Id = desc("Town whose garrison is the mobile reserve (escorts and "
                             "reinforcements come from it).")
     min_reserve: NonNeg = desc("Companies the reserve may not go below.")
+    reserve_replacements: NonNeg = desc(
+        "Companies added to the reserve each turn (recruits, recalls) while the treasury is "
+        "not negative, up to the reserve's starting strength.")
 
 
 class InsurgentSide(Model):
@@ -164,15 +169,38 @@ class InsurgentSide(Model):
     funds: NonNeg = desc("Funds, in million CFA francs.")
 
 
+RegionPreference = Literal["most_insurgent_fighters", "fewest_insurgent_fighters",
+                           "most_grievance", "most_rival_fighters"]
+
+
+class ActorDoctrine(Model):
+    """A non-player actor's small doctrine: which regions it acts in first."""
+
+    actions_per_turn: int = desc("Regions it acts in each turn.", ge=0, le=10)
+    prefer: list[RegionPreference] = desc(
+        "Keep-the-best preferences applied in order to its candidate regions; ties go to the "
+        "game's seeded generator.", default_factory=list)
+    sources: list[SourceFile] = desc("Articles this behaviour follows.", default_factory=list)
+
+
 class Actor(Model):
     id: Id = desc("Actor identifier.")
     name: str = desc("Name shown to players.")
-    kind: Literal["rival_insurgency", "foreign_government"] = desc("Kind of actor.")
+    kind: Literal["rival_insurgency", "partner_force", "foreign_government"] = desc(
+        "rival_insurgency: fights the insurgency in its regions; partner_force: a foreign "
+        "force under the junta's orders that may act beyond them; foreign_government: "
+        "named in events only.")
     regions: list[Id] = desc("Regions where the actor is active.", default_factory=list)
     fighters: NonNeg = desc("Fighters per active region (rival insurgencies).", default=0)
     clash_odds: Percent = desc("Chance per turn and region of a clash with the insurgency.",
                                default=0)
     clash_losses: NonNeg = desc("Insurgent fighters lost in a clash.", default=0)
+    beyond_orders_odds: Percent = desc(
+        "partner_force: chance, after each operation it is ordered into, that it also acts "
+        "on its own in a neighbouring region, with abuses.", default=0)
+    beyond_orders_grievance: NonNeg = desc("partner_force: grievance its own actions add.",
+                                           default=0)
+    doctrine: ActorDoctrine | None = desc("How it chooses where to act.", default=None)
     sources: list[SourceFile] = desc("Articles that describe this actor.",
                                      default_factory=list)
 
@@ -406,9 +434,12 @@ class FuelRules(RulesPart):
     price_per_missing_day: NonNeg = desc("Price-index points added per day of fuel below "
                                          "comfort_days.")
     price_cap: int = desc("Highest price index.", ge=100)
-    power_cut_days: NonNeg = desc("Below this many days of fuel, power cuts start.")
+    power_cut_days: NonNeg = desc("Below this many days of fuel, and with demand unmet, power "
+                                  "cuts start.")
     shortage_days: NonNeg = desc("Below this many days of fuel, Bamako support falls.")
-    shortage_support_loss: NonNeg = desc("Junta support lost in Bamako per turn of shortage.")
+    shortage_support_loss: NonNeg = desc(
+        "Junta support lost in Bamako per turn of shortage, per full quarter of its "
+        "(price-reduced) demand left unmet.")
     power_cut_support_loss: NonNeg = desc("Junta support lost in Bamako per turn of power cuts.")
     recovery_support_gain: NonNeg = desc("Junta support regained in Bamako per turn when fuel "
                                          "is at or above comfort_days.")
@@ -543,6 +574,7 @@ class RuralFuelBanOrder(OrderBase):
 
 class CloseSchoolsOrder(OrderBase):
     use_cut_pct: Percent = desc("Percent cut in Bamako's fuel use while schools are closed.")
+    turns: int = desc("Turns schools stay closed before they reopen by themselves.", ge=1)
     support_loss: NonNeg = desc("Junta support lost in Bamako per turn while closed.")
 
 
@@ -738,6 +770,82 @@ class OrderCatalogue(Model):
     insurgency: InsurgentOrders = desc("The insurgency's orders and their parameters.")
 
 
+# ----------------------------------------------------------------------------- doctrine
+
+class YesNoFilter(Model):
+    """A yes/no test: keeps the candidates that pass."""
+
+    filter: Literal[
+        "on_corridor", "off_corridor", "escort_weaker_than_cells", "not_capital",
+        "new_region", "no_blockade", "threatened_corridor", "besieged", "undamaged",
+        "toward_capital",
+    ] = desc("Filter name (see docs/doctrine.md).")
+
+
+class MinFilter(Model):
+    """A threshold test on a number about each candidate."""
+
+    filter: Literal["fighters_at_least", "grievance_at_least", "odds_at_least",
+                    "garrison_at_least"] = desc("Filter name (see docs/doctrine.md).")
+    min: int = desc("Smallest value kept.")
+
+
+class MaxFilter(Model):
+    filter: Literal["garrison_at_most", "junta_support_at_most"] = desc(
+        "Filter name (see docs/doctrine.md).")
+    max: int = desc("Largest value kept.")
+
+
+class ChoiceFilter(Model):
+    filter: Literal["town_kind", "arg_is", "status_is"] = desc(
+        "Filter name (see docs/doctrine.md).")
+    values: list[str] = desc("Accepted values.", min_length=1)
+    arg: int = desc("For arg_is: which argument of the order (0-based).", default=0, ge=0)
+
+
+class BestFilter(Model):
+    """Keep-the-highest or keep-the-lowest: keeps every candidate with the best value."""
+
+    filter: Literal[
+        "most_tankers", "nearest_to_capital", "farthest_from_capital", "most_grievance",
+        "most_fighters", "fewest_fighters", "weakest_garrison", "strongest_garrison",
+        "best_odds", "least_junta_support", "most_junta_support", "most_insurgent_support",
+        "largest_population", "most_intelligence",
+    ] = desc("Filter name (see docs/doctrine.md).")
+
+
+DoctrineFilter = YesNoFilter | MinFilter | MaxFilter | ChoiceFilter | BestFilter
+
+
+class Priority(Model):
+    id: Id = desc("Priority identifier, shown in rationales.")
+    title: str = desc("What this priority does, in a few words.")
+    order: str = desc("The order kind it gives, e.g. 'ambush'.")
+    when: Condition | None = desc("Only while this holds, judged on what the side can see.",
+                                  default=None)
+    max_per_turn: int = desc("How many orders of this priority per turn at most.",
+                             default=1, ge=1, le=10)
+    filters: list[DoctrineFilter] = desc("Filters narrowing the candidates, in order; one "
+                                         "that leaves nothing is skipped.",
+                                         default_factory=list)
+    sources: list[SourceFile] = desc("Articles this priority follows.", default_factory=list)
+
+
+class Doctrine(Model):
+    title: str = desc("Name of the doctrine.")
+    summary: str = desc("What the doctrine does and why.")
+    priorities: list[Priority] = desc("Priorities in order: each turn the bot walks them "
+                                      "until its command capacity is used.", min_length=1)
+    sources: list[SourceFile] = desc("Articles the doctrine follows.", default_factory=list)
+
+
+class DoctrineSpec(Model):
+    insurgency: Doctrine = desc("How the insurgency AI decides.")
+    junta: dict[Id, Doctrine] = desc("Named junta policies for simulation (e.g. historical, "
+                                     "defensive, aggressive); the built-in ones are used "
+                                     "where a name is missing.", default_factory=dict)
+
+
 # ----------------------------------------------------------------------------- root
 
 class ScenarioSpec(Model):
@@ -752,6 +860,8 @@ class ScenarioSpec(Model):
     events: list[EventSpec] = desc("Scripted events.", default_factory=list)
     victory: Victory = desc("Endings and how they grade.")
     fog: Fog = desc("Fog-of-war parameters.")
+    doctrine: DoctrineSpec | None = desc("The bots' doctrines; without it the insurgency "
+                                         "AI uses the built-in default.", default=None)
 
 
 for _model in (AllCondition, AnyCondition, NotCondition):

@@ -47,6 +47,9 @@ class GameState:
     site_damage: dict[str, int]             # town -> turns without income
     flags: dict[str, bool]
     fired_events: dict[str, int]            # event id -> turn it fired
+    flag_timers: dict[str, int]             # flag -> turns until it clears by itself
+    last_escorts: dict[str, int]            # corridor -> companies that escorted last turn
+    ambushed: dict[str, int]                # route -> last turn an ambush was sprung there
     tankers_destroyed: int = 0
     tankers_delivered: int = 0
     fuel_lost_m3: int = 0
@@ -170,5 +173,8 @@ def new_state(scenario: Scenario, seed: int) -> GameState:
         site_damage={},
         flags={f: True for f in sorted(tracks.flags)},
         fired_events={},
+        flag_timers={},
+        last_escorts={},
+        ambushed={},
     )
     return state

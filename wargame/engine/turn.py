@@ -22,6 +22,7 @@ class Turn:
     patrols: dict[str, bool] = field(default_factory=dict)      # route -> patrolled
     ambushes: list[tuple[Order, bool]] = field(default_factory=list)  # (order, scripted)
     ration_pct: int = 0
+    unmet_pct: int = 0                                          # Bamako's demand not met
     attacks: dict[str, int] = field(default_factory=dict)       # insurgent ops by kind
     junta_losses: int = 0                                       # companies lost this turn
     scripted: list[tuple[str, Order, str]] = field(default_factory=list)  # side, order, event

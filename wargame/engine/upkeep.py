@@ -27,13 +27,14 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
     target = min(target, fuel.price_cap)
     s.fuel_price = max(100, (s.fuel_price + target + 1) // 2)
     short = need - burned
+    t.unmet_pct = short * 100 // need if need else 0
     t.emit("fuel", f"Bamako used {burned} m³ of fuel"
            + (f" ({cut}% less than normal: prices, rationing, closures)" if cut else "")
            + (f" and lacked {short} m³" if short else "")
            + f"; {days} days of supply left; fuel price index {s.fuel_price}.",
            source=fuel.sources[0] if fuel.sources else None)
     cuts_before = s.flags.get("power_cuts", False)
-    s.flags["power_cuts"] = days < fuel.power_cut_days
+    s.flags["power_cuts"] = days < fuel.power_cut_days and short > 0
     if s.flags["power_cuts"] != cuts_before:
         t.emit("power", "Power cuts spread across Bamako as fuel for generation ran short."
                if s.flags["power_cuts"] else "Power supply in Bamako stabilised.",
@@ -59,8 +60,10 @@ def society(t: Turn) -> None:
     rules = s.scenario.spec.rules
     fuel, sup = rules.fuel, rules.support
     capital = t.capital_region()
-    if s.fuel_days < fuel.shortage_days:
-        t.support(capital, "junta", -fuel.shortage_support_loss)
+    if s.fuel_days < fuel.shortage_days and t.unmet_pct >= 25:
+        # One loss step per full quarter of demand left unmet: smaller gaps are absorbed
+        # by queues and the black market.
+        t.support(capital, "junta", -fuel.shortage_support_loss * (t.unmet_pct // 25))
     if s.flags.get("power_cuts"):
         t.support(capital, "junta", -fuel.power_cut_support_loss)
     if s.fuel_days >= fuel.comfort_days:
@@ -181,6 +184,30 @@ def _sieges(t: Turn) -> None:
             del s.siege_turns[town_id]
             t.emit("town_lost", f"JNIM took control of {town.name} after a siege of "
                    f"{ins.siege_fall_turns}+ turns, according to local sources.", source=src)
+
+
+def timers(t: Turn) -> None:
+    """Flags that clear by themselves (schools reopen after their closure)."""
+    s = t.state
+    for flag in sorted(s.flag_timers):
+        s.flag_timers[flag] -= 1
+        if s.flag_timers[flag] <= 0:
+            del s.flag_timers[flag]
+            s.flags[flag] = False
+            t.emit("flag_cleared", f"{flag.replace('_', ' ').capitalize()}: no longer in force.")
+
+
+def replacements(t: Turn) -> None:
+    """New recruits and recalled soldiers refill the reserve while the state can pay."""
+    s = t.state
+    junta = s.scenario.spec.sides.junta
+    start = sum(u.strength for u in junta.units if u.town == junta.reserve_town)
+    room = start - s.garrison[junta.reserve_town]
+    if s.treasury >= 0 and room > 0 and junta.reserve_replacements:
+        added = min(room, junta.reserve_replacements)
+        s.garrison[junta.reserve_town] += added
+        t.emit("replacements", f"{added} compan{'y' if added == 1 else 'ies'} of recruits "
+               "joined the reserve.", side="junta", visible_to="junta")
 
 
 def army(t: Turn) -> None:

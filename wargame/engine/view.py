@@ -42,6 +42,8 @@ class View:
     blockades: dict[str, int]
     site_damage: dict[str, int]
     flags: dict[str, bool]
+    last_escorts: dict[str, int]             # escorts seen on the roads last turn
+    ambushed: dict[str, int]                 # route -> last turn an ambush was sprung there
     tankers_destroyed: int
     drivers_kidnapped: int
     queued: tuple[Order, ...]                # this side's own queued orders
@@ -81,6 +83,8 @@ def observe(state: GameState, side: Side) -> View:
         blockades=dict(state.blockades),
         site_damage=dict(state.site_damage),
         flags=dict(state.flags),
+        last_escorts=dict(state.last_escorts),
+        ambushed=dict(state.ambushed),
         tankers_destroyed=state.tankers_destroyed,
         drivers_kidnapped=state.drivers_kidnapped,
         queued=tuple(state.pending[side]),

@@ -1,0 +1,41 @@
+"""The built-in doctrines (wargame/ai/doctrines.yaml), loaded with the scenario loader."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pydantic
+
+from ..engine import Scenario
+from ..engine.spec import Doctrine, DoctrineSpec
+from ..scenario.errors import pydantic_errors_to_source
+from ..scenario.yamlload import load_yaml
+
+BUILTIN = Path(__file__).with_name("doctrines.yaml")
+
+
+@cache
+def builtin_doctrines() -> DoctrineSpec:
+    loaded = load_yaml(BUILTIN.read_bytes())
+    try:
+        return DoctrineSpec.model_validate(loaded.data)
+    except pydantic.ValidationError as exc:  # a packaging error, not a user's
+        lines = [e.format(str(BUILTIN)) for e in pydantic_errors_to_source(exc, loaded,
+                                                                          DoctrineSpec)]
+        raise RuntimeError("\n".join(lines)) from None
+
+
+def insurgency_doctrine(scenario: Scenario) -> Doctrine:
+    spec = scenario.spec.doctrine
+    return spec.insurgency if spec is not None else builtin_doctrines().insurgency
+
+
+def junta_doctrine(scenario: Scenario, name: str) -> Doctrine:
+    spec = scenario.spec.doctrine
+    if spec is not None and name in spec.junta:
+        return spec.junta[name]
+    return builtin_doctrines().junta[name]
+
+
+JUNTA_POLICIES = ("passive", "random", "historical", "defensive", "aggressive")

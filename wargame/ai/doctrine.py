@@ -1,0 +1,173 @@
+"""The doctrine bot: walks a doctrine's ordered priorities, narrows each priority's legal
+orders through its filters, breaks ties with a seeded stream, and explains every step.
+
+It decides from `observe(state, side)` and the list of legal orders only. At `expert`
+it plays its best few candidates out on a belief state (a clone whose hidden numbers are
+replaced by what the side can infer, with its own dice) against the expected response.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..engine import GameState, Order, Side, legal_orders, observe, order_odds, queue_order
+from ..engine.legality import capacity, capacity_used
+from ..engine.resolve import resolve_turn
+from ..engine.rng import Stream, derive_state
+from ..engine.spec import Doctrine, Priority
+from .conditions import holds_in_view
+from .decision import Decision, FilterStep
+from .explain import sentence
+from .filters import Context, apply_filter, describe_filter, target_regions
+
+DIFFICULTIES = ("novice", "standard", "expert")
+EXPERT_CANDIDATES = 3   # priorities' first choices the expert plays out
+EXPERT_SAMPLES = 2      # rollouts per candidate, each with its own dice
+
+
+@dataclass
+class Settings:
+    capacity_cut: int       # orders fewer than the scenario allows
+    filters_used: int       # how many of each priority's filters it applies (-1: all)
+    lookahead: bool
+
+
+LEVELS = {
+    "novice": Settings(capacity_cut=1, filters_used=1, lookahead=False),
+    "standard": Settings(capacity_cut=0, filters_used=-1, lookahead=False),
+    "expert": Settings(capacity_cut=0, filters_used=-1, lookahead=True),
+}
+
+
+def _odds(state: GameState, side: Side):  # type: ignore[no-untyped-def]
+    """Odds as the side can judge them: its own numbers, no knowledge of the other's orders."""
+    fighters = state.fighter_estimate if side == "junta" else None
+
+    def odds(order: Order) -> int | None:
+        return order_odds(state, order, fighters=fighters)
+    return odds
+
+
+def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: Context,
+                        stream: Stream, settings: Settings) -> Decision | None:
+    """The priority's pick among the legal orders of its kind, or None if it has none."""
+    candidates = legal_orders(state, side, priority.order)
+    if not candidates:
+        return None
+    steps: list[FilterStep] = []
+    filters = priority.filters if settings.filters_used < 0 else \
+        priority.filters[:settings.filters_used]
+    for f in filters:
+        kept = apply_filter(f, candidates, ctx)
+        name = describe_filter(f)
+        if not kept:
+            steps.append(FilterStep(name, len(candidates), 0, skipped=True))
+            continue
+        steps.append(FilterStep(name, len(candidates), len(kept),
+                                kept=tuple(map(str, kept)) if len(kept) <= 4 else ()))
+        candidates = kept
+    tie = len(candidates) > 1
+    order = candidates[stream.below(len(candidates))] if tie else candidates[0]
+    odds = ctx.odds(order)
+    return Decision(side, order, sentence(order, ctx, odds, priority.title),
+                    priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
+                    extra={"candidates": len(legal_orders(state, side, priority.order))})
+
+
+def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
+                  difficulty: str = "standard",
+                  response: Doctrine | None = None) -> list[Decision]:
+    """Queue `side`'s orders for this turn following `doctrine`; return the decisions."""
+    settings = LEVELS[difficulty]
+    stream = Stream(derive_state(state.seed, state.turn, side, "doctrine"))
+    limit = capacity(state, side) - settings.capacity_cut
+    used: Counter[str] = Counter()
+    regions_hit: set[str] = set()
+    decisions: list[Decision] = []
+    while capacity_used(state, side) < limit:
+        view = observe(state, side)
+        ctx = Context(view, state.scenario, _odds(state, side), regions_hit)
+        options: list[Decision] = []
+        for priority in doctrine.priorities:
+            if used[priority.id] >= priority.max_per_turn:
+                continue
+            if priority.when is not None and not holds_in_view(view, priority.when):
+                continue
+            pick = choose_for_priority(priority, state, side, ctx, stream, settings)
+            if pick is None:
+                continue
+            options.append(pick)
+            if not settings.lookahead or len(options) >= EXPERT_CANDIDATES:
+                break
+        if not options:
+            break
+        decision = options[0]
+        if settings.lookahead and len(options) > 1 and response is not None:
+            decision = _best_by_rollout(state, side, options, response)
+        queue_order(state, side, decision.order)
+        used[decision.priority] += 1
+        regions_hit.update(target_regions(decision.order, state.scenario))
+        decisions.append(decision)
+    return decisions
+
+
+# ------------------------------------------------------------------ expert lookahead
+
+def belief_state(state: GameState, side: Side, sample: int) -> GameState:
+    """A clone holding only what `side` can know: hidden numbers replaced, own dice."""
+    belief = state.clone()
+    tracks = state.scenario.spec.tracks
+    other: Side = "junta" if side == "insurgency" else "insurgency"
+    belief.pending[other] = []
+    belief.rng = derive_state(state.seed, state.turn, side, "belief", sample)
+    if side == "insurgency":
+        fog = state.scenario.spec.fog
+        if not fog.insurgency_sees_treasury:
+            belief.treasury = tracks.treasury
+            belief.cohesion = tracks.cohesion
+        belief.fighter_estimate = dict(belief.fighters)
+        belief.intel = {r: 50 for r in belief.intel}
+    else:
+        belief.fighters = dict(state.fighter_estimate)
+        belief.funds = state.scenario.spec.sides.insurgency.funds
+        belief.weapons = state.scenario.spec.sides.insurgency.weapons
+    return belief
+
+
+def insurgency_score(before: GameState, after: GameState) -> int:
+    """How much better the insurgency stands after a turn (its own reading)."""
+    capital = next(t.region for t in before.scenario.towns.values() if t.kind == "capital")
+    return (3 * (before.support_junta[capital] - after.support_junta[capital])
+            + 2 * (before.fuel_days - after.fuel_days)
+            + (after.tankers_destroyed - before.tankers_destroyed)
+            + (sum(after.support_insurgency.values()) - sum(before.support_insurgency.values()))
+            // 2
+            + (after.funds - before.funds) // 20 + (after.total_fighters - before.total_fighters)
+            // 20 + 10 * (len(after.towns_held) - len(before.towns_held))
+            + (30 if after.outcome and after.outcome != "junta_holds" else 0))
+
+
+def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
+                     response: Doctrine) -> Decision:
+    other: Side = "junta" if side == "insurgency" else "insurgency"
+    scored: list[tuple[int, int, Decision]] = []
+    for index, option in enumerate(options):
+        total = 0
+        for sample in range(EXPERT_SAMPLES):
+            belief = belief_state(state, side, sample)
+            queue_order(belief, side, option.order)
+            play_doctrine(belief, other, response, "standard")
+            resolve_turn(belief)
+            score = insurgency_score(state, belief)
+            total += score if side == "insurgency" else -score
+        scored.append((total // EXPERT_SAMPLES, -index, option))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    best = scored[0][2]
+    summary = "; ".join(f"{o.order} {s:+d}" for s, _, o in scored)
+    return Decision(best.side, best.order,
+                    best.sentence + f" Expert lookahead over one turn: {summary}.",
+                    priority=best.priority, steps=best.steps, odds=best.odds,
+                    tie_break=best.tie_break,
+                    extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}
+                                                       for s, _, o in scored]})
