@@ -27,6 +27,7 @@ from .spec import (
     WithdrawOrder,
 )
 from .turn import Turn
+from .upkeep import actor_regions
 
 SIDE: Side = "junta"
 
@@ -122,6 +123,29 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
            f"Corps in {region.name}, outside Mali's chain of command." if abuse else
            f"No abuses were reported from the Africa Corps operation in {region.name}.",
            side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
+    _beyond_orders(t, region.id)
+
+
+def _beyond_orders(t: Turn, region: str) -> None:
+    """A partner force may go on, on its own, into a neighbouring region (004: it operates
+    outside Mali's chain of command), chosen by its doctrine, with abuses there."""
+    s = t.state
+    for actor in s.scenario.spec.sides.actors:
+        if actor.kind != "partner_force" or not actor.beyond_orders_odds:
+            continue
+        acted, roll, odds = t.chance(actor.beyond_orders_odds)
+        where = actor_regions(t, actor, list(s.scenario.region_neighbours[region])) if acted \
+            else []
+        src = actor.sources[0] if actor.sources else None
+        if not where:
+            t.emit("beyond_orders", f"The {actor.name} kept to its orders.", side=actor.id,
+                   odds=odds, roll=roll, success=False, source=src)
+            continue
+        target = where[0]
+        t.grievance(target, actor.beyond_orders_grievance)
+        t.emit("beyond_orders", f"The {actor.name} went on into "
+               f"{s.scenario.regions[target].name} without orders; residents reported "
+               f"abuses.", side=actor.id, odds=odds, roll=roll, success=True, source=src)
 
 
 def ration(t: Turn, o: Order, spec: RationOrder) -> None:

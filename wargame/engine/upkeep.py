@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import CloseSchoolsOrder
+from .spec import Actor, CloseSchoolsOrder
 from .turn import Turn, clamp
 
 
@@ -133,15 +133,40 @@ def insurgency(t: Turn) -> None:
             s.fear[key] = (turns - 1, pct)
 
 
+def actor_regions(t: Turn, actor: Actor, candidates: list[str]) -> list[str]:
+    """The regions an actor acts in this turn, chosen by its small doctrine."""
+    s = t.state
+    doctrine = actor.doctrine
+    if doctrine is None:
+        return sorted(candidates)
+    metric = {
+        "most_insurgent_fighters": lambda r: s.fighters[r],
+        "fewest_insurgent_fighters": lambda r: -s.fighters[r],
+        "most_grievance": lambda r: s.grievance[r],
+        "most_rival_fighters": lambda r: s.rivals.get(f"{actor.id}:{r}", 0),
+    }
+    chosen: list[str] = []
+    pool = sorted(candidates)
+    while pool and len(chosen) < doctrine.actions_per_turn:
+        kept = pool
+        for preference in doctrine.prefer:
+            best = max(metric[preference](r) for r in kept)
+            kept = [r for r in kept if metric[preference](r) == best]
+        pick = kept[s.randbelow(len(kept))] if len(kept) > 1 else kept[0]
+        chosen.append(pick)
+        pool.remove(pick)
+    return chosen
+
+
 def _rival_clashes(t: Turn) -> None:
     s = t.state
     for actor in s.scenario.spec.sides.actors:
         if actor.kind != "rival_insurgency":
             continue
-        for region in sorted(actor.regions):
+        present = [r for r in actor.regions
+                   if s.rivals.get(f"{actor.id}:{r}", 0) > 0 and s.fighters[r] > 0]
+        for region in actor_regions(t, actor, present):
             key = f"{actor.id}:{region}"
-            if s.rivals.get(key, 0) <= 0 or s.fighters[region] <= 0:
-                continue
             clash, roll, odds = t.chance(actor.clash_odds)
             if clash:
                 lost = t.kill_fighters(region, actor.clash_losses)

@@ -99,6 +99,8 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
     names = {"region": regions, "town": towns, "route": routes}
     scenario_ok = not c.errors
     scenario = Scenario.from_spec(spec) if scenario_ok else None
+    if spec.doctrine is not None:
+        _check_doctrine(c, spec, scenario)
     for path, node in _typed_nodes(loaded.data, ()):
         for field, known in names.items():
             if isinstance(node.get(field), str):
@@ -106,6 +108,24 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
         if node.get("type") == "scripted_order" and isinstance(node.get("order"), str):
             _check_scripted(c, node, (*path, "order"), scenario)
     return sorted(set(c.errors))
+
+
+def _check_doctrine(c: _Checker, spec: ScenarioSpec, scenario: Scenario | None) -> None:
+    """Every priority names an order of its side that the scenario enables."""
+    assert spec.doctrine is not None
+    doctrines = [("insurgency", ("doctrine", "insurgency"), spec.doctrine.insurgency)]
+    doctrines += [("junta", ("doctrine", "junta", name), d)
+                  for name, d in spec.doctrine.junta.items()]
+    for side, path, doctrine in doctrines:
+        for i, priority in enumerate(doctrine.priorities):
+            where = (*path, "priorities", i, "order")
+            kind = ORDER_KINDS.get(priority.order)
+            if kind is None:
+                c.known(priority.order, set(ORDER_KINDS), where, "order")
+            elif kind.side != side:
+                c.error(where, f"'{priority.order}' is an order of the {kind.side}")
+            elif scenario is not None and priority.order not in scenario.order_specs[side]:
+                c.error(where, f"'{priority.order}' is not enabled in this scenario")
 
 
 def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
@@ -128,7 +148,8 @@ def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
 def _typed_nodes(data: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Every mapping with a `type` key (conditions, effects, triggers) in events and victory."""
     if isinstance(data, dict):
-        if isinstance(data.get("type"), str) and path and path[0] in ("events", "victory"):
+        if isinstance(data.get("type"), str) and path and path[0] in ("events", "victory",
+                                                                      "doctrine"):
             yield path, data
         for key, value in data.items():
             yield from _typed_nodes(value, (*path, key))
