@@ -25,17 +25,16 @@ def _percentile(values: list[float], pct: float) -> float:
 
 def bench_game(games: int = 200) -> None:
     """A whole headless game of the main scenario with random policies (target: median 20 ms)."""
-    from wargame.ai.policies import random_policy
     from wargame.ai.simulate import play_game
     from wargame.scenario.load import load_scenario
 
     scenario = load_scenario(MAIN)
-    play_game(scenario, 0, random_policy, random_policy)  # warm caches
+    play_game(scenario, 0, "random", "random")  # warm caches
     times = []
     turns = []
     for seed in range(games):
         start = time.perf_counter()
-        record = play_game(scenario, seed, random_policy, random_policy)
+        record = play_game(scenario, seed, "random", "random")
         times.append((time.perf_counter() - start) * 1000)
         turns.append(record.turns_played)
     print(f"game (random vs random, {games} seeds): median {statistics.median(times):.2f} ms, "
@@ -44,7 +43,6 @@ def bench_game(games: int = 200) -> None:
 
 def bench_game_full_length(games: int = 100) -> None:
     """A whole 26-turn game (passive junta, so the game rarely ends early)."""
-    from wargame.ai.policies import passive, random_policy
     from wargame.ai.simulate import play_game
     from wargame.scenario.load import load_scenario
 
@@ -52,7 +50,7 @@ def bench_game_full_length(games: int = 100) -> None:
     times, turns = [], []
     for seed in range(games):
         start = time.perf_counter()
-        record = play_game(scenario, seed, passive, random_policy)
+        record = play_game(scenario, seed, "passive", "random")
         times.append((time.perf_counter() - start) * 1000)
         turns.append(record.turns_played)
     print(f"game (passive vs random, {games} seeds): median {statistics.median(times):.2f} ms, "
@@ -71,7 +69,41 @@ def bench_validate(runs: int = 5) -> None:
           f"max {max(times) * 1000:.0f} ms")
 
 
+def bench_bot(samples: int = 120) -> None:
+    """One insurgency decision (a whole turn's orders) at standard and expert
+    (targets: p95 50 ms and 500 ms)."""
+    from wargame.ai.bots import play_side
+    from wargame.engine import new_game, resolve_turn
+    from wargame.scenario.load import load_scenario
+
+    scenario = load_scenario(MAIN)
+    for level in ("standard", "expert"):
+        times = []
+        for seed in range(samples // 6):
+            state = new_game(scenario, seed)
+            for _ in range(6):
+                if state.over:
+                    break
+                play_side(state, "junta", "historical")
+                start = time.perf_counter()
+                play_side(state, "insurgency", "doctrine", level)
+                times.append((time.perf_counter() - start) * 1000)
+                resolve_turn(state)
+        print(f"bot turn at {level} ({len(times)} decisions): median "
+              f"{statistics.median(times):.1f} ms, p95 {_percentile(times, 95):.1f} ms")
+
+
+def bench_simulate_1000() -> None:
+    """`wargame simulate bamako-blockade-2025 --games 1000 --junta historical` (target 60 s)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "wargame", "simulate", "bamako-blockade-2025",
+                    "--games", "1000", "--junta", "historical"], check=True,
+                   capture_output=True)
+    print(f"simulate 1000 games, historical, all cores: {time.perf_counter() - start:.1f} s")
+
+
 BENCHES: dict[str, Callable[[], None]] = {
+    "bot": bench_bot, "simulate-1000": bench_simulate_1000,
     "game": bench_game, "game-full": bench_game_full_length, "validate": bench_validate,
 }
 

@@ -64,7 +64,8 @@ def test_simulate_summary_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "bamako-blockade-2025", "--games", "2", "--seed", "3"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("seed 3: ") and out[1].startswith("seed 4: ")
-    assert out[-1].startswith("2 games: ")
+    assert out[2].startswith("2 games of bamako-blockade-2025: junta random")
+    assert any(line.startswith("tankers destroyed: median") for line in out)
 
 
 def test_unknown_scenario_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import GameState, Order, Side, check_order, legal_orders, queue_order
-from ..engine.legality import candidate_orders
+from ..engine.legality import candidate_orders, capacity, capacity_used
 from ..engine.rng import Stream, derive_state
 
 Policy = Callable[[GameState, Side], list[Order]]
@@ -30,7 +30,7 @@ def random_policy(state: GameState, side: Side) -> list[Order]:
     stream = policy_stream(state, side, "random")
     candidates = candidate_orders(state.scenario, side)
     chosen: list[Order] = []
-    while candidates:
+    while candidates and capacity_used(state, side) < capacity(state, side):
         order = None
         for _ in range(32):
             pick = candidates[stream.below(len(candidates))]

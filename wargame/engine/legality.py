@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
@@ -131,16 +132,36 @@ def check_order(state: GameState, side: Side, order: Order, *,
     reason = static_reason(state.scenario, side, order)
     if reason is not None:
         return reason
+    return _current_reason(state, side, order, scripted, _Budget.of(state, side))
+
+
+@dataclass(frozen=True, slots=True)
+class _Budget:
+    """What the side's queue leaves: computed once per enumeration, not once per order."""
+
+    capacity_left: int
+    money_left: int
+    fuel_left: int
+
+    @classmethod
+    def of(cls, state: GameState, side: Side) -> _Budget:
+        cost, fuel = committed(state, side)
+        return cls(capacity(state, side) - capacity_used(state, side),
+                   money(state, side) - cost, state.fuel_stock - fuel)
+
+
+def _current_reason(state: GameState, side: Side, order: Order, scripted: bool,
+                    budget: _Budget) -> str | None:
+    """Why a statically valid order may not be given now (capacity, money, the board)."""
     spec = state.scenario.order_specs[side][order.kind]
     if not scripted:
         if order in state.pending[side]:
             return "already ordered this turn"
-        if capacity_used(state, side) + spec.capacity > capacity(state, side):
+        if spec.capacity > budget.capacity_left:
             return "no command capacity left this turn"
-        cost, fuel = committed(state, side)
-        if money(state, side) - cost < spec.cost:
+        if budget.money_left < spec.cost:
             return "not enough money"
-        if spec.fuel_m3 and state.fuel_stock - fuel < spec.fuel_m3:
+        if spec.fuel_m3 and budget.fuel_left < spec.fuel_m3:
             return "not enough fuel in Bamako"
     return _dynamic_reason(state, side, order, spec, scripted)
 
@@ -263,7 +284,10 @@ def legal_orders(state: GameState, side: Side, kind: str | None = None) -> list[
         return []
     pool = (_candidates(state.scenario, side) if kind is None
             else _candidates_by_kind(state.scenario, side).get(kind, ()))
-    return [o for o in pool if check_order(state, side, o) is None]
+    budget = _Budget.of(state, side)
+    if budget.capacity_left <= 0:
+        return []
+    return [o for o in pool if _current_reason(state, side, o, False, budget) is None]
 
 
 def queue_order(state: GameState, side: Side, order: Order) -> None:

@@ -1,0 +1,180 @@
+"""The doctrine bot: legal, explained, fair (fog of war), deterministic, data-driven."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wargame.ai.bots import play_side, rationales
+from wargame.ai.builtin import insurgency_doctrine
+from wargame.ai.simulate import play_game, simulate
+from wargame.cli import main
+from wargame.engine import GameState, Scenario, new_game, order_odds, resolve_turn
+from wargame.engine.legality import capacity
+from wargame.scenario.load import check_bytes, load_scenario
+
+MAIN = Path(__file__).resolve().parents[2] / "scenarios" / "bamako-blockade-2025.yaml"
+
+
+@pytest.fixture(scope="module")
+def scen() -> Scenario:
+    return load_scenario(MAIN)
+
+
+def advance(state: GameState, turns: int) -> None:
+    for _ in range(turns):
+        if state.over:
+            return
+        play_side(state, "junta", "historical")
+        play_side(state, "insurgency", "doctrine")
+        resolve_turn(state)
+
+
+@pytest.mark.parametrize("difficulty", ["novice", "standard", "expert"])
+def test_bot_orders_are_legal_and_fill_its_capacity(scen: Scenario, difficulty: str) -> None:
+    for seed in range(8):
+        state = new_game(scen, seed)
+        while not state.over:
+            play_side(state, "junta", "defensive")
+            decisions = play_side(state, "insurgency", "doctrine", difficulty)
+            # every decision was queued through the engine's legality check, in order
+            assert [d.order for d in decisions] == state.pending["insurgency"]
+            limit = capacity(state, "insurgency") - (1 if difficulty == "novice" else 0)
+            assert sum(state.scenario.order_specs["insurgency"][d.order.kind].capacity
+                       for d in decisions) <= limit
+            resolve_turn(state)
+
+
+def test_rationale_matches_the_chosen_order(scen: Scenario) -> None:
+    state = new_game(scen, 21)
+    advance(state, 3)
+    probe = state.clone()
+    decisions = play_side(state, "insurgency", "doctrine")
+    assert decisions
+    doctrine = insurgency_doctrine(scen)
+    ids = {p.id: p for p in doctrine.priorities}
+    for d in decisions:
+        assert d.priority in ids
+        assert ids[d.priority].order == d.order.kind
+        before = None
+        for step in d.steps:
+            if before is not None:
+                assert step.before == before
+            if not step.skipped:
+                assert 0 < step.after <= step.before
+                before = step.after
+            if step.kept:
+                assert str(d.order) in step.kept or not step.kept
+        assert ids[d.priority].title in d.sentence
+        assert d.sentence.endswith(".")
+    # the odds quoted are the odds the engine computes for the first decision, before it
+    first = decisions[0]
+    assert first.odds == order_odds(probe, first.order)
+    if first.odds is not None:
+        assert f"{first.odds}%" in first.sentence
+
+
+def _poison(state: GameState) -> None:
+    """Change everything the insurgency must not see (the junta's private numbers)."""
+    state.treasury = -999
+    state.cohesion = 1
+    state.fighter_estimate = {r: 12345 for r in state.fighter_estimate}
+    state.intel = {r: 99 for r in state.intel}
+    state.rng = 42
+    state.pending["junta"] = []
+
+
+@pytest.mark.parametrize("difficulty", ["standard", "expert"])
+def test_bot_cannot_see_hidden_junta_information(scen: Scenario, difficulty: str) -> None:
+    for seed in (2, 9):
+        state = new_game(scen, seed)
+        advance(state, 4)
+        play_side(state, "junta", "historical")
+        clean, poisoned = state.clone(), state.clone()
+        _poison(poisoned)
+        poisoned.pending["junta"] = list(state.pending["junta"])[::-1][:1]
+        chosen = [d.order for d in play_side(clean, "insurgency", "doctrine", difficulty)]
+        seen = [d.order for d in play_side(poisoned, "insurgency", "doctrine", difficulty)]
+        assert chosen == seen
+
+
+def test_two_hundred_bot_games_against_policies(scen: Scenario) -> None:
+    policies = ["passive", "random", "historical", "defensive", "aggressive"]
+    outcomes = set()
+    for seed in range(200):
+        record = play_game(scen, 1000 + seed, policies[seed % 5], "doctrine",
+                           ["novice", "standard"][seed % 2])
+        assert 1 <= record.turns_played <= scen.turns
+        outcomes.add(record.outcome)
+    assert outcomes <= {"regime_collapse", "capital_falls", "junta_holds", "protracted_crisis"}
+
+
+def test_results_identical_for_one_and_two_jobs(scen: Scenario) -> None:
+    one = simulate(scen, MAIN, 6, 40, junta="historical", jobs=1, explain=True)
+    two = simulate(scen, MAIN, 6, 40, junta="historical", jobs=2, explain=True)
+    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
+
+
+def test_expert_explains_its_lookahead(scen: Scenario) -> None:
+    state = new_game(scen, 5)
+    decisions = play_side(state, "insurgency", "doctrine", "expert")
+    looked = [d for d in decisions if "lookahead" in d.extra]
+    assert looked, "expert should compare candidates by playing them out"
+    for d in looked:
+        scores = [row["score"] for row in d.extra["lookahead"]]
+        assert d.extra["lookahead"][0]["order"] == str(d.order)
+        assert scores[0] == max(scores)
+        assert "Expert lookahead" in d.sentence
+
+
+def test_doctrine_is_data(tmp_path: Path) -> None:
+    """Changing the doctrine section in YAML changes the AI; no Python involved."""
+    text = MAIN.read_text(encoding="utf-8")
+    start = text.index("    priorities:\n", text.index("\ndoctrine:"))
+    end = text.index("\nevents:")
+    only_propaganda = ("    priorities:\n      - id: talk\n        title: \"Only talk\"\n"
+                       "        order: propaganda\n        max_per_turn: 4  # est: test\n"
+                       "        filters:\n          - {filter: most_grievance}\n")
+    report = check_bytes((text[:start] + only_propaganda + text[end:]).encode(), "x.yaml")
+    assert report.scenario is not None, report.lines()
+    state = new_game(report.scenario, 1)
+    decisions = play_side(state, "insurgency", "doctrine")
+    assert [d.order.kind for d in decisions] == ["propaganda"] * len(decisions)
+    assert decisions[0].order.args == ("mopti",)  # the most grievance at the start
+    assert all(d.priority == "talk" for d in decisions)
+
+
+def test_rationales_travel_with_the_events(scen: Scenario) -> None:
+    state = new_game(scen, 8)
+    made = play_side(state, "insurgency", "doctrine")
+    result = resolve_turn(state, rationales(made))
+    explained = [e for e in result.events if e.side == "insurgency" and e.rationale]
+    assert explained
+    assert all("Priority:" in (e.rationale or "") for e in explained)
+
+
+def test_simulate_explain_prints_rationale_for_one_game(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "bamako-blockade-2025", "--games", "1", "--seed", "2",
+                 "--junta", "historical", "--explain", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "turn 1 insurgency: " in out and "Priority:" in out
+    assert "outcome" in out and "95% CI" in out
+
+
+def test_simulate_json_adds_decisions_and_rationales(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    assert main(["simulate", "bamako-blockade-2025", "--games", "2", "--seed", "3",
+                 "--junta", "defensive", "--explain", "--jobs", "1", "--json",
+                 str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    for game in data["games"]:
+        assert game["decisions"] == len(game["rationales"])
+        assert all({"turn", "side", "order", "sentence"} <= set(r) for r in game["rationales"])
+    shares = data["summary"]["outcome_shares"]
+    assert sum(v["games"] for v in shares.values()) == 2
+    for row in shares.values():
+        low, high = row["ci95"]
+        assert 0 <= low <= row["share"] <= high <= 1
