@@ -6,12 +6,30 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 from wargame.ai.bots import play_side, rationales
 from wargame.ai.builtin import insurgency_doctrine
 from wargame.ai.simulate import play_game, simulate
 from wargame.cli import main
-from wargame.engine import GameState, Scenario, new_game, order_odds, resolve_turn
+from wargame.engine import (
+    GameState,
+    Scenario,
+    check_order,
+    legal_orders,
+    new_game,
+    order_odds,
+    queue_order,
+    resolve_turn,
+)
 from wargame.engine.legality import capacity
 from wargame.scenario.load import check_bytes, load_scenario
 
@@ -178,3 +196,45 @@ def test_simulate_json_adds_decisions_and_rationales(tmp_path: Path) -> None:
     for row in shares.values():
         low, high = row["ci95"]
         assert 0 <= low <= row["share"] <= high <= 1
+
+
+class BotAgainstRandomJunta(RuleBasedStateMachine):
+    """Random junta orders and whole bot turns interleaved; the bot's orders always legal."""
+
+    scenario: Scenario
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state: GameState | None = None
+
+    @initialize(seed=st.integers(0, 10_000), difficulty=st.sampled_from(["novice", "standard"]))
+    def start(self, seed: int, difficulty: str) -> None:
+        self.state = new_game(BotAgainstRandomJunta.scenario, seed)
+        self.difficulty = difficulty
+
+    @rule(data=st.data())
+    def junta_orders_then_bot_turn(self, data: st.DataObject) -> None:
+        assert self.state is not None
+        if self.state.over:
+            return
+        legal = legal_orders(self.state, "junta")
+        for _ in range(data.draw(st.integers(0, 3))):
+            if legal:
+                order = data.draw(st.sampled_from(legal))
+                if check_order(self.state, "junta", order) is None:
+                    queue_order(self.state, "junta", order)
+        before = list(self.state.pending["insurgency"])
+        decisions = play_side(self.state, "insurgency", "doctrine", self.difficulty)
+        assert before + [d.order for d in decisions] == self.state.pending["insurgency"]
+        resolve_turn(self.state)
+
+    @invariant()
+    def bot_never_overspends(self) -> None:
+        if self.state is not None:
+            assert self.state.funds >= 0
+
+
+def test_bot_state_machine(scen: Scenario) -> None:
+    BotAgainstRandomJunta.scenario = scen
+    run_state_machine_as_test(BotAgainstRandomJunta, settings=settings(
+        max_examples=15, stateful_step_count=12, deadline=None))
