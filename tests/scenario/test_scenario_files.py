@@ -111,8 +111,8 @@ def test_validate_cli_exit_codes_and_format(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(MAIN)]) == 0
     broken = tmp_path / "broken.yaml"
-    broken.write_text(main_text().replace("region: kayes, kind: city", "region: kaye, kind: city",
-                                          1) .replace("  turns: 26", "  turns: -3", 1),
+    broken.write_text(main_text().replace("  turns: 26", "  turns: -3", 1)
+                      .replace("  days_per_turn: 7", "  days_per_turn: seven", 1),
                       encoding="utf-8")
     capsys.readouterr()
     assert main(["validate", str(MAIN), str(broken)]) == 1
@@ -122,6 +122,14 @@ def test_validate_cli_exit_codes_and_format(tmp_path: Path,
         match = LINE.match(line)
         assert match and match["file"] == str(broken), line
     assert "Traceback" not in "\n".join(out)
+
+
+def test_all_reference_errors_of_a_file_at_once() -> None:
+    text = (main_text().replace("region: kayes, kind: city", "region: kaye, kind: city", 1)
+            .replace("from: didieni, to: kolokani", "from: didieni, to: kolokan", 1))
+    errors = errors_of(text)
+    assert any("unknown region 'kaye'" in e for e in errors)
+    assert any("unknown town 'kolokan'" in e for e in errors)
 
 
 def test_missing_file_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
