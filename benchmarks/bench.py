@@ -102,9 +102,218 @@ def bench_simulate_1000() -> None:
     print(f"simulate 1000 games, historical, all cores: {time.perf_counter() - start:.1f} s")
 
 
+def _saved_full_game(folder: Path) -> Path:
+    """A 26-turn game of the main scenario (the 'historical' junta with a reason every turn,
+    JNIM's doctrine), saved in `folder`."""
+    from wargame.ai.bots import play_side, rationales
+    from wargame.engine.game import Game
+    from wargame.saves import read_scenario, save_game
+
+    scenario, text = read_scenario(MAIN)
+    for seed in range(100):
+        game = Game.new(scenario, seed)
+        while not game.over:
+            made = play_side(game.state, "junta", "historical")
+            made += play_side(game.state, "insurgency", "doctrine")
+            game.end_turn(f"Reason of turn {game.state.turn}.", rationales(made))
+        if len(game.records) == scenario.turns:
+            return save_game(game, folder / "full.json", scenario_text=text)
+    raise RuntimeError("no 26-turn game in 100 seeds")
+
+
+def bench_save(runs: int = 30) -> None:
+    """Saving a 26-turn game: encode, temporary file, fsync, replace, fsync the folder
+    (target: 50 ms)."""
+    import tempfile
+
+    from wargame.saves import load_save, save_game
+
+    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+        loaded = load_save(_saved_full_game(Path(tmp)))
+        times = []
+        for i in range(runs):
+            start = time.perf_counter()
+            save_game(loaded.game, Path(tmp) / f"s{i % 3}.json",
+                      scenario_text=loaded.scenario_text)
+            times.append((time.perf_counter() - start) * 1000)
+        size = (Path(tmp) / "s0.json").stat().st_size
+    print(f"save a 26-turn game ({size // 1024} KB, {runs} runs, fsync on the repo's disk): "
+          f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
+
+
+def bench_load(runs: int = 10) -> None:
+    """Loading and verifying a 26-turn game: checksums, the embedded scenario compiled from
+    its text (cold) or from the process cache (warm), 26 turns replayed and checked
+    (target: 300 ms); and `wargame replay --verify` as a command, start-up included."""
+    import tempfile
+
+    from wargame.saves import format as save_format
+    from wargame.saves import load_save
+
+    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+        path = _saved_full_game(Path(tmp))
+        cold, warm = [], []
+        for _ in range(runs):
+            save_format._SCENARIO_CACHE.clear()
+            start = time.perf_counter()
+            load_save(path)
+            cold.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            load_save(path)
+            warm.append((time.perf_counter() - start) * 1000)
+        wall = []
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "wargame", "replay", str(path), "--verify"],
+                           check=True, capture_output=True)
+            wall.append((time.perf_counter() - start) * 1000)
+    print(f"load + verify a 26-turn game ({runs} runs): cold median "
+          f"{statistics.median(cold):.0f} ms (max {max(cold):.0f}), warm median "
+          f"{statistics.median(warm):.0f} ms; `wargame replay --verify` wall "
+          f"{statistics.median(wall):.0f} ms")
+
+
+def _pty_first_frame(argv: list[str], marker: bytes, cols: int = 120, rows: int = 40,
+                     timeout: float = 20.0) -> float:
+    """Seconds from starting `argv` in a pseudo-terminal to `marker` in its output."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import signal
+    import struct
+    import termios
+
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: a terminal of the given size, then the game
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color"})
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen = (seen + chunk)[-200_000:]
+            if marker in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed
+
+
+def bench_tui_start(runs: int = 5) -> None:
+    """`wargame play bamako-blockade-2025` in a terminal: start to the first frame of the
+    board (its header, `Turn 1 of 26`, on screen) (target: 1.5 s wall)."""
+    import tempfile
+
+    times = []
+    with tempfile.TemporaryDirectory() as saves:
+        argv = [sys.executable, "-m", "wargame", "play", "bamako-blockade-2025",
+                "--saves-dir", saves]
+        for _ in range(runs):
+            times.append(_pty_first_frame(argv, b"Turn 1 of 26"))
+    print(f"tui start to first board frame (pty 120x40, {runs} runs): median "
+          f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+
+
+def bench_tui_cursor(moves: int = 120) -> None:
+    """Moving the map cursor: the key's handler and the frame that redraws the map (only
+    the rows the cursor left and entered), then the later frame of the side panels
+    (details and orders), timed separately (target: the redraw 16 ms)."""
+    import asyncio
+
+    from wargame.scenario.load import load_scenario
+    from wargame.tui.app import WargameApp
+    from wargame.tui.widgets.map import MapView
+
+    scenario = load_scenario(MAIN)
+
+    async def run(size: tuple[int, int]) -> tuple[list[float], list[float]]:
+        app = WargameApp(scenario=scenario, seed=1, saves_dir="/tmp/wargame-bench-saves")
+        redraw: list[float] = []
+        panels: list[float] = []
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.2)
+            screen = app.screen
+            map_view = screen.query_one(MapView)
+            directions = ["right", "down", "left", "up", "right", "up", "left", "down"]
+            for i in range(moves):
+                await pilot.pause()
+                start = time.perf_counter()
+                map_view.action_cursor(directions[i % len(directions)])
+                screen._on_timer_update()          # the frame that shows the move
+                redraw.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                screen.refresh_place()  # type: ignore[attr-defined]
+                screen._on_timer_update()
+                panels.append((time.perf_counter() - start) * 1000)
+        return redraw, panels
+
+    for size in ((80, 24), (120, 40), (200, 60)):
+        redraw, panels = asyncio.run(run(size))
+        print(f"tui cursor move at {size[0]}x{size[1]} ({moves} moves): map redraw median "
+              f"{statistics.median(redraw):.2f} ms, p95 {_percentile(redraw, 95):.2f} ms; "
+              f"side panels' frame median {statistics.median(panels):.1f} ms, p95 "
+              f"{_percentile(panels, 95):.1f} ms")
+
+
+def bench_tui_end_turn(turns: int = 12) -> None:
+    """End of turn to the report at standard difficulty: `e` pressed to the report's
+    first frame, the insurgency's decision and the resolution included (target 300 ms)."""
+    import asyncio
+
+    from wargame.scenario.load import load_scenario
+    from wargame.tui.app import WargameApp
+    from wargame.tui.screens.report import ReportScreen
+
+    scenario = load_scenario(MAIN)
+
+    async def run() -> list[float]:
+        app = WargameApp(scenario=scenario, seed=4, difficulty="standard",
+                         saves_dir="/tmp/wargame-bench-saves")
+        out = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.2)
+            for _ in range(turns):
+                if app.session is None or app.session.over:
+                    break
+                app.timings.pop("report_shown", None)
+                await pilot.press("e")
+                for _ in range(400):
+                    if "report_shown" in app.timings:
+                        break
+                    await asyncio.sleep(0.002)
+                assert isinstance(app.screen, ReportScreen)
+                out.append((app.timings["report_shown"] - app.timings["end_turn_pressed"])
+                           * 1000)
+                await pilot.press("enter")
+                await pilot.pause(0.05)
+        return out
+
+    times = asyncio.run(run())
+    print(f"tui end of turn to report, standard ({len(times)} turns, autosave included): "
+          f"median {statistics.median(times):.0f} ms, max {max(times):.0f} ms (turn by turn: "
+          + ", ".join(f"{t:.0f}" for t in times) + ")")
+
+
 BENCHES: dict[str, Callable[[], None]] = {
     "bot": bench_bot, "simulate-1000": bench_simulate_1000,
     "game": bench_game, "game-full": bench_game_full_length, "validate": bench_validate,
+    "save": bench_save, "load": bench_load,
+    "tui-start": bench_tui_start, "tui-cursor": bench_tui_cursor,
+    "tui-end-turn": bench_tui_end_turn,
 }
 
 

@@ -49,6 +49,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for name in args.files:
         report = check_file(Path(name))
+        if args.strict:  # --strict: every warning is an error
+            from dataclasses import replace
+
+            report.errors += [replace(w, severity="error") for w in report.warnings]
+            report.warnings = []
         for line in report.lines():
             print(line)
         if report.errors:
@@ -57,6 +62,52 @@ def cmd_validate(args: argparse.Namespace) -> int:
             warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
             print(f"{name}: ok{warned}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .scenario.schema import schema_text
+
+    text = schema_text()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_new_scenario(args: argparse.Namespace) -> int:
+    from .scenario.template import TemplateError, new_scenario
+
+    try:
+        path, extra = new_scenario(args.id, Path("."), force=args.force)
+    except TemplateError as exc:
+        print(f"wargame: {exc}", file=sys.stderr)
+        return 1
+    for other in extra:
+        print(f"wrote {other} (the JSON Schema editors use to check the file)")
+    print(f"wrote {path}\nnext: wargame validate --strict {path}   then: wargame play {path} "
+          "--watch")
+    return 0
+
+
+def cmd_check_scenario(args: argparse.Namespace) -> int:
+    from .ai.simulate import simulate
+    from .scenario.expectations import check_scenario
+
+    def note(text: str) -> None:
+        print(f"  running {text}...", file=sys.stderr, flush=True)
+
+    status = 0
+    for name in args.files:
+        result = check_scenario(Path(name), simulate=simulate,
+                                jobs=args.jobs or os.cpu_count() or 1, progress=note)
+        for line in result.lines():
+            print(line, flush=True)
+        if result.errors:
+            status = max(status, 2)
+        elif not result.passed:
+            status = max(status, 1)
+    return status
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -105,10 +156,25 @@ def _progress_bar(total: int):  # type: ignore[no-untyped-def]
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    if not args.plain:  # the board (with --watch, it polls the file too)
+        from .tui import run_play
+
+        return run_play(args, _load)
     from .plain import play_plain
 
+    if getattr(args, "watch", False):  # plain: reload on change; errors shown, never raised
+        from .plain_watch import play_plain_watching
+
+        return play_plain_watching(resolve_scenario(args.scenario), seed=args.seed)
+    if getattr(args, "load", None) is not None:  # continue a save, or branch with --turn
+        return play_plain(None, saves_dir=args.saves_dir, load=args.load, turn=args.turn)
+    if getattr(args, "turn", None) is not None:
+        print("wargame: --turn needs --load SAVE (the save to branch from)", file=sys.stderr)
+        return 1
     scenario = _load(args.scenario)
-    return play_plain(scenario, seed=args.seed, saves_dir=args.saves_dir)  # type: ignore[arg-type]
+    text = resolve_scenario(args.scenario).read_text(encoding="utf-8")  # embedded in saves
+    return play_plain(scenario, seed=args.seed, saves_dir=args.saves_dir,  # type: ignore[arg-type]
+                      scenario_text=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +188,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check scenario files (FILE:LINE:COL: messages)")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new-scenario", help="write a commented scenario template that "
+                       "validates and plays (into ./scenarios/ if it exists)")
+    p.add_argument("id", metavar="ID", help="scenario id, e.g. my-exercise")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_new_scenario)
+
+    p = sub.add_parser("check-scenario", help="run a scenario's tests (a YAML file of "
+                       "expectations about many games); exit 1 if one fails")
+    p.add_argument("files", nargs="+", metavar="TESTFILE")
+    p.add_argument("--jobs", type=int, default=0, metavar="J",
+                   help="processes (default: all cores); results do not depend on it")
+    p.set_defaults(func=cmd_check_scenario)
 
     p = sub.add_parser("simulate", help="play whole games headless")
     p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario id or a file")
@@ -141,13 +225,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="FILE|-", help="write the machine-readable result")
     p.set_defaults(func=cmd_simulate)
 
-    p = sub.add_parser("play", help="play a scenario in plain text (stdin/stdout)")
+    p = sub.add_parser("play", help="play a scenario on the full-screen board "
+                       "(--plain: line by line)")
     p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO")
     p.add_argument("--seed", type=int, default=1, metavar="N")
-    p.add_argument("--plain", action="store_true", help="line-by-line interface (default "
-                   "until the full-screen interface lands)")
+    p.add_argument("--plain", action="store_true", help="line-by-line interface on stdin/"
+                   "stdout (screen readers, scripts); without it, the full-screen board")
     p.add_argument("--saves-dir", default=None, metavar="DIR")
+    p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard",
+                   help="the insurgency AI's level (default: standard)")
+    p.add_argument("--insurgent", choices=("ai", "human"), default="ai",
+                   help="human: a second player plays JNIM at the same keyboard")
+    p.add_argument("--watch", action="store_true", help="reload the scenario file when it "
+                   "changes (restarting the game); show its errors instead of stopping")
+    p.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game (a "
+                   "file, a name in the saves folder, or 'autosave' for the newest good one)")
+    p.add_argument("--turn", type=int, default=None, metavar="N", help="with --load: branch "
+                   "a new game from the start of turn N of the save")
     p.set_defaults(func=cmd_play)
+
+    from .saves.commands import add_save_commands
+
+    add_save_commands(sub)  # replay, report, compare
     return parser
 
 
@@ -155,7 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["play", DEFAULT_SCENARIO])
+        from .tui import run_title
+
+        return run_title()
     if getattr(args, "games", 1) < 1:
         parser.error("--games must be at least 1")
     try:

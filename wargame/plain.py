@@ -4,9 +4,10 @@ scripts. It never asks a question a script would have to answer and stops at end
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
-from .ai.policies import random_policy
+from .ai.bots import play_side, rationales
 from .engine import (
     GameState,
     IllegalOrder,
@@ -15,14 +16,15 @@ from .engine import (
     Scenario,
     ending_of,
     legal_orders,
-    new_game,
     observe,
     order_odds,
     queue_order,
-    resolve_turn,
     unqueue_last,
 )
 from .engine.events import Event
+from .engine.game import Game
+from .saves import store as saves_store
+from .saves.format import MAX_REASON_CHARS, SaveError, clean_text
 
 HELP = """Commands:
   status          the tracks: fuel, price, treasury, support, cohesion, isolation
@@ -30,16 +32,27 @@ HELP = """Commands:
   orders          the orders you may give now, in their text form, with cost and odds
   ORDER           queue an order by its text form, e.g. 'escort dakar heavy'
   undo            take back the last queued order
-  end             resolve the turn
+  reason TEXT     your reason for this turn's decisions (optional; kept in the save)
+  end [TEXT]      resolve the turn (TEXT, if given, is the turn's reason)
+  save NAME       save the game as NAME.json in the saves folder
   help            this text
-  quit            leave at once"""
+  quit            leave at once (the game is saved automatically after every turn)"""
 
 
 class PlainGame:
-    def __init__(self, scenario: Scenario, seed: int, out: TextIO) -> None:
+    def __init__(self, scenario: Scenario, seed: int, out: TextIO, *, game: Game | None = None,
+                 saves: Path | None = None, save_options: dict[str, Any] | None = None,
+                 reason: str | None = None) -> None:
         self.scenario = scenario
-        self.state: GameState = new_game(scenario, seed)
+        self.game: Game = game if game is not None else Game.new(scenario, seed)
         self.out = out
+        self.saves = saves                      # autosave folder; None: no autosave
+        self.save_options = dict(save_options or {})
+        self.reason = reason                    # the player's reason for this turn
+
+    @property
+    def state(self) -> GameState:
+        return self.game.state
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -102,15 +115,47 @@ class PlainGame:
             self.say(f"- {e.text}{chance}{source}")
 
     def end_turn(self) -> None:
-        random_policy(self.state, "insurgency")
-        result = resolve_turn(self.state)
+        decisions = play_side(self.state, "insurgency", "doctrine")
+        result = self.game.end_turn(self.reason, rationales(decisions))
+        self.reason = None
         self.say(f"--- Report of turn {result.turn} ---")
         self.report(result.events)
+        self.autosave()
         if self.state.over:
-            ending = ending_of(self.state)
-            self.say(f"GAME OVER: {ending.title if ending else self.state.outcome}")
+            self.game_over()
         else:
             self.banner()
+
+    def game_over(self) -> None:
+        ending = ending_of(self.state)
+        self.say(f"GAME OVER: {ending.title if ending else self.state.outcome}")
+        self.say("Type 'save NAME' to keep this game for the debrief, or 'quit'.")
+
+    # ------------------------------------------------------------------ saves
+    def autosave(self) -> None:
+        if self.saves is None:
+            return
+        try:
+            saves_store.autosave(self.game, self.saves, **self.save_options)
+        except SaveError as exc:
+            self.say(f"Autosave failed: {exc}")
+
+    def save(self, name: str) -> None:
+        folder = self.saves if self.saves is not None else saves_store.saves_dir(None)
+        try:
+            path = saves_store.save_path(name, folder)
+            saves_store.save_game(self.game, path, pending_reason=self.reason,
+                                  **self.save_options)
+        except SaveError as exc:
+            self.say(f"Not saved: {exc}")
+            return
+        self.say(f"Saved: {path}")
+
+    def set_reason(self, text: str) -> None:
+        reason = clean_text(text, MAX_REASON_CHARS)
+        if reason is not None and len(reason) < len(text.strip()):
+            self.say(f"(Reason shortened to {MAX_REASON_CHARS} characters.)")
+        self.reason = reason
 
     def handle(self, line: str) -> bool:
         """Handle one command; return False to stop."""
@@ -128,12 +173,25 @@ class PlainGame:
             self.show_map()
         elif cmd == "orders":
             self.list_orders()
+        elif cmd == "save":
+            if len(words) < 2:
+                self.say("Usage: save NAME")
+            else:
+                self.save(words[1])
+        elif self.state.over:
+            self.say("The game is over. Type 'save NAME' to keep it, or 'quit'.")
+        elif cmd == "reason":
+            if len(words) > 1:
+                self.set_reason(words[1])
+            self.say(f"Reason for turn {self.state.turn}: {self.reason}" if self.reason
+                     else "No reason given for this turn yet: type 'reason TEXT'.")
         elif cmd == "undo":
             taken = unqueue_last(self.state, "junta")
             self.say(f"Removed: {taken}" if taken else "Nothing to undo.")
         elif cmd == "end":
+            if len(words) > 1:
+                self.set_reason(words[1])
             self.end_turn()
-            return not self.state.over
         else:
             try:
                 order = Order.parse(line)
@@ -144,14 +202,71 @@ class PlainGame:
         return True
 
 
-def play_plain(scenario: Scenario, seed: int = 1, saves_dir: str | None = None,
-               stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def play_plain(scenario: Scenario | None, seed: int = 1, saves_dir: str | None = None,
+               stdin: TextIO | None = None, stdout: TextIO | None = None, *,
+               load: str | None = None, turn: int | None = None,
+               scenario_text: str | None = None, autosave: bool = True) -> int:
+    """Play on stdin/stdout. A new game of `scenario`, or with `load` a saved game
+    continued (or, with `turn`, branched from the start of that turn). Autosaves go to
+    the saves folder (`saves_dir`, $WARGAME_SAVES or ./saves) after every turn."""
     source = stdin or sys.stdin
-    game = PlainGame(scenario, seed, stdout or sys.stdout)
-    game.say(f"{scenario.spec.meta.title}. {scenario.spec.meta.summary}")
+    out = stdout or sys.stdout
+    folder = saves_store.saves_dir(saves_dir)
+    if load is not None:
+        try:
+            game = _load_plain(load, turn, folder, out)
+        except SaveError as exc:
+            print(f"wargame: {exc}", file=sys.stderr)
+            return 1
+        game.saves = folder if autosave else None
+    else:
+        if scenario is None:
+            raise ValueError("play_plain needs a scenario or a save to load")
+        options: dict[str, Any] = {"scenario_text": scenario_text} if scenario_text else {}
+        game = PlainGame(scenario, seed, out, saves=folder if autosave else None,
+                         save_options=options)
+    meta = game.scenario.spec.meta
+    game.say(f"{meta.title}. {meta.summary}")
     game.say("Type 'help' for commands.")
-    game.banner()
+    if game.state.over:
+        game.game_over()
+    else:
+        game.banner()
     for line in source:
         if not game.handle(line.strip()):
             break
     return 0
+
+
+def _load_plain(arg: str, turn: int | None, folder: Path, out: TextIO) -> PlainGame:
+    """The PlainGame of a saved game (continued or branched); raises SaveError."""
+    if arg == "autosave":
+        loaded, skipped = saves_store.scan_autosaves(folder)
+        for _path, problem in skipped:
+            out.write(f"Skipped a damaged autosave: {problem}\n")
+        if loaded is None:
+            raise SaveError(f"no autosave in {folder} loads"
+                            + (" (all are damaged)" if skipped else ""))
+    else:
+        path = saves_store.resolve_save(arg, folder)
+        try:
+            loaded = saves_store.load_save(path)
+        except SaveError as exc:
+            good, _ = saves_store.scan_autosaves(folder)
+            if good is None or good.path.resolve() == path.resolve():
+                raise
+            h = good.header
+            raise SaveError(f"{exc}\nThe newest good autosave is {good.path} (turn {h['turn']},"
+                            f" {h['date']}): wargame play --load {good.path}") from None
+    scenario = loaded.game.scenario
+    if turn is None:
+        out.write(f"Loaded {loaded.path} (turn {loaded.header['turn']}, "
+                  f"{loaded.header['date']}).\n")
+        if loaded.note:
+            out.write(f"Note: {loaded.note}\n")
+        return PlainGame(scenario, loaded.game.seed, out, game=loaded.game,
+                         save_options=loaded.save_options(), reason=loaded.pending_reason)
+    branch, options = saves_store.branch_game(loaded, turn)
+    out.write(f"Branched from {loaded.path} at the start of turn {turn}; the new game "
+              f"records {loaded.path.name} as its parent.\n")
+    return PlainGame(scenario, loaded.game.seed, out, game=branch, save_options=options)

@@ -12,6 +12,7 @@ import pydantic
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
 from .errors import SourceError, pydantic_errors_to_source
+from .lint import lint
 from .provenance import provenance_warnings
 from .refs import check_references
 from .yamlload import YamlLoadError, load_yaml
@@ -55,6 +56,7 @@ def check_bytes(raw: bytes, filename: str) -> Report:
     report.warnings = provenance_warnings(loaded, list(spec.meta.sources))
     if not report.errors:
         report.scenario = Scenario.from_spec(spec)
+        report.warnings = sorted(report.warnings + lint(spec, report.scenario, loaded))
     return report
 
 

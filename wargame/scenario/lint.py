@@ -1,0 +1,551 @@
+"""The scenario linter: things that load but are probably mistakes, reported as warnings.
+
+`check_bytes` runs it after the reference checks pass (it needs a compiled `Scenario`).
+Each finding is a `SourceError` with severity "warning", shown by `wargame validate` in
+the usual `FILE:LINE:COL: warning: field.path: message` form; `--strict` makes them errors.
+
+What it looks for (docs/scenario-authoring.md, "Warnings", says the same for authors):
+
+- towns that no route reaches, and towns no road connects to the capital;
+- corridors with no path over their own segments from their entry to their destination;
+- regions with no towns;
+- events that can never fire: dated after the last turn, `earliest` after the last turn,
+  or a condition that cannot hold (a value out of a track's range, a turn past the end,
+  contradictory conditions under `all`, a flag nothing ever sets);
+- endings whose condition cannot hold;
+- orders enabled for no side: an enabled order that can never be given in this scenario
+  (no valid target exists, e.g. `attack-site` with no mine or factory or `escort` with no
+  corridor path; the side has no command capacity, or less than the order needs; no
+  helicopters for `airstrike`, no Russian force for `africa-corps`);
+- doctrine filters that name unknown things (an `arg_is` value that is no town, route,
+  region, corridor or escort level; a `town_kind` or `status_is` value that does not
+  exist; a filter that cannot apply to its priority's order, such as `most_tankers` on
+  `recruit`), priorities whose `when` can never hold as their side sees the game, and
+  named junta policies that no command can select.
+
+The number-provenance warnings live in `provenance.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from ..engine.legality import candidate_orders
+from ..engine.orders import ESCORT_LEVELS, ORDER_KINDS, Side
+from ..engine.scenario import Scenario
+from ..engine.spec import (
+    AllCondition,
+    AnyCondition,
+    ChoiceFilter,
+    Condition,
+    ConditionTrigger,
+    DateTrigger,
+    Doctrine,
+    FlagCondition,
+    GrievanceCondition,
+    NotCondition,
+    ScenarioSpec,
+    SetFlag,
+    SupportCondition,
+    TownKind,
+    TownStatus,
+    TownStatusCondition,
+    TrackCondition,
+)
+from .errors import SourceError
+from .yamlload import LoadedYaml
+
+Path = tuple[str | int, ...]
+INF = float("inf")
+
+# Junta policies a command line can select (`wargame simulate --junta NAME`).
+SELECTABLE_JUNTA_POLICIES = ("historical", "defensive", "aggressive")
+
+# What a doctrine filter reads from an order: the argument kinds that give it something
+# to look at. A filter on an order whose arguments include none of these has no effect.
+_CORRIDOR_ARGS = frozenset({"corridor", "route"})
+_TOWN_ARGS = frozenset({"town", "route", "corridor"})
+_ANY_TARGET = frozenset({"town", "route", "corridor", "region"})
+FILTER_NEEDS: dict[str, frozenset[str]] = {
+    "on_corridor": _CORRIDOR_ARGS, "escort_weaker_than_cells": _CORRIDOR_ARGS,
+    "no_blockade": _CORRIDOR_ARGS, "threatened_corridor": _CORRIDOR_ARGS,
+    "most_tankers": _CORRIDOR_ARGS,
+    "besieged": _TOWN_ARGS, "status_is": _TOWN_ARGS, "town_kind": _TOWN_ARGS,
+    "weakest_garrison": _TOWN_ARGS, "strongest_garrison": _TOWN_ARGS,
+    "garrison_at_least": _TOWN_ARGS, "garrison_at_most": _TOWN_ARGS,
+    "largest_population": _TOWN_ARGS, "nearest_to_capital": _ANY_TARGET,
+    "farthest_from_capital": _ANY_TARGET,
+    "undamaged": frozenset({"route"}),
+    "not_capital": _ANY_TARGET, "new_region": _ANY_TARGET, "most_grievance": _ANY_TARGET,
+    "most_fighters": _ANY_TARGET, "fewest_fighters": _ANY_TARGET,
+    "fighters_at_least": _ANY_TARGET, "grievance_at_least": _ANY_TARGET,
+    "least_junta_support": _ANY_TARGET, "most_junta_support": _ANY_TARGET,
+    "most_insurgent_support": _ANY_TARGET, "junta_support_at_most": _ANY_TARGET,
+    "most_intelligence": _ANY_TARGET,
+}
+_ODDS_FILTERS = ("best_odds", "odds_at_least")
+
+# Flags the rules themselves may set, and what must be true of the scenario for it.
+_RULE_FLAGS = ("power_cuts", "mass_unrest", "coup")
+
+
+def lint(spec: ScenarioSpec, scenario: Scenario, loaded: LoadedYaml) -> list[SourceError]:
+    """Every warning for a scenario that passed the reference checks."""
+    linter = _Linter(spec, scenario, loaded)
+    linter.towns()
+    linter.regions()
+    linter.corridors()
+    linter.events()
+    linter.endings()
+    linter.orders()
+    linter.doctrine()
+    return sorted(set(linter.warnings))
+
+
+# ---------------------------------------------------------------------------- intervals
+
+@dataclass(frozen=True)
+class _Range:
+    lo: float
+    hi: float
+
+    @property
+    def empty(self) -> bool:
+        return self.lo > self.hi
+
+    def __and__(self, other: _Range) -> _Range:
+        return _Range(max(self.lo, other.lo), min(self.hi, other.hi))
+
+    def text(self) -> str:
+        if self.lo == self.hi:
+            return f"exactly {int(self.lo)}"
+        if self.hi == INF:
+            return f"at least {int(self.lo)}" if self.lo > -INF else "any value"
+        if self.lo == -INF:
+            return f"at most {int(self.hi)}"
+        return f"between {int(self.lo)} and {int(self.hi)}"
+
+
+_NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}
+
+
+def _op_range(op: str, value: int) -> _Range:
+    return {
+        "lt": _Range(-INF, value - 1), "le": _Range(-INF, value),
+        "gt": _Range(value + 1, INF), "ge": _Range(value, INF), "eq": _Range(value, value),
+    }[op]
+
+
+@dataclass
+class _Context:
+    """What a condition may test, where it is evaluated."""
+
+    ranges: dict[str, _Range]        # key ("track:fuel_days", "support:bamako:junta") -> range
+    settable_flags: set[str]
+    hidden: set[str]                 # tracks the deciding side cannot see (doctrine `when`)
+    turn_note: str                   # why turn has its range, for messages
+
+
+class _Linter:
+    def __init__(self, spec: ScenarioSpec, scenario: Scenario, loaded: LoadedYaml) -> None:
+        self.spec = spec
+        self.scenario = scenario
+        self.loaded = loaded
+        self.warnings: list[SourceError] = []
+
+    # ------------------------------------------------------------------ reporting
+
+    def warn(self, path: Path, message: str, *, key: bool = False) -> None:
+        table = self.loaded.key_positions if key else self.loaded.positions
+        probe = path
+        while probe and probe not in table and probe not in self.loaded.positions:
+            probe = probe[:-1]
+        line, col = table.get(probe) or self.loaded.positions.get(probe, (1, 1))
+        dotted = ".".join(str(p) for p in path) or "(root)"
+        self.warnings.append(SourceError(line, col, dotted, message, severity="warning"))
+
+    # ------------------------------------------------------------------ map
+
+    def towns(self) -> None:
+        routes = self.spec.map.routes
+        touched = {r.from_town for r in routes} | {r.to_town for r in routes}
+        capital = next((t.id for t in self.spec.map.towns if t.kind == "capital"), None)
+        reached = _component(routes, capital) if capital else set()
+        for i, town in enumerate(self.spec.map.towns):
+            path: Path = ("map", "towns", i, "id")
+            if town.id not in touched:
+                self.warn(path, f"no route reaches town '{town.id}'; add a route to or from "
+                                "it, or remove it")
+            elif capital and town.id not in reached:
+                self.warn(path, f"no road connects town '{town.id}' to the capital "
+                                f"'{capital}'")
+
+    def regions(self) -> None:
+        for i, region in enumerate(self.spec.map.regions):
+            if not self.scenario.region_towns.get(region.id):
+                self.warn(("map", "regions", i, "id"),
+                          f"region '{region.id}' has no towns; give it at least one town or "
+                          "remove it")
+
+    def corridors(self) -> None:
+        for i, corridor in enumerate(self.spec.corridors):
+            if self.scenario.corridor_paths.get(corridor.id):
+                continue
+            segments = sum(1 for r in self.spec.map.routes if r.corridor == corridor.id)
+            why = ("no route belongs to it (set `corridor: " + corridor.id + "` on its "
+                   "segments)") if not segments else (
+                f"its {segments} segment(s) do not join '{corridor.entry}' to "
+                f"'{corridor.destination}'")
+            self.warn(("corridors", i, "id"),
+                      f"corridor '{corridor.id}' has no path from its entry to its "
+                      f"destination: {why}; its convoys can never arrive")
+
+    # ------------------------------------------------------------------ events and endings
+
+    def _base_ranges(self) -> dict[str, _Range]:
+        spec = self.spec
+        ranges = {
+            "track:fuel_days": _Range(0, INF), "track:fuel_price": _Range(0, INF),
+            "track:treasury": _Range(-INF, INF), "track:cohesion": _Range(0, 100),
+            "track:isolation": _Range(0, 100), "track:tankers_destroyed": _Range(0, INF),
+            "track:towns_held": _Range(0, len(spec.map.towns)),
+            "track:insurgent_fighters": _Range(0, INF), "track:insurgent_funds": _Range(0, INF),
+            "track:turn": _Range(1, spec.meta.turns),
+        }
+        for region in spec.map.regions:
+            for side in ("junta", "insurgency"):
+                ranges[f"support:{region.id}:{side}"] = _Range(0, 100)
+            ranges[f"grievance:{region.id}"] = _Range(0, 100)
+        return ranges
+
+    def _settable_flags(self) -> set[str]:
+        spec = self.spec
+        flags: set[str] = set(spec.tracks.flags)
+        for event in spec.events:
+            flags |= {e.flag for e in event.effects if isinstance(e, SetFlag) and e.value}
+        junta = self.scenario.order_specs["junta"]
+        if "rural-fuel-ban" in junta:
+            flags.add("rural_fuel_ban")
+        if "close-schools" in junta:
+            flags.add("schools_closed")
+        rules = spec.rules
+        if rules.fuel.power_cut_days > 0:
+            flags.add("power_cuts")
+        flags.add("mass_unrest")
+        if rules.cohesion.coup_threshold > 0:
+            flags.add("coup")
+        return flags
+
+    def _context(self, turn: _Range | None = None, hidden: set[str] | None = None,
+                 turn_note: str = "") -> _Context:
+        ranges = self._base_ranges()
+        if turn is not None:
+            ranges["track:turn"] = ranges["track:turn"] & turn
+        note = turn_note or f"the game has {self.spec.meta.turns} turns"
+        return _Context(ranges, self._settable_flags(), hidden or set(), note)
+
+    def events(self) -> None:
+        turns = self.spec.meta.turns
+        last_day = self.scenario.turn_start(turns + 1)
+        for i, event in enumerate(self.spec.events):
+            trigger = event.trigger
+            where: Path = ("events", i, "trigger")
+            if isinstance(trigger, DateTrigger):
+                if self.scenario.turn_of_date(trigger.date) > turns:
+                    self.warn((*where, "date"),
+                              f"event '{event.id}' can never fire: {trigger.date} is after the "
+                              f"last turn (the game ends before {last_day})")
+                continue
+            assert isinstance(trigger, ConditionTrigger)
+            first = 1
+            if trigger.earliest is not None:
+                first = max(1, self.scenario.turn_of_date(trigger.earliest))
+                if first > turns:
+                    self.warn((*where, "earliest"),
+                              f"event '{event.id}' can never fire: `earliest` "
+                              f"{trigger.earliest} is after the last turn (the game ends "
+                              f"before {last_day})")
+                    continue
+            note = (f"`earliest` makes it turn {first} or later and the game has {turns} "
+                    "turns") if first > 1 else ""
+            ctx = self._context(_Range(first, turns), turn_note=note)
+            found = _impossible(trigger.condition, (*where, "condition"), ctx)
+            if found:
+                path, reason = found
+                self.warn(path, f"event '{event.id}' can never fire: {reason}")
+
+    def endings(self) -> None:
+        turns = self.spec.meta.turns
+        for i, ending in enumerate(self.spec.victory.endings):
+            final = ending.check == "final"
+            ctx = self._context(_Range(turns, turns) if final else None,
+                                turn_note="a final ending is tested after the last turn, "
+                                          f"turn {turns}" if final else "")
+            found = _impossible(ending.condition, ("victory", "endings", i, "condition"), ctx)
+            if found:
+                path, reason = found
+                self.warn(path, f"ending '{ending.id}' can never apply: {reason}")
+
+    # ------------------------------------------------------------------ orders
+
+    def _order_path(self, side: Side, name: str) -> Path:
+        field = ORDER_KINDS[name].field
+        section = self.loaded.data.get("orders", {}).get(side, {})
+        key = name if name in section else field
+        return ("orders", side, key)
+
+    def orders(self) -> None:
+        sides = self.spec.sides
+        with_targets = {o.kind for side in ("junta", "insurgency")
+                        for o in candidate_orders(self.scenario, side)}
+        for side in ("junta", "insurgency"):
+            side_t: Side = side
+            capacity = (sides.junta.command_capacity if side == "junta"
+                        else sides.insurgency.command_capacity)
+            for name, order_spec in self.scenario.order_specs[side_t].items():
+                reason = None
+                if capacity == 0:
+                    reason = f"the {side} has no command capacity"
+                elif order_spec.capacity > capacity:
+                    reason = (f"it needs {order_spec.capacity} command capacity and the "
+                              f"{side} has {capacity}")
+                elif name not in with_targets:
+                    reason = _no_target_reason(name, self.scenario)
+                elif name == "airstrike" and sides.junta.helicopters == 0:
+                    reason = "the junta has no helicopters (sides.junta.helicopters is 0)"
+                elif name == "africa-corps" and sides.junta.africa_corps == 0:
+                    reason = "the junta has no partner force (sides.junta.africa_corps is 0)"
+                if reason:
+                    self.warn(self._order_path(side_t, name),
+                              f"order '{name}' is enabled but can never be given: {reason}; "
+                              "set `enabled: false` or remove it", key=True)
+
+    # ------------------------------------------------------------------ doctrine
+
+    def doctrine(self) -> None:
+        spec = self.spec
+        if spec.doctrine is None:
+            return
+        fog = spec.fog
+        hidden_ins = set() if fog.insurgency_sees_treasury else {"treasury", "cohesion"}
+        docs: list[tuple[Side, Path, Doctrine]] = [
+            ("insurgency", ("doctrine", "insurgency"), spec.doctrine.insurgency)]
+        for name, doctrine in spec.doctrine.junta.items():
+            path: Path = ("doctrine", "junta", name)
+            docs.append(("junta", path, doctrine))
+            if name not in SELECTABLE_JUNTA_POLICIES:
+                self.warn(path, f"junta policy '{name}' cannot be selected: `wargame "
+                                f"simulate --junta` and scenario tests know only "
+                                f"{', '.join(SELECTABLE_JUNTA_POLICIES)}", key=True)
+        for side, path, doctrine in docs:
+            hidden = hidden_ins if side == "insurgency" else {"insurgent_funds"}
+            for i, priority in enumerate(doctrine.priorities):
+                ppath: Path = (*path, "priorities", i)
+                kind = ORDER_KINDS.get(priority.order)
+                if kind is None or kind.side != side:
+                    continue  # an error already (refs.py)
+                if priority.when is not None:
+                    ctx = self._context(hidden=hidden)
+                    found = _impossible(priority.when, (*ppath, "when"), ctx)
+                    if found:
+                        self.warn(found[0], f"priority '{priority.id}' never applies: "
+                                            f"{found[1]}")
+                for j, f in enumerate(priority.filters):
+                    for message in self._filter_problems(f, priority.order, side):
+                        self.warn((*ppath, "filters", j, "filter"),
+                                  f"priority '{priority.id}': {message}")
+
+    def _filter_problems(self, f: Any, order: str, side: Side) -> Iterator[str]:
+        kind = ORDER_KINDS[order]
+        name = f.filter
+        if isinstance(f, ChoiceFilter):
+            if name == "arg_is":
+                if f.arg >= len(kind.args):
+                    yield (f"arg_is looks at argument {f.arg} but '{order}' takes "
+                           f"{len(kind.args)} argument(s)")
+                    return
+                yield from self._unknown_values(f.values, kind.args[f.arg])
+                return
+            known = get_args(TownKind) if name == "town_kind" else get_args(TownStatus)
+            what = "town kind" if name == "town_kind" else "town status"
+            for value in f.values:
+                if value not in known:
+                    yield f"{name} names unknown {what} '{value}' (known: {', '.join(known)})"
+        if name == "toward_capital" and order != "move":
+            yield f"toward_capital only applies to 'move' orders, not '{order}'"
+            return
+        if name in _ODDS_FILTERS and not kind.chance:
+            yield f"{name} has no effect: '{order}' involves no chance, so it has no odds"
+            return
+        if name == "most_intelligence" and side == "insurgency":
+            yield ("most_intelligence never keeps anything for the insurgency: only the "
+                   "junta sees its intelligence")
+            return
+        if name in ("garrison_at_least", "garrison_at_most", "weakest_garrison",
+                    "strongest_garrison") and side == "insurgency" \
+                and not self.spec.fog.insurgency_sees_garrisons:
+            yield (f"{name} never keeps anything: the insurgency does not see garrisons "
+                   "(fog.insurgency_sees_garrisons is false)")
+            return
+        needs = FILTER_NEEDS.get(name)
+        if needs is not None and not needs & set(kind.args):
+            targets = ", ".join(kind.args) or "nothing"
+            yield (f"{name} has no effect on '{order}' orders (they target {targets}; the "
+                   f"filter reads a {' or '.join(sorted(needs))})")
+
+    def _unknown_values(self, values: list[str], arg_kind: str) -> Iterator[str]:
+        tables: dict[str, Any] = {
+            "corridor": self.scenario.corridors, "route": self.scenario.routes,
+            "town": self.scenario.towns, "region": self.scenario.regions,
+            "level": ESCORT_LEVELS,
+        }
+        known = tables[arg_kind]
+        for value in values:
+            if value not in known:
+                import difflib
+
+                hint = difflib.get_close_matches(value, sorted(known), n=1)
+                more = f"; did you mean '{hint[0]}'?" if hint else ""
+                yield f"arg_is names unknown {arg_kind} '{value}'{more}"
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def _component(routes: list[Any], start: str | None) -> set[str]:
+    adjacency: dict[str, set[str]] = {}
+    for r in routes:
+        adjacency.setdefault(r.from_town, set()).add(r.to_town)
+        adjacency.setdefault(r.to_town, set()).add(r.from_town)
+    seen = {start} if start else set()
+    todo = [start] if start else []
+    while todo:
+        town = todo.pop()
+        for nxt in sorted(adjacency.get(town or "", ())):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return {t for t in seen if t}
+
+
+def _no_target_reason(name: str, scenario: Scenario) -> str:
+    args = ORDER_KINDS[name].args
+    if name == "attack-site":
+        return "no town is a mine or factory"
+    if name == "escort":
+        return ("no corridor has a path to its destination" if scenario.corridors
+                else "the scenario has no corridors")
+    if name in ("reinforce", "withdraw", "relieve"):
+        return "the only town is the reserve's own"
+    if name == "siege":
+        return "the capital is the only town, and it cannot be besieged"
+    if name == "move":
+        return "no two regions are joined by a road"
+    if args:
+        return f"no valid {args[0]} exists"
+    return "no valid target exists"
+
+
+def _key(cond: Condition) -> str | None:
+    if isinstance(cond, TrackCondition):
+        return f"track:{cond.track}"
+    if isinstance(cond, SupportCondition):
+        return f"support:{cond.region}:{cond.side}"
+    if isinstance(cond, GrievanceCondition):
+        return f"grievance:{cond.region}"
+    return None
+
+
+def _label(key: str) -> str:
+    parts = key.split(":")
+    if parts[0] == "track":
+        return f"track '{parts[1]}'"
+    if parts[0] == "support":
+        return f"{parts[2]} support in '{parts[1]}'"
+    return f"grievance in '{parts[1]}'"
+
+
+def _why_range(key: str, ctx: _Context) -> str:
+    if key == "track:turn":
+        return ctx.turn_note
+    r = ctx.ranges[key]
+    return f"it is always {r.text()}"
+
+
+def _impossible(cond: Condition, path: Path, ctx: _Context) -> tuple[Path, str] | None:
+    """(path, reason) if `cond` can never hold, else None. Conservative: when unsure, None."""
+    atoms: dict[str, list[tuple[_Range, str]]] = {}
+    return _check(cond, path, ctx, atoms) or _conflict(atoms, path, ctx)
+
+
+def _check(cond: Condition, path: Path, ctx: _Context,
+           atoms: dict[str, list[tuple[_Range, str]]] | None) -> tuple[Path, str] | None:
+    """Check one condition; record the ranges of the atoms of an enclosing `all` in atoms."""
+    key = _key(cond)
+    if key is not None:
+        assert isinstance(cond, TrackCondition | SupportCondition | GrievanceCondition)
+        if isinstance(cond, TrackCondition) and cond.track in ctx.hidden:
+            return path, (f"it tests track '{cond.track}', which this side cannot see, so "
+                          "it is never true")
+        if key not in ctx.ranges:
+            return None  # an unknown region: an error reported elsewhere
+        wanted = _op_range(cond.op, cond.value)
+        if (ctx.ranges[key] & wanted).empty:
+            return path, (f"{_label(key)} {cond.op} {cond.value} cannot hold: "
+                          f"{_why_range(key, ctx)}")
+        if atoms is not None:
+            atoms.setdefault(key, []).append((wanted, f"{cond.op} {cond.value}"))
+        return None
+    if isinstance(cond, FlagCondition):
+        if cond.value and cond.flag not in ctx.settable_flags:
+            return path, (f"flag '{cond.flag}' is never set: it is not among the starting "
+                          "flags, no event sets it and no enabled order or rule does")
+        return None
+    if isinstance(cond, TownStatusCondition):
+        return None
+    if isinstance(cond, AllCondition):
+        for i, sub in enumerate(cond.conditions):
+            found = _check(sub, (*path, "conditions", i), ctx, atoms)
+            if found:
+                return found
+        return None
+    if isinstance(cond, AnyCondition):
+        reasons = []
+        for i, sub in enumerate(cond.conditions):
+            found = _impossible(sub, (*path, "conditions", i), ctx)
+            if not found:
+                return None
+            reasons.append(found)
+        return path, "none of its conditions can hold (" + "; ".join(
+            r for _, r in reasons[:3]) + ")"
+    if isinstance(cond, NotCondition):
+        inner = cond.condition
+        inner_key = _key(inner)
+        if inner_key is not None and inner_key in ctx.ranges:
+            assert isinstance(inner, TrackCondition | SupportCondition | GrievanceCondition)
+            if isinstance(inner, TrackCondition) and inner.track in ctx.hidden:
+                return None
+            if inner.op in _NEGATED:
+                flipped = inner.model_copy(update={"op": _NEGATED[inner.op]})
+                return _check(flipped, (*path, "condition"), ctx, atoms)
+            r = ctx.ranges[inner_key]
+            if r.lo == r.hi == inner.value:
+                return path, f"{_label(inner_key)} is always {inner.value}"
+        if isinstance(inner, FlagCondition) and inner.value is False:
+            flipped_flag = inner.model_copy(update={"value": True})
+            return _check(flipped_flag, (*path, "condition"), ctx, atoms)
+        return None
+    return None
+
+
+def _conflict(atoms: dict[str, list[tuple[_Range, str]]], path: Path,
+              ctx: _Context) -> tuple[Path, str] | None:
+    for key, parts in atoms.items():
+        combined = ctx.ranges[key]
+        for wanted, _ in parts:
+            combined = combined & wanted
+        if combined.empty and len(parts) > 1:
+            tests = " and ".join(text for _, text in parts)
+            return path, f"its conditions on {_label(key)} contradict each other ({tests})"
+    return None
