@@ -1,0 +1,148 @@
+"""The `wargame replay`, `wargame report` and `wargame compare` subcommands.
+
+Every failure is one line on standard error starting with `wargame:` and exit code 1;
+no command ever changes a save it reads."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..engine.game import Game, ReplayDivergence
+from ..engine.legality import IllegalOrder
+from ..engine.orders import SIDES, Order, OrderSyntaxError
+from .format import SaveError, canonical, compile_scenario, turn_records
+from .store import atomic_write, load_document, load_save, resolve_save, saves_dir
+
+
+def _fail(exc: Exception) -> int:
+    print(f"wargame: {exc}", file=sys.stderr)
+    return 1
+
+
+def _write_output(text: str, target: str | None) -> None:
+    if target is None or target == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write(Path(target), text.encode("utf-8"))
+
+
+# ------------------------------------------------------------------ replay
+
+def verify_save(path: Path) -> tuple[bool, str]:
+    """Replay a save's order log from its seed: (ok, one-line verdict). A divergence
+    names the first turn whose checksum differs. Raises SaveError if it cannot be read."""
+    doc = load_document(path, check_body=False)
+    notes = "" if doc.body_ok else (" (and the file's body checksum does not match: it was "
+                                    "changed after saving)")
+    scen = doc.body["scenario"]
+    try:
+        scenario = compile_scenario(scen["text"], scen["sha256"])
+    except SaveError as exc:
+        raise SaveError(f"{path}: {exc}") from None
+    records = turn_records(doc)
+    try:
+        game = Game.replay(scenario, doc.body["seed"], records, verify=True)
+    except ReplayDivergence as exc:
+        return False, f"{path}: diverges at turn {exc.turn}: {str(exc).split(': ', 1)[1]}{notes}"
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        return False, f"{path}: the order log does not replay: {exc}{notes}"
+    for side in SIDES:
+        for text in doc.body["state"].get("pending", {}).get(side, []):
+            try:
+                game.queue(side, Order.parse(text))
+            except (OrderSyntaxError, IllegalOrder) as exc:
+                return False, f"{path}: the queued order '{text}' is not possible: {exc}{notes}"
+    if canonical(game.state.to_dict()) != canonical(doc.body["state"]):
+        return False, (f"{path}: the {len(records)} turns replay, but the saved current state "
+                       f"differs from the replayed one{notes}")
+    if not doc.body_ok:
+        return False, (f"{path}: the {len(records)} turns replay and match, but the file's "
+                       "body checksum does not: it was changed after saving")
+    return True, (f"{path}: verified: {len(records)} turns replayed from seed "
+                  f"{doc.body['seed']}; every turn's checksum and the current state match")
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    try:
+        path = resolve_save(args.save, saves_dir(args.saves_dir))
+        if args.verify:
+            ok, verdict = verify_save(path)
+            print(verdict)
+            return 0 if ok else 1
+        loaded = load_save(path)
+    except SaveError as exc:
+        return _fail(exc)
+    game = loaded.game
+    out = [f"{game.scenario.spec.meta.title}: replay of {loaded.name} (seed {game.seed})"]
+    for record in game.records:
+        out.append(f"--- Turn {record.turn}, week of "
+                   f"{game.scenario.turn_start(record.turn).isoformat()} ---")
+        out.append("Junta orders: " + (", ".join(record.orders.get("junta", [])) or "none"))
+        if record.reason:
+            out.append(f"Reason: {record.reason}")
+        out.append("JNIM orders: " + (", ".join(record.orders.get("insurgency", [])) or "none"))
+        for e in record.events:
+            chance = f" [odds {e.odds}%, roll {e.roll}]" if e.odds is not None else ""
+            out.append(f"- {e.text}{chance}")
+    if game.over:
+        out.append(f"GAME OVER: {loaded.header['outcome']['title']}")
+    _write_output("\n".join(out) + "\n", None)
+    return 0
+
+
+# ------------------------------------------------------------------ report and compare
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render
+
+    try:
+        loaded = load_save(resolve_save(args.save, saves_dir(args.saves_dir)))
+        _write_output(render(loaded, args.format), args.output)
+    except SaveError as exc:
+        return _fail(exc)
+    if args.output not in (None, "-"):
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+
+    try:
+        if len(args.saves) < 2:
+            raise SaveError("compare needs at least two saves")
+        folder = saves_dir(args.saves_dir)
+        loaded = [load_save(resolve_save(arg, folder)) for arg in args.saves]
+        _write_output(compare(loaded, force=args.force), args.output)
+    except SaveError as exc:
+        return _fail(exc)
+    return 0
+
+
+def add_save_commands(sub: Any) -> None:
+    """Register replay, report and compare on the `wargame` subparsers."""
+    p = sub.add_parser("replay", help="replay a saved game; --verify checks it turn by turn")
+    p.add_argument("save", metavar="SAVE", help="a save file, or a name in the saves folder")
+    p.add_argument("--verify", action="store_true",
+                   help="replay the order log from the seed and compare every turn's "
+                        "checksum; exit 1 at the first turn that diverges")
+    p.add_argument("--saves-dir", default=None, metavar="DIR")
+    p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("report", help="the after-action review of a saved game")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("--saves-dir", default=None, metavar="DIR")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("compare", help="runs from the same starting position side by side")
+    p.add_argument("saves", nargs="+", metavar="SAVE")
+    p.add_argument("--force", action="store_true",
+                   help="compare saves of different scenarios anyway")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("--saves-dir", default=None, metavar="DIR")
+    p.set_defaults(func=cmd_compare)

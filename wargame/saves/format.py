@@ -1,0 +1,413 @@
+"""The save file format: encoding, decoding, checksums, versions and migration.
+
+A save is two lines of UTF-8 JSON (compact, sorted keys):
+
+    line 1  the header: format version, game version, scenario id and hash, seed, sides,
+            turn, date, outcome, note, parent, the body's size and sha256, and the
+            header's own sha256 (computed over the header without that field)
+    line 2  the body: the embedded scenario text, the order log (orders, the player's
+            reason and the bots' rationales, and the state digest after every turn), the
+            random generator's state, the current state, the reason being written
+
+Every byte is covered by a checksum, so damage, truncation and tampering are refused.
+The same game always encodes to the same bytes (no timestamps, canonical JSON).
+See docs/save-format.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..engine.game import Game, ReplayDivergence, TurnRecord
+from ..engine.legality import IllegalOrder
+from ..engine.orders import SIDES, Order, OrderSyntaxError
+from ..engine.resolve import ending_of
+from ..engine.scenario import Scenario
+
+FORMAT = "wargame-save"
+FORMAT_VERSION = 2
+OLDEST_VERSION = 1
+MAX_SAVE_BYTES = 64 * 1024 * 1024
+MAX_HEADER_BYTES = 64 * 1024
+MAX_REASON_CHARS = 500
+MAX_NOTE_CHARS = 4000
+
+DEFAULT_SIDES = {"junta": "player", "insurgency": "doctrine"}
+
+
+class SaveError(Exception):
+    """A save that cannot be written or read; the message is meant for the player."""
+
+
+# ------------------------------------------------------------------ small helpers
+
+def canonical(obj: Any) -> bytes:
+    """Compact JSON with sorted keys: the one byte form of a value."""
+    try:
+        return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                          allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError, UnicodeEncodeError) as exc:
+        raise SaveError(f"cannot encode the save: {exc}") from None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def clean_text(text: str | None, limit: int, *, multiline: bool = False) -> str | None:
+    """A player's text made safe to store: no control characters or lone surrogates,
+    whitespace trimmed, at most `limit` characters; None when empty."""
+    if text is None:
+        return None
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    kept = []
+    for ch in text:
+        if ch == "\n" and multiline:
+            kept.append(ch)
+        elif ch in "\t\r\n":
+            kept.append(" ")
+        elif ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0 and ch not in "\u2028\u2029":
+            kept.append(ch)
+    cleaned = "".join(kept).strip()
+    return cleaned[:limit].rstrip() or None
+
+
+@lru_cache(maxsize=1)
+def game_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wargame")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# ------------------------------------------------------------------ documents
+
+@dataclass
+class SaveDocument:
+    """A decoded save: its header and body as plain data, in the current version."""
+
+    header: dict[str, Any]
+    body: dict[str, Any]
+    migrated_from: int | None = None   # the file's format version when it was older
+    body_ok: bool = True               # False only from decode(check_body=False)
+
+
+def document(game: Game, scenario_text: str, *, note: str | None = None,
+             parent: str | None = None, branch_turn: int | None = None,
+             sides: dict[str, str] | None = None,
+             pending_reason: str | None = None) -> SaveDocument:
+    """The save document of a game (the scenario's exact text must be given)."""
+    scenario = game.scenario
+    state = game.state
+    text_hash = sha256(scenario_text.encode("utf-8"))
+    records = [{
+        "turn": r.turn,
+        "orders": {side: list(r.orders.get(side, [])) for side in SIDES},
+        "reason": clean_text(r.reason, MAX_REASON_CHARS),
+        "digest": r.digest,
+        "rationales": dict(r.rationales),
+    } for r in game.records]
+    body = {
+        "scenario": {"id": scenario.id, "sha256": text_hash, "text": scenario_text},
+        "seed": game.seed,
+        "records": records,
+        "rng": state.rng,
+        "state": json.loads(canonical(state.to_dict())),
+        "pending_reason": clean_text(pending_reason, MAX_REASON_CHARS),
+    }
+    ending = ending_of(state)
+    outcome = None
+    if state.outcome is not None:
+        outcome = {"id": state.outcome, "title": ending.title if ending else state.outcome,
+                   "grade": ending.grade if ending else None}
+    parent_info = None
+    if parent is not None:
+        parent_info = {"save": parent, "turn": branch_turn}
+    header = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "game_version": game_version(),
+        "scenario": {"id": scenario.id, "title": scenario.spec.meta.title,
+                     "sha256": text_hash},
+        "seed": game.seed,
+        "sides": dict(sides or DEFAULT_SIDES),
+        "turn": state.turn,
+        "turns": scenario.turns,
+        "turns_played": len(game.records),
+        "date": scenario.turn_start(min(state.turn, scenario.turns)).isoformat(),
+        "outcome": outcome,
+        "note": clean_text(note, MAX_NOTE_CHARS, multiline=True),
+        "parent": parent_info,
+    }
+    return SaveDocument(header, body)
+
+
+def encode(doc: SaveDocument) -> bytes:
+    """The bytes of a save: header line, body line."""
+    body = canonical(doc.body)
+    header = {k: v for k, v in doc.header.items()
+              if k not in ("body_size", "body_sha256", "header_sha256")}
+    header["format"] = FORMAT
+    header["format_version"] = FORMAT_VERSION
+    header["body_size"] = len(body)
+    header["body_sha256"] = sha256(body)
+    header["header_sha256"] = sha256(canonical(header))
+    return canonical(header) + b"\n" + body + b"\n"
+
+
+# ------------------------------------------------------------------ decoding
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SaveError(message)
+
+
+def parse_header(line: bytes) -> dict[str, Any]:
+    """Parse and check the header line (without its newline); return it migrated to the
+    current version. Refuses damaged, tampered and newer-version headers."""
+    try:
+        header = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise SaveError("the file is damaged: its header is not valid JSON") from None
+    _check(isinstance(header, dict) and header.get("format") == FORMAT,
+           "not a wargame save file")
+    version = header.get("format_version")
+    _check(isinstance(version, int) and not isinstance(version, bool),
+           "the file is damaged: its format version is missing")
+    if version > FORMAT_VERSION:
+        raise SaveError(f"this save was written by a newer wargame (save format {version}; "
+                        f"this version reads formats {OLDEST_VERSION} to {FORMAT_VERSION}); "
+                        "upgrade wargame to open it")
+    _check(version >= OLDEST_VERSION, f"unknown save format version {version}")
+    if version >= 2:
+        stated = header.get("header_sha256")
+        rest = {k: v for k, v in header.items() if k != "header_sha256"}
+        _check(isinstance(stated, str) and sha256(canonical(rest)) == stated,
+               "the file is damaged or was edited: the header checksum does not match")
+    _check(canonical(header) == line,
+           "the file is damaged or was edited: the header is not in its saved form")
+    _check(isinstance(header.get("body_sha256"), str),
+           "the file is damaged: the header has no body checksum")
+    return dict(header)
+
+
+def decode(raw: bytes, *, check_body: bool = True) -> SaveDocument:
+    """Decode and check a save's bytes. With `check_body=False` a body that does not match
+    its checksum is still returned when it parses (for `replay --verify` diagnostics)."""
+    _check(len(raw) > 0, "the file is empty")
+    _check(len(raw) <= MAX_SAVE_BYTES, "the file is too large to be a save")
+    first = raw.find(b"\n")
+    if first < 0:
+        if raw.lstrip().startswith(b"{"):
+            raise SaveError("the file is truncated: it ends inside the header")
+        raise SaveError("not a wargame save file")
+    header = parse_header(raw[:first])
+    version = header["format_version"]
+    body_bytes = raw[first + 1:]
+    size = header.get("body_size")
+    if (check_body and version >= 2 and isinstance(size, int)
+            and len(body_bytes) < size + 1 and not body_bytes.endswith(b"\n")):
+        raise SaveError(f"the file is truncated: {len(body_bytes)} of {size + 1} bytes of "
+                        "its body are there")
+    if not body_bytes.endswith(b"\n") or body_bytes.count(b"\n") != 1:
+        if body_bytes.count(b"\n") == 0:
+            raise SaveError("the file is truncated: its last line is incomplete")
+        raise SaveError("the file is damaged: it has more than two lines")
+    body_line = body_bytes[:-1]
+    body_ok = sha256(body_line) == header["body_sha256"] and (
+        version < 2 or size == len(body_line))
+    if not body_ok and check_body:
+        raise SaveError("the file is damaged or was edited: the body checksum does not match")
+    try:
+        body = json.loads(body_line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise SaveError("the file is damaged: its body is not valid JSON") from None
+    _check(isinstance(body, dict), "the file is damaged: its body is not an object")
+    if body_ok:
+        _check(canonical(body) == body_line,
+               "the file is damaged or was edited: the body is not in its saved form")
+    doc = SaveDocument(header, body, None if version == FORMAT_VERSION else version, body_ok)
+    _migrate(doc, version)
+    _validate(doc)
+    return doc
+
+
+# ------------------------------------------------------------------ migration
+
+def _migrate(doc: SaveDocument, version: int) -> None:
+    """Bring an older document up to the current version, in place, step by step."""
+    if version == 1:
+        _migrate_1_to_2(doc)
+        version = 2
+    doc.header["format_version"] = FORMAT_VERSION
+
+
+def migrate_header(header: dict[str, Any]) -> dict[str, Any]:
+    """Fill, in place, the header fields format 1 did not have (for `read_header`)."""
+    header.setdefault("sides", dict(DEFAULT_SIDES))
+    header.setdefault("note", None)
+    header.setdefault("parent", None)
+    turn = header.get("turn")
+    header.setdefault("turns_played", turn - 1 if isinstance(turn, int) else 0)
+    return header
+
+
+def _migrate_1_to_2(doc: SaveDocument) -> None:
+    """Format 1 (the development layout) had no header checksum, body size, sides, note,
+    parent or turns_played; its records had no reason or rationales; no pending reason."""
+    h, b = doc.header, doc.body
+    records = b.get("records")
+    if isinstance(records, list):
+        h.setdefault("turns_played", len(records))
+        for record in records:
+            if isinstance(record, dict):
+                record.setdefault("reason", None)
+                record.setdefault("rationales", {})
+    migrate_header(h)
+    b.setdefault("pending_reason", None)
+
+
+# ------------------------------------------------------------------ validation
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _validate(doc: SaveDocument) -> None:
+    """Types and cross-checks of a decoded document (a hand-made or buggy file)."""
+    h, b = doc.header, doc.body
+    damaged = "the file is damaged: "
+    scen = b.get("scenario")
+    _check(isinstance(scen, dict) and isinstance(scen.get("text"), str)
+           and isinstance(scen.get("id"), str), damaged + "the embedded scenario is missing")
+    assert isinstance(scen, dict)
+    text_hash = sha256(scen["text"].encode("utf-8", "surrogatepass"))
+    _check(scen.get("sha256") == text_hash,
+           damaged + "the embedded scenario does not match its hash")
+    hs = h.get("scenario")
+    _check(isinstance(hs, dict) and hs.get("sha256") == text_hash and hs.get("id") == scen["id"],
+           damaged + "the header names another scenario than the one embedded")
+    _check(_is_int(b.get("seed")) and b.get("seed") == h.get("seed"),
+           damaged + "the seed is missing or differs between header and body")
+    _check(_is_int(b.get("rng")), damaged + "the random generator's state is missing")
+    state = b.get("state")
+    _check(isinstance(state, dict) and state.get("rng") == b["rng"],
+           damaged + "the current state is missing")
+    assert isinstance(state, dict)
+    records = b.get("records")
+    _check(isinstance(records, list), damaged + "the order log is missing")
+    assert isinstance(records, list)
+    for i, r in enumerate(records, start=1):
+        where = f"{damaged}turn {i} of the order log "
+        _check(isinstance(r, dict) and r.get("turn") == i, where + "is out of sequence")
+        orders = r.get("orders")
+        _check(isinstance(orders, dict) and set(orders) <= set(SIDES) and all(
+            isinstance(v, list) and all(isinstance(o, str) for o in v)
+            for v in orders.values()), where + "has malformed orders")
+        _check(r.get("reason") is None or isinstance(r.get("reason"), str),
+               where + "has a malformed reason")
+        _check(isinstance(r.get("digest"), str), where + "has no checksum")
+        rats = r.get("rationales")
+        _check(isinstance(rats, dict) and all(
+            isinstance(k, str) and " " in k and isinstance(v, str) for k, v in rats.items()),
+            where + "has malformed rationales")
+    _check(_is_int(state.get("turn")) and state.get("turn") == h.get("turn"),
+           damaged + "the turn differs between header and state")
+    pending = state.get("pending")
+    _check(isinstance(pending, dict) and all(
+        isinstance(pending.get(side, []), list) for side in SIDES),
+        damaged + "the queued orders are malformed")
+    pr = b.get("pending_reason")
+    _check(pr is None or isinstance(pr, str), damaged + "the reason being written is malformed")
+    sides = h.get("sides")
+    _check(isinstance(sides, dict) and all(isinstance(v, str) for v in sides.values()),
+           damaged + "the sides are malformed")
+    _check(h.get("note") is None or isinstance(h.get("note"), str),
+           damaged + "the note is malformed")
+    parent = h.get("parent")
+    _check(parent is None or (isinstance(parent, dict) and isinstance(parent.get("save"), str)
+                              and (parent.get("turn") is None or _is_int(parent.get("turn")))),
+           damaged + "the parent save is malformed")
+
+
+# ------------------------------------------------------------------ rebuilding the game
+
+_SCENARIO_CACHE: dict[str, Scenario] = {}
+# The exact text each Scenario object was compiled from, when known (see store.py).
+SCENARIO_TEXTS: weakref.WeakKeyDictionary[Scenario, str] = weakref.WeakKeyDictionary()
+
+
+def compile_scenario(text: str, text_hash: str) -> Scenario:
+    """The embedded scenario, validated like a file (cached by content hash)."""
+    cached = _SCENARIO_CACHE.get(text_hash)
+    if cached is not None:
+        return cached
+    from ..scenario.load import check_bytes
+
+    report = check_bytes(text.encode("utf-8", "surrogatepass"), "<save>")
+    if report.scenario is None:
+        first = report.lines()[0] if report.lines() else "it does not validate"
+        raise SaveError(f"the scenario embedded in the save no longer loads with this "
+                        f"version of wargame ({first})")
+    remember_compiled(text, report.scenario)
+    return report.scenario
+
+
+def remember_compiled(text: str, scenario: Scenario) -> None:
+    """Record that `text` compiles to `scenario` (it was just loaded from that text)."""
+    if len(_SCENARIO_CACHE) >= 8:
+        _SCENARIO_CACHE.pop(next(iter(_SCENARIO_CACHE)))
+    _SCENARIO_CACHE[sha256(text.encode("utf-8"))] = scenario
+    SCENARIO_TEXTS[scenario] = text
+
+
+def turn_records(doc: SaveDocument) -> list[TurnRecord]:
+    return [TurnRecord(r["turn"], {side: list(r["orders"].get(side, [])) for side in SIDES},
+                       r.get("reason"), r["digest"], [], dict(r.get("rationales", {})))
+            for r in doc.body["records"]]
+
+
+def rebuild(doc: SaveDocument, *, upto: int | None = None, verify: bool = True) -> Game:
+    """Replay the order log from the seed, checking every turn's digest, then the queued
+    orders and the current state. `upto` stops at the start of that turn (a branch)."""
+    scen = doc.body["scenario"]
+    scenario = compile_scenario(scen["text"], scen["sha256"])
+    version = doc.header.get("game_version")
+    try:
+        game = Game.replay(scenario, doc.body["seed"], turn_records(doc), verify=verify,
+                           upto=upto)
+    except ReplayDivergence as exc:
+        other = ""
+        if version != game_version():
+            other = f" (saved by wargame {version}, this is {game_version()}; the rules differ)"
+        raise SaveError(f"the order log does not replay: {exc}{other}") from None
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise SaveError(f"the order log does not replay: {exc}") from None
+    if upto is not None:
+        return game
+    pending = doc.body["state"].get("pending", {})
+    for side in SIDES:
+        for text in pending.get(side, []):
+            try:
+                game.queue(side, Order.parse(text))
+            except (OrderSyntaxError, IllegalOrder) as exc:
+                raise SaveError(f"the queued order '{text}' is not possible: {exc}") from None
+    if verify and canonical(game.state.to_dict()) != canonical(doc.body["state"]):
+        raise SaveError("the saved position does not match its order log (the file was "
+                        "edited, or saved by a version whose rules differ)")
+    return game
+
+
+__all__ = [
+    "DEFAULT_SIDES", "FORMAT", "FORMAT_VERSION", "MAX_REASON_CHARS", "SCENARIO_TEXTS",
+    "SaveDocument", "SaveError", "canonical", "clean_text", "compile_scenario", "decode",
+    "document", "encode", "game_version", "migrate_header", "parse_header", "rebuild",
+    "remember_compiled", "sha256", "turn_records",
+]

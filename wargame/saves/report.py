@@ -1,0 +1,512 @@
+"""The after-action review of a saved game, in Markdown or self-contained HTML.
+
+Everything is derived from the save (replayed, so every event is back) and nothing else:
+the same save always gives the same report, byte for byte. The review shows what the
+junta could not see during play (JNIM's decisions and their rationale): it is a debrief.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from ..engine.events import Event
+from ..engine.game import Game
+from ..engine.resolve import ending_of
+from .store import LoadedSave
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+# What each source article is (from the design repository's shared/sources/README.md).
+ARTICLES = {
+    "000_9fd61ff9866508f9.txt": "News report: JNIM closes in on Bamako; fuel blockade; "
+                                "evacuation advice (Sept to early Nov 2025)",
+    "001_764bf12fb1b1f291.txt": "Analysis: JNIM's economic warfare and regional contagion (2025)",
+    "002_23958e37953c3e1d.txt": "Long War Journal report: JNIM pushes closer to the capital "
+                                "(January 2023)",
+    "003_1b4bd8519a9fd793.txt": "Analysis: why Bamako is not about to fall (late 2025)",
+    "004_d40ffa60bce7b676.txt": "Long-form analysis: the crisis deepens; JNIM captures "
+                                "strongholds (Nov 2024 to Nov 2025)",
+}
+
+# Events that make the timeline: what a debrief would put on the wall.
+_ALWAYS = {"town_lost", "power", "unrest", "desertion", "strike_shock", "game_over"}
+_ON_SUCCESS = {"siege", "raid", "strike", "attack_site", "sabotage", "relieve", "coup_check"}
+
+
+# ------------------------------------------------------------------ the analysis
+
+@dataclass(frozen=True)
+class TrackDef:
+    key: str
+    label: str
+    floor: int     # the smallest change that counts as a full swing, for turning points
+
+
+TRACKS = (
+    TrackDef("fuel_days", "Bamako fuel (days of supply)", 5),
+    TrackDef("fuel_price", "Fuel price index", 25),
+    TrackDef("tankers", "Tankers destroyed (total)", 40),
+    TrackDef("treasury", "Treasury (billion CFA)", 30),
+    TrackDef("cohesion", "Army cohesion", 10),
+    TrackDef("isolation", "International isolation", 10),
+    TrackDef("junta_capital", "Junta support in Bamako", 10),
+    TrackDef("jnim_capital", "JNIM support in Bamako", 10),
+    TrackDef("towns_held", "Towns held by JNIM", 2),
+)
+
+
+@dataclass
+class Track:
+    key: str
+    label: str
+    floor: int
+    values: list[int]          # [0] at the start, [t] after turn t
+
+    @property
+    def low(self) -> int:
+        return min(self.values)
+
+    @property
+    def high(self) -> int:
+        return max(self.values)
+
+
+@dataclass
+class TurningPoint:
+    turn: int
+    score: Fraction
+    changes: list[tuple[str, int, int]]     # label, before, after (largest first)
+    events: list[Event]
+
+
+@dataclass
+class Review:
+    save: LoadedSave
+    game: Game
+    tracks: list[Track]
+    timeline: list[Event]
+    turning_points: list[TurningPoint]
+    insurgency_decisions: list[tuple[int, str, str]]   # turn, order, rationale
+    citations: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def scenario(self) -> Any:
+        return self.game.scenario
+
+
+def capital_region(game: Game) -> str:
+    for town in game.scenario.towns.values():
+        if town.kind == "capital":
+            return town.region
+    return next(iter(game.scenario.regions))
+
+
+def _track_value(key: str, snap: dict[str, Any], capital: str) -> int:
+    if key == "junta_capital":
+        return int(snap["junta_support"][capital])
+    if key == "jnim_capital":
+        return int(snap["insurgent_support"][capital])
+    if key == "towns_held":
+        return len(snap["towns_held"])
+    field_of = {"fuel_days": "bamako_fuel_days", "fuel_price": "fuel_price_index",
+                "tankers": "tankers_destroyed"}
+    return int(snap[field_of.get(key, key)])
+
+
+def tracks(game: Game) -> list[Track]:
+    capital = capital_region(game)
+    return [Track(d.key, d.label, d.floor,
+                  [_track_value(d.key, s, capital) for s in game.snapshots]) for d in TRACKS]
+
+
+def is_key_event(event: Event) -> bool:
+    if event.kind in _ALWAYS:
+        return True
+    if event.phase in ("events", "conditions") and event.kind in ("scripted", "news"):
+        return True
+    return event.kind in _ON_SUCCESS and event.success is True
+
+
+def turn_events(game: Game, turn: int) -> list[Event]:
+    return game.records[turn - 1].events if 0 < turn <= len(game.records) else []
+
+
+def turning_points(game: Game, series: list[Track], count: int = 3) -> list[TurningPoint]:
+    """The turns with the largest swings: each track's change that turn, relative to the
+    larger of its range over the game and a floor, summed over the tracks."""
+    scored = []
+    for turn in range(1, len(game.snapshots)):
+        score = Fraction(0)
+        changes = []
+        for t in series:
+            before, after = t.values[turn - 1], t.values[turn]
+            if before == after:
+                continue
+            weight = Fraction(abs(after - before), max(t.high - t.low, t.floor))
+            score += weight
+            changes.append((weight, t.label, before, after))
+        if score > 0:
+            changes.sort(key=lambda c: (-c[0], c[1]))
+            scored.append(TurningPoint(turn, score, [(c[1], c[2], c[3]) for c in changes[:3]],
+                                       [e for e in turn_events(game, turn) if is_key_event(e)]))
+    scored.sort(key=lambda p: (-p.score, p.turn))
+    return scored[:count]
+
+
+def insurgency_decisions(game: Game, key_turns: set[int]) -> list[tuple[int, str, str]]:
+    """JNIM's key decisions: the first use of each kind of order, the orders behind a key
+    event (a successful raid, siege, strike...), and every decision of a turning-point
+    turn; each with its rationale."""
+    seen: set[str] = set()
+    chosen = []
+    for record in game.records:
+        caused = {e.order for e in record.events
+                  if e.side == "insurgency" and e.order and is_key_event(e)}
+        for order in record.orders.get("insurgency", []):
+            kind = order.split()[0]
+            first = kind not in seen
+            seen.add(kind)
+            if first or record.turn in key_turns or order in caused:
+                rationale = record.rationales.get(f"insurgency {order}", "")
+                chosen.append((record.turn, order, rationale))
+    return chosen
+
+
+def citations(game: Game) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for record in game.records:
+        for event in record.events:
+            if event.source:
+                counts[event.source] += 1
+    return counts
+
+
+def analyse(save: LoadedSave) -> Review:
+    game = save.game
+    series = tracks(game)
+    points = turning_points(game, series)
+    timeline = [e for r in game.records for e in r.events if is_key_event(e)]
+    return Review(save, game, series, timeline, points,
+                  insurgency_decisions(game, {p.turn for p in points}), citations(game))
+
+
+# ------------------------------------------------------------------ shared wording
+
+def sparkline(values: list[int]) -> str:
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK[0] * len(values)
+    return "".join(SPARK[(v - low) * (len(SPARK) - 1) // (high - low)] for v in values)
+
+
+def week(game: Game, turn: int) -> str:
+    return game.scenario.turn_start(max(1, min(turn, game.scenario.turns))).isoformat()
+
+
+def sides_text(sides: dict[str, str]) -> str:
+    names = {"junta": "junta", "insurgency": "JNIM"}
+    order = sorted(sides, key=lambda k: (k not in names, list(names).index(k)
+                                          if k in names else 0, k))
+    return "; ".join(f"{names.get(k, k)}: {sides[k]}" for k in order)
+
+
+def signed(delta: int) -> str:
+    return f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "±0"
+
+
+def outcome_lines(game: Game) -> tuple[str, str, list[str]]:
+    """(headline, explanation, sources) of the outcome."""
+    state = game.state
+    played = len(game.records)
+    if state.outcome is None:
+        return (f"In progress: {played} of {game.scenario.turns} turns played; the next "
+                f"turn is {state.turn} (week of {week(game, state.turn)}).",
+                "The game has not ended; the review covers the turns played so far.", [])
+    ending = ending_of(state)
+    grade = ending.grade.replace("_", " ") if ending else "unknown"
+    title = ending.title if ending else state.outcome
+    head = (f"{title} ({grade} for the junta), at the end of turn {played} "
+            f"(week of {week(game, played)}).")
+    explanation = ending.explanation if ending else ""
+    return head, explanation, list(ending.sources) if ending else []
+
+
+def outcome_short(game: Game) -> str:
+    if game.state.outcome is None:
+        return f"in progress (turn {game.state.turn})"
+    ending = ending_of(game.state)
+    if ending is None:
+        return game.state.outcome
+    return f"{ending.title} ({ending.grade.replace('_', ' ')})"
+
+
+def change_text(changes: list[tuple[str, int, int]]) -> str:
+    return "; ".join(f"{label} {a} → {b} ({signed(b - a)})" for label, a, b in changes)
+
+
+def orders_text(orders: list[str]) -> str:
+    return ", ".join(orders) if orders else "no orders"
+
+
+def facts(review: Review) -> list[tuple[str, str]]:
+    save, game = review.save, review.game
+    meta = game.scenario.spec.meta
+    h = save.header
+    rows = [
+        ("Save", save.name),
+        ("Scenario", f"{meta.title} ({meta.id}, sha256 {h['scenario']['sha256'][:12]})"),
+        ("Seed", str(game.seed)),
+        ("Sides", sides_text(save.sides)),
+        ("Turns played", f"{len(game.records)} of {game.scenario.turns} "
+                         f"(from {week(game, 1)})"),
+        ("Saved with", f"wargame {h.get('game_version', '?')}, save format "
+                       f"{h.get('format_version', '?')}"),
+    ]
+    if save.parent:
+        rows.append(("Branched from", f"{save.parent} at the start of turn {save.branch_turn}"))
+    return rows
+
+
+# ------------------------------------------------------------------ Markdown
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(save: LoadedSave) -> str:
+    r = analyse(save)
+    game = r.game
+    out: list[str] = [f"# After-action review: {game.scenario.spec.meta.title}", ""]
+    out += ["| | |", "|---|---|"]
+    out += [f"| {k} | {_md(v)} |" for k, v in facts(r)]
+    if save.note:
+        out += ["", "**Situation note.**", ""]
+        out += [f"> {line}" if line else ">" for line in save.note.split("\n")]
+    head, explanation, sources = outcome_lines(game)
+    out += ["", "## Outcome", "", f"**{head}**"]
+    if explanation:
+        out += ["", explanation]
+    if sources:
+        out += ["", "Sources: " + ", ".join(f"`{s}`" for s in sources)]
+
+    out += ["", "## Timeline of key events", ""]
+    if not r.timeline:
+        out.append("No key events yet.")
+    for e in r.timeline:
+        src = f" (`{e.source}`)" if e.source else ""
+        out.append(f"- **Turn {e.turn}** ({week(game, e.turn)}): {e.text}{src}")
+
+    out += ["", "## The junta's decisions and the player's reasons", ""]
+    if not game.records:
+        out.append("No turn has been played yet.")
+    else:
+        out += ["| Turn | Week | Orders | Reason |", "|---:|---|---|---|"]
+        for rec in game.records:
+            reason = f"“{_md(rec.reason)}”" if rec.reason else "—"
+            out.append(f"| {rec.turn} | {week(game, rec.turn)} | "
+                       f"{_md(orders_text(rec.orders.get('junta', [])))} | {reason} |")
+    if save.pending_reason:
+        out += ["", f"Reason being written for turn {game.state.turn}: "
+                    f"“{save.pending_reason}”"]
+
+    out += ["", "## The insurgency's key decisions", ""]
+    if not r.insurgency_decisions:
+        out.append("None yet.")
+    for turn, order, why in r.insurgency_decisions:
+        out.append(f"- **Turn {turn}**, `{order}`" + (f": {why}" if why else ""))
+
+    out += ["", "## Tracks over time", "",
+            "From the start (left) to the end of the last turn played (right).", "",
+            "| Track | Over time | Start | End | Low | High |", "|---|---|---:|---:|---:|---:|"]
+    for t in r.tracks:
+        out.append(f"| {t.label} | `{sparkline(t.values)}` | {t.values[0]} | {t.values[-1]} "
+                   f"| {t.low} | {t.high} |")
+
+    out += ["", "## Turning points", "",
+            "The turns with the largest swings across the tracks.", ""]
+    if not r.turning_points:
+        out.append("None: nothing moved.")
+    for i, p in enumerate(r.turning_points, start=1):
+        rec = game.records[p.turn - 1]
+        out.append(f"{i}. **Turn {p.turn}** ({week(game, p.turn)}): {change_text(p.changes)}.")
+        out.append(f"   Junta orders: {orders_text(rec.orders.get('junta', []))}"
+                   + (f"; reason: “{rec.reason}”" if rec.reason else "."))
+        for e in p.events[:3]:
+            out.append(f"   - {e.text}")
+
+    out += ["", "## Articles cited", ""]
+    out += _articles_md(r)
+    return "\n".join(out) + "\n"
+
+
+def _article_list(r: Review) -> list[tuple[str, str, int]]:
+    listed = list(r.scenario.spec.meta.sources)
+    extra = sorted(set(r.citations) - set(listed))
+    return [(src, ARTICLES.get(src, ""), r.citations.get(src, 0)) for src in listed + extra]
+
+
+def _articles_md(r: Review) -> list[str]:
+    lines = []
+    for src, what, count in _article_list(r):
+        desc = f": {what}" if what else ""
+        cited = f"cited by {count} event{'s' if count != 1 else ''} of this game" if count \
+            else "listed by the scenario, not cited by this game's events"
+        lines.append(f"- `{src}`{desc} ({cited})")
+    return lines
+
+
+# ------------------------------------------------------------------ HTML
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+line-height:1.45;color:#1b1b1b}table{border-collapse:collapse;margin:.5rem 0}
+td,th{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#eee}blockquote{border-left:4px solid #999;margin:0;padding:.2rem 1rem;
+background:#f6f6f6}.charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}
+figcaption{font-size:.9rem}svg{background:#fafafa;border:1px solid #ddd}
+code{background:#f0f0f0;padding:0 .2rem}"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def svg_chart(track: Track, marks: list[int], width: int = 300, height: int = 110) -> str:
+    """An inline SVG line chart of a track over the turns; turning points marked."""
+    left, right, top, bottom = 34, 8, 8, 20
+    values = track.values
+    n = max(1, len(values) - 1)
+    low, high = track.low, track.high
+    span = max(1, high - low)
+
+    def x(i: int) -> float:
+        return left + (width - left - right) * i / n
+
+    def y(v: int) -> float:
+        return top + (height - top - bottom) * (high - v) / span
+
+    points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(track.label)}: '
+             f'{values[0]} at the start, {values[-1]} at the end, low {low}, high {high}">']
+    base = height - bottom
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" '
+                 'stroke="#888"/>')
+    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#888"/>')
+    for turn in marks:
+        if 0 < turn < len(values):
+            parts.append(f'<line x1="{x(turn):.1f}" y1="{top}" x2="{x(turn):.1f}" '
+                         f'y2="{base}" stroke="#d9822b" stroke-dasharray="3,3"/>')
+    parts.append(f'<text x="{left - 4}" y="{top + 8}" font-size="10" '
+                 f'text-anchor="end">{high}</text>')
+    parts.append(f'<text x="{left - 4}" y="{base}" font-size="10" '
+                 f'text-anchor="end">{low}</text>')
+    parts.append(f'<text x="{left}" y="{height - 6}" font-size="10">start</text>')
+    parts.append(f'<text x="{width - right}" y="{height - 6}" font-size="10" '
+                 f'text-anchor="end">turn {len(values) - 1}</text>')
+    parts.append(f'<polyline fill="none" stroke="#2b6cb0" stroke-width="2" '
+                 f'points="{points}"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def html_report(save: LoadedSave) -> str:
+    r = analyse(save)
+    game = r.game
+    title = f"After-action review: {game.scenario.spec.meta.title}"
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f"<title>{_e(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{_e(title)}</h1>", "<table>"]
+    out += [f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts(r)]
+    out.append("</table>")
+    if save.note:
+        out.append("<p><strong>Situation note.</strong></p><blockquote>"
+                   + "<br>".join(_e(line) for line in save.note.split("\n")) + "</blockquote>")
+    head, explanation, sources = outcome_lines(game)
+    out += ["<h2>Outcome</h2>", f"<p><strong>{_e(head)}</strong></p>"]
+    if explanation:
+        out.append(f"<p>{_e(explanation)}</p>")
+    if sources:
+        out.append("<p>Sources: " + ", ".join(f"<code>{_e(s)}</code>" for s in sources)
+                   + "</p>")
+
+    out.append("<h2>Timeline of key events</h2>")
+    if not r.timeline:
+        out.append("<p>No key events yet.</p>")
+    else:
+        out.append("<ul>")
+        for e in r.timeline:
+            src = f" (<code>{_e(e.source)}</code>)" if e.source else ""
+            out.append(f"<li><strong>Turn {e.turn}</strong> ({week(game, e.turn)}): "
+                       f"{_e(e.text)}{src}</li>")
+        out.append("</ul>")
+
+    out.append("<h2>The junta's decisions and the player's reasons</h2>")
+    if not game.records:
+        out.append("<p>No turn has been played yet.</p>")
+    else:
+        out.append("<table><tr><th>Turn</th><th>Week</th><th>Orders</th><th>Reason</th></tr>")
+        for rec in game.records:
+            reason = f"“{_e(rec.reason)}”" if rec.reason else "—"
+            out.append(f"<tr><td>{rec.turn}</td><td>{week(game, rec.turn)}</td>"
+                       f"<td>{_e(orders_text(rec.orders.get('junta', [])))}</td>"
+                       f"<td>{reason}</td></tr>")
+        out.append("</table>")
+    if save.pending_reason:
+        out.append(f"<p>Reason being written for turn {game.state.turn}: "
+                   f"“{_e(save.pending_reason)}”</p>")
+
+    out.append("<h2>The insurgency's key decisions</h2>")
+    if not r.insurgency_decisions:
+        out.append("<p>None yet.</p>")
+    else:
+        out.append("<ul>")
+        for turn, order, why in r.insurgency_decisions:
+            out.append(f"<li><strong>Turn {turn}</strong>, <code>{_e(order)}</code>"
+                       + (f": {_e(why)}" if why else "") + "</li>")
+        out.append("</ul>")
+
+    marks = sorted(p.turn for p in r.turning_points)
+    out += ["<h2>Tracks over time</h2>",
+            "<p>From the start to the end of the last turn played; dashed lines mark the "
+            "turning points.</p>", '<div class="charts">']
+    for t in r.tracks:
+        out.append(f"<figure><figcaption>{_e(t.label)}: {t.values[0]} → {t.values[-1]} "
+                   f"(low {t.low}, high {t.high})</figcaption>{svg_chart(t, marks)}</figure>")
+    out.append("</div>")
+
+    out += ["<h2>Turning points</h2>",
+            "<p>The turns with the largest swings across the tracks.</p>"]
+    if not r.turning_points:
+        out.append("<p>None: nothing moved.</p>")
+    else:
+        out.append("<ol>")
+        for p in r.turning_points:
+            rec = game.records[p.turn - 1]
+            reason = f"; reason: “{_e(rec.reason)}”" if rec.reason else "."
+            items = "".join(f"<li>{_e(e.text)}</li>" for e in p.events[:3])
+            out.append(f"<li><strong>Turn {p.turn}</strong> ({week(game, p.turn)}): "
+                       f"{_e(change_text(p.changes))}.<br>Junta orders: "
+                       f"{_e(orders_text(rec.orders.get('junta', [])))}{reason}"
+                       + (f"<ul>{items}</ul>" if items else "") + "</li>")
+        out.append("</ol>")
+
+    out += ["<h2>Articles cited</h2>", "<ul>"]
+    for src, what, count in _article_list(r):
+        desc = f": {_e(what)}" if what else ""
+        cited = f"cited by {count} event{'s' if count != 1 else ''} of this game" if count \
+            else "listed by the scenario, not cited by this game's events"
+        out.append(f"<li><code>{_e(src)}</code>{desc} ({cited})</li>")
+    out += ["</ul>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def render(save: LoadedSave, fmt: str = "md") -> str:
+    if fmt == "html":
+        return html_report(save)
+    if fmt == "md":
+        return markdown(save)
+    raise ValueError(f"unknown report format {fmt!r}")
