@@ -106,12 +106,20 @@ def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
            source=_src(spec))
 
 
+def partner_name(t: Turn) -> str:
+    """The foreign force the order commands: the scenario's partner force (Wagner in 2023,
+    the Africa Corps from June 2025)."""
+    actors = t.state.scenario.spec.sides.actors
+    return next((a.name for a in actors if a.kind == "partner_force"), "Africa Corps")
+
+
 def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
     s = t.state
     region = s.scenario.regions[o.args[0]]
+    force = partner_name(t)
     ok, roll, odds = t.chance(spec.base_odds)
     killed = t.kill_fighters(region.id, spec.kills) if ok else 0
-    t.emit("africa_corps", f"Africa Corps operation in {region.name}: "
+    t.emit("africa_corps", f"{force} operation in {region.name}: "
            + (f"{killed} fighters reported killed." if ok else "no contact with JNIM."),
            side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
@@ -119,9 +127,9 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
         t.grievance(region.id, spec.grievance)
         t.support(region.id, "junta", -spec.support_loss)
         t.isolation(spec.isolation)
-    t.emit("abuse", f"Human rights groups reported abuses against civilians by the Africa "
-           f"Corps in {region.name}, outside Mali's chain of command." if abuse else
-           f"No abuses were reported from the Africa Corps operation in {region.name}.",
+    t.emit("abuse", f"Human rights groups reported abuses against civilians by the {force} "
+           f"in {region.name}, outside Mali's chain of command." if abuse else
+           f"No abuses were reported from the {force} operation in {region.name}.",
            side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
     _beyond_orders(t, region.id)
 
