@@ -238,3 +238,17 @@ def test_bot_state_machine(scen: Scenario) -> None:
     BotAgainstRandomJunta.scenario = scen
     run_state_machine_as_test(BotAgainstRandomJunta, settings=settings(
         max_examples=15, stateful_step_count=12, deadline=None))
+
+
+def test_rationales_in_events_hide_the_insurgents_numbers(scen: Scenario) -> None:
+    import re
+
+    state = new_game(scen, 8)
+    made = play_side(state, "insurgency", "doctrine")
+    assert any(re.search(r"\d+ of our fighters", d.sentence) for d in made)
+    result = resolve_turn(state, rationales(made))
+    for event in result.events:
+        if event.rationale:
+            assert not re.search(r"\d+ of our fighters", event.rationale)
+            assert "our fighters are nearby" in event.rationale or "fighters" not in \
+                event.rationale

@@ -36,5 +36,10 @@ def insurgency_turn(state: GameState, difficulty: str = "standard") -> list[Deci
 
 
 def rationales(decisions: list[Decision]) -> dict[tuple[str, str], str]:
-    """The map `Game.end_turn` and `resolve_turn` take to attach sentences to events."""
-    return {(d.side, str(d.order)): d.sentence for d in decisions}
+    """The map `Game.end_turn` and `resolve_turn` take to attach sentences to events.
+
+    Events are read by both sides, so they carry the public sentence: the reasoning
+    without the numbers the deciding side keeps hidden. The full sentences stay in the
+    decisions (`simulate --explain`, the debrief).
+    """
+    return {(d.side, str(d.order)): d.public or d.sentence for d in decisions}

@@ -37,10 +37,13 @@ class Decision:
     odds: int | None = None
     tie_break: bool = False                # the seeded generator chose among equals
     extra: dict[str, Any] = field(default_factory=dict)
+    public: str = ""                       # the sentence without the side's hidden numbers
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"side": self.side, "order": str(self.order),
                                 "sentence": self.sentence}
+        if self.public and self.public != self.sentence:
+            data["public_sentence"] = self.public
         if self.priority:
             data["priority"] = self.priority
         if self.steps:

@@ -72,7 +72,8 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     odds = ctx.odds(order)
     return Decision(side, order, sentence(order, ctx, odds, priority.title),
                     priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
-                    extra={"candidates": len(legal_orders(state, side, priority.order))})
+                    extra={"candidates": len(legal_orders(state, side, priority.order))},
+                    public=sentence(order, ctx, odds, priority.title, public=True))
 
 
 def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
@@ -168,6 +169,6 @@ def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
     return Decision(best.side, best.order,
                     best.sentence + f" Expert lookahead over one turn: {summary}.",
                     priority=best.priority, steps=best.steps, odds=best.odds,
-                    tie_break=best.tie_break,
+                    tie_break=best.tie_break, public=best.public,
                     extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}
                                                        for s, _, o in scored]})

@@ -21,8 +21,9 @@ def _name(ctx: Context, kind: str, value: str) -> str:
     return value
 
 
-def facts(order: Order, ctx: Context) -> list[str]:
-    """Short facts the decision rested on."""
+def facts(order: Order, ctx: Context, public: bool = False) -> list[str]:
+    """Short facts the decision rested on. `public` leaves out the numbers the other side
+    must not learn (the insurgency's own fighters), for reports the junta reads."""
     s, v = ctx.scenario, ctx.view
     out: list[str] = []
     corridor = target_corridor(order, s)
@@ -37,7 +38,8 @@ def facts(order: Order, ctx: Context) -> list[str]:
     if order.side == "insurgency" and order.kind not in ("tax", "propaganda", "recruit"):
         near = fighters_near(order, ctx)
         if near:
-            out.append(f"{near} of our fighters are nearby")
+            out.append("our fighters are nearby" if public else
+                       f"{near} of our fighters are nearby")
     if order.kind in ("raid", "siege", "relieve", "reinforce") and v.garrison is not None:
         town = order.args[0]
         out.append(f"the garrison has {v.garrison[town]} compan"
@@ -45,7 +47,7 @@ def facts(order: Order, ctx: Context) -> list[str]:
     if order.kind in ("propaganda", "recruit", "dialogue", "crackdown", "info-campaign"):
         region = order.args[0]
         out.append(f"grievance there is {v.grievance[region]}")
-    if order.kind in ("tax", "recruit") and order.side == "insurgency":
+    if order.kind in ("tax", "recruit") and order.side == "insurgency" and not public:
         out.append(f"{v.fighters.get(order.args[0], 0)} fighters are there")
     if order.side == "junta" and order.kind in ("airstrike", "africa-corps", "crackdown"):
         out.append(f"an estimated {v.fighters.get(order.args[0], 0)} fighters are there")
@@ -54,7 +56,8 @@ def facts(order: Order, ctx: Context) -> list[str]:
     return out
 
 
-def sentence(order: Order, ctx: Context, odds: int | None, priority_title: str) -> str:
+def sentence(order: Order, ctx: Context, odds: int | None, priority_title: str,
+             public: bool = False) -> str:
     kind = ORDER_KINDS[order.kind]
     targets = " ".join(_name(ctx, k, a) for k, a in zip(kind.args, order.args, strict=False)
                        if k != "level")
@@ -64,7 +67,7 @@ def sentence(order: Order, ctx: Context, odds: int | None, priority_title: str) 
                 f"{_name(ctx, 'region', order.args[1])}")
     if order.kind == "escort":
         head += f" ({order.args[1]})"
-    detail = ", ".join(facts(order, ctx))
+    detail = ", ".join(facts(order, ctx, public))
     chance = f"; {odds}% to succeed" if odds is not None else ""
     if order.kind == "ambush" and odds is not None:
         chance = f"; {odds}% to succeed before any escort"
