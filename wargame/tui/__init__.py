@@ -1,0 +1,80 @@
+"""The full-screen interface (Textual). `wargame` opens the title screen; `wargame play
+SCENARIO` opens the board. Without a terminal, both say to use `--plain` and exit 2."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+NO_TERMINAL = ("wargame: the board needs a terminal (stdin and stdout must be a tty); "
+               "for scripts and screen readers use: wargame play SCENARIO --plain")
+
+
+def has_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _no_terminal() -> int:
+    print(NO_TERMINAL, file=sys.stderr)
+    return 2
+
+
+def run_title(saves_dir: str | None = None, difficulty: str = "standard") -> int:
+    """The title screen (`wargame` with no arguments)."""
+    if not has_terminal():
+        return _no_terminal()
+    from .app import WargameApp
+
+    app = WargameApp(saves_dir=saves_dir, difficulty=difficulty)
+    app.run()
+    return app.return_code or 0
+
+
+def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
+    """`wargame play SCENARIO [--seed N] [--difficulty LEVEL] [--saves-dir DIR]
+    [--insurgent ai|human] [--load FILE]`: the board, directly."""
+    if not has_terminal():
+        return _no_terminal()
+    from ..scenario.shipped import resolve_scenario
+    from .app import WargameApp
+
+    load = getattr(args, "load", None)
+    turn = getattr(args, "turn", None)
+    common = {"seed": args.seed, "difficulty": getattr(args, "difficulty", None) or "standard",
+              "insurgent": getattr(args, "insurgent", None) or "ai",
+              "saves_dir": getattr(args, "saves_dir", None)}
+    if load is not None:
+        from .. import saves
+
+        folder = saves.saves_dir(common["saves_dir"])
+        try:
+            if load == "autosave":
+                loaded, _skipped = saves.scan_autosaves(folder)
+                if loaded is None:
+                    raise saves.SaveError(f"no autosave in {folder} loads")
+            else:
+                loaded = saves.load_save(saves.resolve_save(load, folder))
+            game, options = loaded.game, loaded.save_options()
+            if turn is not None:
+                game, options = saves.branch_game(loaded, turn)
+        except saves.SaveError as exc:
+            print(f"wargame: {exc}", file=sys.stderr)
+            return 1
+        app = WargameApp(game=game, loaded_from=Path(loaded.path), save_options=options,
+                         pending_reason=None if turn is not None else loaded.pending_reason,
+                         **common)
+    else:
+        if turn is not None:
+            print("wargame: --turn needs --load SAVE (the save to branch from)",
+                  file=sys.stderr)
+            return 1
+        scenario = load_scenario(args.scenario)
+        app = WargameApp(scenario=scenario, scenario_path=resolve_scenario(args.scenario),
+                         watch=bool(getattr(args, "watch", False)), **common)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""The screens: title, board, turn report, game over and after-action, help, dialogs."""

@@ -1,0 +1,212 @@
+"""Small screens: terminal too small, hand-over, quit, save, load, the turn's reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..app import MIN_HEIGHT, MIN_WIDTH
+
+
+class TooSmallScreen(Screen[None]):
+    """Shown over everything while the terminal is smaller than 80x24."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="too-small")
+
+    def on_mount(self) -> None:
+        self.show_size()
+
+    def on_resize(self) -> None:
+        self.show_size()
+
+    def show_size(self) -> None:
+        w, h = self.app.size
+        self.query_one("#too-small", Static).update(
+            f"The terminal is {w}×{h}: the game needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
+            "Enlarge the window or reduce the font size; the game continues as soon as it "
+            "fits.\n(ctrl+q quits. Or play line by line: wargame play --plain)")
+
+
+class HandOverScreen(Screen[None]):
+    """Two players at one keyboard: hides the board until the next player is ready."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "Ready")]
+
+    def __init__(self, side: str) -> None:
+        super().__init__()
+        self.side = side
+
+    def compose(self) -> ComposeResult:
+        name = "the junta" if self.side == "junta" else "JNIM (the insurgency)"
+        other = "JNIM" if self.side == "junta" else "junta"
+        with Center(id="handover-box"):
+            yield Static(Content.assemble(
+                ("Hand over the keyboard\n\n", "bold"),
+                "It is ", (name, "bold"), "'s turn to play.\n",
+                f"The {other} player should look away now: the next screen shows only what "
+                f"{name} may see.\n\n", ("Press Enter when ready.", "bold reverse")),
+                id="handover")
+        yield Button("Ready (Enter)", id="ready", variant="primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_ready(self) -> None:
+        self.dismiss(None)
+
+
+class QuitScreen(ModalScreen[str | None]):
+    """Unsaved progress: save first, leave without saving, or stay."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "choose('save')", "Save first"),
+        Binding("d", "choose('discard')", "Don't save"),
+        Binding("escape,c", "choose('cancel')", "Cancel"),
+    ]
+
+    def __init__(self, unsaved_turns: int, verb: str = "Quit") -> None:
+        super().__init__()
+        self.unsaved = unsaved_turns
+        self.verb = verb
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content.assemble(
+                (f"{self.verb}?", "bold"), "\n",
+                f"{self.unsaved} turn{'s' if self.unsaved != 1 else ''} played since the "
+                "last save."))
+            with Horizontal(classes="buttons"):
+                yield Button("Save first (s)", id="save", variant="primary")
+                yield Button("Don't save (d)", id="discard", variant="error")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "cancel")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(None if choice == "cancel" else choice)
+
+
+class SaveScreen(ModalScreen[str | None]):
+    """The name to save under."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default: str, folder: Path) -> None:
+        super().__init__()
+        self.default = default
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content.assemble(("Save the game", "bold"), f"\nin {self.folder}"))
+            yield Input(value=self.default, id="save-name", placeholder="name of the save")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or self.default)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.dismiss(self.query_one(Input).value.strip() or self.default)
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def save_summary(path: Path) -> str:
+    """A line about a save, from its header alone (cheap: the first line of the file)."""
+    from ...saves import SaveError, read_header
+
+    when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    try:
+        header = read_header(path)
+    except SaveError as exc:
+        return f"{path.name} · damaged: {str(exc).split(': ', 1)[-1]}"
+    scenario = header.get("scenario") or {}
+    title = scenario.get("title") or scenario.get("id") or "?"
+    outcome = header.get("outcome")
+    where = (f"over: {outcome.get('title')}" if isinstance(outcome, dict)
+             else f"turn {header.get('turn')} of {header.get('turns')}, {header.get('date')}")
+    note = f" · {header['note']}" if header.get("note") else ""
+    return f"{path.stem} · {title} · {where} · saved {when}{note}"
+
+
+class LoadScreen(ModalScreen[Path | None]):
+    """The saves in the saves folder, newest first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        found = self.folder.glob("*.json") if self.folder.is_dir() else iter(())
+        files = sorted((p for p in found if p.is_file()), key=lambda p: p.stat().st_mtime,
+                       reverse=True)
+        self.files = files
+        with Vertical(classes="dialog wide"):
+            yield Label(Content.assemble(("Load a saved game", "bold"), f"\nfrom {self.folder}"))
+            if files:
+                yield OptionList(*[Option(save_summary(p), id=str(i))
+                                   for i, p in enumerate(files)], id="saves")
+            else:
+                yield Label("No saved game in this folder yet.", id="no-saves")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.files[int(event.option.id or 0)])
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReasonScreen(ModalScreen[str | None]):
+    """Why the player chose this turn's orders (kept in the game's record)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(Content.assemble(("Your reason for this turn", "bold"),
+                                         "\nIt is kept with the game and shown in the "
+                                         "after-action report."))
+            yield Input(value=self.current, id="reason", placeholder="e.g. escort the Dakar "
+                        "convoys: fuel first")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

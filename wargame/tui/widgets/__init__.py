@@ -1,0 +1,1 @@
+"""The board's widgets: the map (Line API), details, orders and queue, tracks."""

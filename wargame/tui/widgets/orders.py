@@ -1,0 +1,117 @@
+"""The orders possible at the selected place, and the turn's queue."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...engine import Order
+from ..messages import OrderPicked, OrderUnqueued
+from ..session import OrderRow
+
+HEADINGS = {"here": "Here", "region": "In the region", "nationwide": "Nationwide"}
+
+
+def order_prompt(row: OrderRow) -> Content:
+    """Two lines: what the order is; then its cost and odds, or why it is not possible."""
+    if row.reason is None:
+        odds = f" · {row.odds}% to succeed" if row.odds is not None else " · no roll"
+        return Content.assemble(("+ ", "bold $success"), (row.label, "bold"), "\n  ",
+                                (row.cost + odds, "$text-muted"))
+    odds = f" · {row.odds}%" if row.odds is not None else ""
+    return Content.assemble(("✗ ", "bold"), row.label, "\n  ",
+                            (f"not now: {row.reason} ({row.cost}{odds})", "italic"))
+
+
+class OrderList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back_to_map", "Map", show=False),
+    ]
+
+    def action_back_to_map(self) -> None:
+        self.screen.query_one("MapView").focus()
+
+
+class QueueList(OrderList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,backspace,x", "remove", "Remove", show=True),
+    ]
+
+    def action_remove(self) -> None:
+        if self.highlighted is not None:
+            self.action_select()
+
+
+class OrdersPanel(Vertical):
+    """Lists; the screen sets `rows` and `queue`, the panel reports the player's choices."""
+
+    DEFAULT_CSS = """
+    OrdersPanel { height: 1fr; }
+    OrdersPanel #available { height: 1fr; min-height: 4; }
+    OrdersPanel #queue { height: auto; max-height: 6; }
+    OrdersPanel Label { width: 100%; padding: 0 1; }
+    OrdersPanel #queue-title { background: $boost; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield OrderList(id="available")
+        yield Label("", id="queue-title")
+        yield QueueList(id="queue")
+
+    def show(self, rows: list[OrderRow], keep: str | None = None) -> None:
+        """Replace the list of orders; keep the highlight on `keep` (an order) if present."""
+        available = self.query_one("#available", OptionList)
+        previous = keep
+        if previous is None and available.highlighted is not None:
+            option = available.get_option_at_index(available.highlighted)
+            previous = option.id
+        options: list[Option | None] = []
+        group = None
+        for row in rows:
+            if row.where != group:
+                group = row.where
+                options.append(Option(Content.styled(f"── {HEADINGS[group]} ──", "bold"),
+                                      id=f"heading:{group}", disabled=True))
+            options.append(Option(order_prompt(row), id=str(row.order),
+                                  disabled=row.reason is not None))
+        if not rows:
+            options.append(Option("No order concerns this place.", id="heading:none",
+                                   disabled=True))
+        available.set_options(options)
+        index = None
+        if previous is not None:
+            try:
+                index = available.get_option_index(previous)
+            except Exception:
+                index = None
+        if index is None or available.get_option_at_index(index).disabled:
+            index = next((i for i, o in enumerate(available.options) if not o.disabled), None)
+        available.highlighted = index
+
+    def show_queue(self, queued: list[Order], labels: dict[str, str], used: int, total: int,
+                   committed: str) -> None:
+        title = self.query_one("#queue-title", Label)
+        title.update(Content.assemble((f"Queued {used} of {total}", "bold"),
+                                      f" · {committed}" if committed else "",
+                                      " · Enter/x removes, u undoes" if queued else ""))
+        queue = self.query_one("#queue", OptionList)
+        queue.set_options([Option(Content.assemble(("✕ ", "bold $error"), labels[str(o)]),
+                                  id=str(o)) for o in queued])
+        if queued:
+            queue.highlighted = len(queued) - 1
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is None or event.option.id.startswith("heading:"):
+            return
+        order = Order.parse(event.option.id)
+        if event.option_list.id == "queue":
+            self.post_message(OrderUnqueued(order))
+        else:
+            self.post_message(OrderPicked(order))
