@@ -6,7 +6,6 @@ order, so the output is identical for any --jobs.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from typing import Any
 from ..engine import Scenario
 from ..engine.game import Game, snapshot
 from ..engine.resolve import TurnResult
+from ..scenario.expectations import wilson
 from .bots import play_side, rationales
 
 
@@ -114,16 +114,6 @@ def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: 
 
 
 # ------------------------------------------------------------------ summary statistics
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson score interval for a proportion k/n."""
-    if n == 0:
-        return (0.0, 0.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
 
 def _first_turn(history: list[dict[str, Any]],
                 test: Callable[[dict[str, Any]], bool]) -> int | None:
