@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 
 from ...engine.game import Game
 from ..messages import OrderPicked, OrderUnqueued, PlaceSelected, TurnResolved
-from ..session import Session, describe_order
+from ..session import OrderRow, Session, describe_order
 from ..widgets.details import DetailsPanel, MapLegend
+from ..widgets.guide import GuidePanel, board_guide, wants_continue
 from ..widgets.map import MapView
 from ..widgets.orders import OrdersPanel
 from ..widgets.tracks import TrackBar, TracksPanel, TurnHeader
@@ -41,6 +42,10 @@ class BoardScreen(Screen[None]):
         Binding("m", "focus_map", "Map", show=False),
         Binding("t", "toggle_tracks", "Tracks", show=False),
         Binding("a", "after_action", "After-action", show=False),
+        # The tutorial's guide (only when the scenario has one: see check_action).
+        Binding("n,enter", "guide_continue", "Continue", show=False),
+        Binding("g", "guide_skip", "Skip step", show=False),
+        Binding("G", "guide_end", "End tutorial", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -50,11 +55,16 @@ class BoardScreen(Screen[None]):
         self.busy = False
         self._place_timer: Timer | None = None
         self._stale = False
+        self.guide = board_guide(session.scenario, session.scenario_path)
+        self._auto_highlight: str | None = None   # the order the list highlighted itself
+        self._rows: dict[str, OrderRow] = {}
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         yield TurnHeader(id="turn-header")
         yield TrackBar(id="trackbar")
+        if self.guide is not None:
+            yield GuidePanel(id="guide")
         with Horizontal(id="main"):
             yield TracksPanel(id="tracks-wide")
             with Vertical(id="map-column"):
@@ -70,6 +80,7 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_all()
+        self.refresh_guide()
         self.query_one(MapView).focus()
         if not self.session.two_players:
             self._warm_up()
@@ -109,10 +120,8 @@ class BoardScreen(Screen[None]):
     def refresh_orders(self, keep: str | None = None) -> None:
         session = self.session
         panel = self.query_one(OrdersPanel)
-        if session.over:
-            panel.show([], keep)
-        else:
-            panel.show(session.orders_at(*self.place), keep)
+        rows = [] if session.over else session.orders_at(*self.place)
+        panel.show(rows, keep)
         queued = session.queued()
         labels = {str(o): describe_order(session.scenario, o) for o in queued}
         used, total = session.capacity()
@@ -120,6 +129,11 @@ class BoardScreen(Screen[None]):
         unit = "bn CFA" if session.side == "junta" else "m CFA"
         spent = f"{money} {unit}" + (f", {fuel} m³" if fuel else "") if queued else ""
         panel.show_queue(queued, labels, used, total, spent)
+        self._rows = {str(row.order): row for row in rows}
+        available = panel.query_one("#available", OptionList)
+        index = available.highlighted
+        self._auto_highlight = (available.get_option_at_index(index).id
+                                if index is not None else None)
         for option_list in panel.query("OptionList"):
             option_list.disabled = self.busy or session.over
         self.refresh_header()
@@ -129,6 +143,8 @@ class BoardScreen(Screen[None]):
         """The map has already redrawn its cursor; the panels follow a moment later, once
         the arrow keys pause, so that moving across the map stays fast."""
         self.place = (message.kind, message.ident)
+        if message.kind == "town":
+            self.guide_notify("select_town", message.ident)
         if self._place_timer is not None:
             self._place_timer.stop()
         self._place_timer = self.set_timer(PANEL_DELAY, self.refresh_place)
@@ -143,6 +159,7 @@ class BoardScreen(Screen[None]):
         else:
             self.notify(f"Queued: {describe_order(self.session.scenario, message.order)}",
                         timeout=2)
+            self.guide_notify("queue_order", message.order.kind)
         self.refresh_orders(keep=str(message.order))
 
     def on_order_unqueued(self, message: OrderUnqueued) -> None:
@@ -252,6 +269,7 @@ class BoardScreen(Screen[None]):
                 self.notify(f"Could not save: {exc}", severity="error", timeout=8)
                 return
             self.notify(f"Saved to {path}", timeout=4)
+            self.guide_notify("save")
             if then is not None:
                 then()
 
@@ -352,6 +370,7 @@ class BoardScreen(Screen[None]):
                         + message.error.strip().splitlines()[-1], severity="error", timeout=10)
             self.refresh_orders()
             return
+        self.guide_notify("end_turn")
         if session.two_players:
             from .dialogs import HandOverScreen
 
@@ -386,6 +405,7 @@ class BoardScreen(Screen[None]):
                 self.show_game_over()
 
         self.app.push_screen(ReportScreen(self.session, report), closed)
+        self.guide_notify("read_report")
 
     def show_game_over(self) -> None:
         from .gameover import GameOverScreen
@@ -397,3 +417,48 @@ class BoardScreen(Screen[None]):
         if event.pane.id == "tab-tracks" and not self.busy:
             for panel in self.query(TracksPanel):
                 panel.show(self.session)
+
+    # ------------------------------------------------------------------ the tutorial's guide
+    def refresh_guide(self) -> None:
+        if self.guide is not None:
+            self.query_one(GuidePanel).show(self.guide)
+        self.refresh_bindings()
+
+    def guide_notify(self, action: str, target: str | None = None) -> None:
+        """Report a player action to the guide (if any); show the next step if it
+        advanced. The guide decides; the board only reports."""
+        if self.guide is not None and self.guide.notify(action, target):
+            self.refresh_guide()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("guide_skip", "guide_end"):
+            return self.guide is not None and not self.guide.done
+        if action == "guide_continue":
+            return wants_continue(self.guide)
+        return True
+
+    def action_guide_continue(self) -> None:
+        self.guide_notify("continue")
+
+    def action_guide_skip(self) -> None:
+        if self.guide is not None:
+            self.guide.skip()
+            self.refresh_guide()
+
+    def action_guide_end(self) -> None:
+        if self.guide is not None:
+            while not self.guide.done:
+                self.guide.skip()
+            self.refresh_guide()
+
+    @on(OptionList.OptionHighlighted, "#available")
+    def _order_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The player moved to an order in the list: its odds are on show. (The highlight
+        the list puts on an order by itself when it is refreshed does not count.)"""
+        ident = event.option.id
+        if ident is None or ident == self._auto_highlight:
+            return
+        self._auto_highlight = None
+        row = self._rows.get(ident)
+        if row is not None and row.odds is not None and event.option_list.has_focus:
+            self.guide_notify("view_odds", row.order.kind)

@@ -32,6 +32,7 @@ KEYS = (
     ("? or F1", "this help"),
     ("ctrl+p", "command palette: every action of the game, and the themes"),
     ("q", "quit (offers to save unsaved turns)"),
+    ("n / g / G", "tutorial: continue / skip the step / end the tutorial"),
 )
 
 TURN = (
