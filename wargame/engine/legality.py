@@ -285,8 +285,9 @@ def legal_orders(state: GameState, side: Side, kind: str | None = None) -> list[
     pool = (_candidates(state.scenario, side) if kind is None
             else _candidates_by_kind(state.scenario, side).get(kind, ()))
     budget = _Budget.of(state, side)
-    if budget.capacity_left <= 0:
-        return []
+    if budget.capacity_left <= 0 and all(
+            spec.capacity > 0 for spec in state.scenario.order_specs[side].values()):
+        return []  # a shortcut only: an order of capacity 0 stays legal when the rest is used
     return [o for o in pool if _current_reason(state, side, o, False, budget) is None]
 
 

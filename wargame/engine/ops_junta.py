@@ -146,8 +146,10 @@ def _beyond_orders(t: Turn, region: str) -> None:
             else []
         src = actor.sources[0] if actor.sources else None
         if not where:
-            t.emit("beyond_orders", f"The {actor.name} kept to its orders.", side=actor.id,
-                   odds=odds, roll=roll, success=False, source=src)
+            # The roll decides `success` (roll <= odds) even when there is nowhere to go.
+            t.emit("beyond_orders", f"The {actor.name} kept to its orders." if not acted else
+                   f"The {actor.name} found nowhere to act beyond its orders.", side=actor.id,
+                   odds=odds, roll=roll, success=acted, source=src)
             continue
         target = where[0]
         t.grievance(target, actor.beyond_orders_grievance)

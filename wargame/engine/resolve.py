@@ -109,6 +109,11 @@ def _resolve_side(t: Turn, side: Side) -> None:
     for scripted_side, order, event_id in [x for x in t.scripted if x[0] == side]:
         t.scripted.remove((scripted_side, order, event_id))
         reason = check_order(s, side, order, scripted=True)
+        if reason is None and order.kind == "ambush" and any(
+                waiting.args == order.args for waiting, _ in t.ambushes):
+            # An ambush is sprung in the convoy phase, so legality cannot see one already
+            # laid on this road this turn; without this check one of the two was dropped.
+            reason = "an ambush already waits on this road"
         if reason is not None:
             t.emit("scripted", f"Scripted '{order}' ({event_id}) did not take place: {reason}.",
                    side=side, order=order)
