@@ -92,6 +92,8 @@ def apply_effect(t: Turn, event: EventSpec, effect: Effect) -> None:
             value = getattr(s, attr) + effect.delta
             if effect.track in _BOUNDED:
                 value = max(0, min(100, value))
+            elif effect.track == "fuel_price":
+                value = max(1, min(s.scenario.spec.rules.fuel.price_cap, value))
             elif effect.track != "treasury":
                 value = max(0, value)
             setattr(s, attr, value)
