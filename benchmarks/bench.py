@@ -23,36 +23,32 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * pct / 100))]
 
 
-def bench_game(games: int = 200) -> None:
-    """A whole headless game of the main scenario with random policies (target: median 20 ms)."""
+def _time_games(junta: str, insurgency: str, games: int) -> tuple[list[float], list[int]]:
+    """Milliseconds and turns of whole headless games of the main scenario, one per seed."""
     from wargame.ai.simulate import play_game
     from wargame.scenario.load import load_scenario
 
     scenario = load_scenario(MAIN)
-    play_game(scenario, 0, "random", "random")  # warm caches
-    times = []
-    turns = []
+    play_game(scenario, 0, junta, insurgency)  # warm caches
+    times, turns = [], []
     for seed in range(games):
         start = time.perf_counter()
-        record = play_game(scenario, seed, "random", "random")
+        record = play_game(scenario, seed, junta, insurgency)
         times.append((time.perf_counter() - start) * 1000)
         turns.append(record.turns_played)
+    return times, turns
+
+
+def bench_game(games: int = 200) -> None:
+    """A whole headless game of the main scenario with random policies (target: median 20 ms)."""
+    times, turns = _time_games("random", "random", games)
     print(f"game (random vs random, {games} seeds): median {statistics.median(times):.2f} ms, "
           f"p95 {_percentile(times, 95):.2f} ms, mean turns {statistics.mean(turns):.1f}")
 
 
 def bench_game_full_length(games: int = 100) -> None:
-    """A whole 26-turn game (passive junta, so the game rarely ends early)."""
-    from wargame.ai.simulate import play_game
-    from wargame.scenario.load import load_scenario
-
-    scenario = load_scenario(MAIN)
-    times, turns = [], []
-    for seed in range(games):
-        start = time.perf_counter()
-        record = play_game(scenario, seed, "passive", "random")
-        times.append((time.perf_counter() - start) * 1000)
-        turns.append(record.turns_played)
+    """Whole games with a passive junta against the random insurgency (near full length)."""
+    times, turns = _time_games("passive", "random", games)
     print(f"game (passive vs random, {games} seeds): median {statistics.median(times):.2f} ms, "
           f"mean turns {statistics.mean(turns):.1f}")
 
