@@ -119,7 +119,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     result = simulate(scenario, path, args.games, args.seed,  # type: ignore[arg-type]
                       junta=args.junta, insurgency=args.insurgency,
                       difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
-                      explain=args.explain, progress=progress)
+                      explain=args.explain, progress=progress,
+                      ledger=args.json is not None)
     if progress:
         sys.stderr.write("\n")
     if args.json != "-":
