@@ -46,21 +46,33 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .scenario.diagnostics import render, source_lines, to_json
+
     failed = False
+    records: list[dict[str, object]] = []
     for name in args.files:
         report = check_file(Path(name))
         if args.strict:  # --strict: every warning is an error
-            from dataclasses import replace
-
             report.errors += [replace(w, severity="error") for w in report.warnings]
             report.warnings = []
-        for line in report.lines():
-            print(line)
+        try:
+            lines = source_lines(Path(name).read_bytes())
+        except OSError:
+            lines = []
+        for problem in sorted(report.errors + report.warnings):
+            if args.format == "json":
+                records.append(to_json(problem, name, lines))
+            else:
+                print("\n".join(render(problem, name, lines)))
         if report.errors:
             failed = True
-        else:
+        elif args.format != "json":
             warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
             print(f"{name}: ok{warned}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(records, indent=1, ensure_ascii=False))
     return 1 if failed else 0
 
 
@@ -116,6 +128,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     path = resolve_scenario(args.scenario)
     scenario = _load(args.scenario)
     progress = _progress_bar(args.games) if sys.stderr.isatty() else None
+    default = " (the default; --junta to change it)" if args.junta == "historical" else ""
+    print(f"{args.games} games: junta {args.junta}{default}, insurgency {args.insurgency} "
+          f"({args.difficulty})", file=sys.stderr, flush=True)
     result = simulate(scenario, path, args.games, args.seed,  # type: ignore[arg-type]
                       junta=args.junta, insurgency=args.insurgency,
                       difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
@@ -189,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check scenario files (FILE:LINE:COL: messages)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: each problem with its source line and help (default); json: "
+                        "a list of records for editors and CI")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")
@@ -213,8 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--games", type=int, default=1, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help="seed of the first game; game i uses S+i")
-    p.add_argument("--junta", choices=JUNTA_POLICIES, default="random",
-                   help="the junta's policy (default: random)")
+    p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
+                   help="the junta's policy (default: historical, as check-scenario)")
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
                    default="doctrine", help="the insurgency: its doctrine AI (default)")
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")
