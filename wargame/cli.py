@@ -77,8 +77,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .scenario.schema import schema_text
+    from .scenario.schema import install_schema, modeline, schema_text
 
+    if args.install:
+        path, changed = install_schema()
+        print(f"{'wrote' if changed else 'up to date:'} {path}\nfirst line of a scenario "
+              f"file, for editors that use the YAML language server:\n{modeline(path)}")
+        return 0
     text = schema_text()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -211,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p.add_argument("--install", action="store_true",
+                   help="write it to your user data folder (the path new scenarios' first "
+                        "line names) and print that line")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("new-scenario", help="write a commented scenario template that "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -155,7 +156,18 @@ def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
     if scenario is not None:
         reason = static_reason(scenario, side, order)
         if reason is not None:
-            c.error(path, f"order '{order}' cannot be given: {reason}", code=IMPOSSIBLE_ORDER)
+            c.error(path, f"order '{order}' cannot be given: {reason}"
+                    + _hint_for_unknown(reason, scenario), code=IMPOSSIBLE_ORDER)
+
+
+def _hint_for_unknown(reason: str, scenario: Scenario) -> str:
+    """"; did you mean 'x'?" for the engine's "unknown route 'y'" reasons."""
+    found = re.match(r"unknown (route|town|region|corridor) '([^']*)'", reason)
+    if found is None:
+        return ""
+    tables = {"route": scenario.routes, "town": scenario.towns, "region": scenario.regions,
+              "corridor": scenario.corridors}
+    return did_you_mean(found.group(2), set(tables[found.group(1)]))
 
 
 def _check_bounds(c: _Checker, spec: ScenarioSpec) -> None:

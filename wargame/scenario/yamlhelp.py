@@ -45,6 +45,12 @@ def explain_syntax(error: SourceError, exc: Any, text: str) -> SourceError:
                    "processor or a web page)",
                    (odd.fix(),))
 
+    opened = _unclosed_quote(lines, line)
+    if opened is not None and not problem.startswith("found unknown escape"):
+        return _at(opened[0], opened[1], UNCLOSED,
+                   "a quote opened here is not closed on its line, so YAML reads the lines "
+                   "below as part of the text",
+                   ("add the closing quote at the end of the text",))
     source = lines[line - 1] if 1 <= line <= len(lines) else ""
     if "'\\t'" in problem or "tab" in problem:
         return _at(line, col, TAB, "a tab character: YAML indents with spaces only",
@@ -145,12 +151,17 @@ def _block_end(line: int, col: int, source: str, problem: str, context: str,
                    "a `key: value` line inside a list, at the indentation of its items",
                    ("start a new item with '- ', or indent the key under the item above "
                     f"(column {block_col + 2})",))
-    if here < block_col:
-        hint = f"the block starts at line {block_line}, column {block_col}"
-    else:
-        hint = f"the keys of the block starting at line {block_line} are at column {block_col}"
+    above = _previous_content(lines, line)
+    above_col = _indent(lines, above) + 1 if above else block_col
+    if above and above_col != block_col:
+        return _at(line, here, INDENTATION,
+                   f"this line is indented to column {here}, which matches no key above it "
+                   f"(line {above} is at column {above_col}, its block at column {block_col})",
+                   (f"indent it to column {above_col} like line {above}, or to column "
+                    f"{block_col} if it is a key of the outer block",))
     return _at(line, here, INDENTATION,
-               f"this line is indented differently from the lines of its block ({hint})",
+               f"this line is indented to column {here}, but the keys of its block (from "
+               f"line {block_line}) are at column {block_col}",
                (f"indent it to column {block_col} like its siblings, or under the key it "
                 "belongs to",))
 
@@ -173,6 +184,34 @@ def _flow(line: int, col: int, problem: str, context_line: int,
                f"inside '{opener}...{closer}' the items must be separated by ', '",
                ("put text that contains ',', ':' or '#' in quotes",
                 "or add the missing ', ' between two items"))
+
+
+def _quotes(text: str) -> list[int]:
+    """0-based indexes of the double quotes that open or close a text on a line (not
+    escaped ones, not those inside single quotes, not in a comment)."""
+    found: list[int] = []
+    inside: str | None = None
+    for i, c in enumerate(text):
+        if inside is None and c == "#" and (i == 0 or text[i - 1] in " \t"):
+            break
+        if c == '"' and inside != "'" and not (inside == '"' and text[i - 1] == "\\"):
+            found.append(i)
+            inside = None if inside == '"' else '"'
+        elif c == "'" and inside is None and (i == 0 or text[i - 1] in " :[{,-"):
+            inside = "'"
+        elif c == "'" and inside == "'":
+            inside = None
+    return found
+
+
+def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
+    """(line, col) of a double quote left open in the few lines before `line`."""
+    window = range(max(1, line - 10), min(line, len(lines)) + 1)
+    odd = [n for n in window if len(_quotes(lines[n - 1])) % 2 == 1]
+    if len(odd) % 2 == 1 and odd[0] < line:
+        first = odd[0]
+        return first, _quotes(lines[first - 1])[-1] + 1
+    return None
 
 
 def _previous_content(lines: list[str], number: int) -> int | None:

@@ -422,7 +422,7 @@ def _construct_scalar(tag: str, value: str) -> Any:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+            raise ValueError(f"invalid date {value!r}: no such day in the calendar") from None
     return value
 
 
