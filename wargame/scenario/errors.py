@@ -107,9 +107,8 @@ def pydantic_errors_to_source(
 ) -> list[SourceError]:
     """Translate every error in ``exc`` to a SourceError pointing into the YAML file."""
     details = list(exc.errors(include_url=False))
-    found = {_convert(err, loaded, model, details) for err in details}
-    found.discard(None)  # type: ignore[arg-type]
-    return sorted(e for e in found if e is not None)
+    converted = (_convert(err, loaded, model, details) for err in details)
+    return sorted({e for e in converted if e is not None})
 
 
 # ----------------------------------------------------------------------------- one error
