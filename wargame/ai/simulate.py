@@ -204,6 +204,11 @@ def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
     }
 
 
+def number(value: float) -> str:
+    """A median as people write it: 7, 7.5 (never 7.0)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def summary_lines(result: dict[str, Any]) -> Iterator[str]:
     """The human summary table printed after a batch."""
     s = result["summary"]
@@ -218,13 +223,17 @@ def summary_lines(result: dict[str, Any]) -> Iterator[str]:
               "schools_closed": "schools closed", "first_town_lost": "first town lost"}
     for key, label in labels.items():
         m = s["key_moments"][key]
-        when = f"median turn {m['median_turn']}" if m["median_turn"] is not None else "never"
-        yield f"{label:<30} {when} ({m['games']} of {s['games']} games)"
+        if m["median_turn"] is None:
+            yield f"{label:<30} in none of the {s['games']} games"
+        else:  # the median is over the games where it happened, and says so
+            yield (f"{label:<30} in {m['games']} of {s['games']} games; in those, median "
+                   f"turn {number(m['median_turn'])}")
     t = s["tankers_destroyed"]
-    yield f"tankers destroyed: median {t['median']} (min {t['min']}, max {t['max']})"
+    yield (f"tankers destroyed: median {number(t['median'])} (min {t['min']}, "
+           f"max {t['max']})")
     traj = s["support_trajectory"]
     if traj:
         marks = [traj[i] for i in sorted({0, len(traj) // 4, len(traj) // 2,
                                           3 * len(traj) // 4, len(traj) - 1})]
         yield "median junta support in the capital by turn: " + ", ".join(
-            f"t{e['turn']} {e['junta_support_capital']}" for e in marks)
+            f"t{e['turn']} {number(e['junta_support_capital'])}" for e in marks)
