@@ -135,16 +135,19 @@ class MapView(ScrollView, can_focus=True):
 
     def _row_strip(self, y: int) -> Strip:
         strip = self._strips.get(y)
-        if strip is not None:
-            return strip
-        canvas = self.canvas
-        assert canvas is not None
-        chars, styles, tags = canvas.chars[y], canvas.styles[y], canvas.tags[y]
+        if strip is None:
+            canvas = self.canvas
+            assert canvas is not None
+            strip = self._strip_of(canvas.chars[y], canvas.styles[y], canvas.tags[y])
+            self._strips[y] = strip
+        return strip
+
+    def _strip_of(self, chars: list[str], styles: list[str], tags: list[str]) -> Strip:
         selected = self.selected
         segments: list[Segment] = []
         run: list[str] = []
         run_key: tuple[str, bool] | None = None
-        for x in range(canvas.width):
+        for x in range(len(chars)):
             key = (styles[x], bool(selected) and tags[x] == selected)
             if key != run_key and run:
                 segments.append(self._segment(run, run_key))
@@ -153,9 +156,7 @@ class MapView(ScrollView, can_focus=True):
             run.append(chars[x])
         if run:
             segments.append(self._segment(run, run_key))
-        strip = Strip(segments, canvas.width)
-        self._strips[y] = strip
-        return strip
+        return Strip(segments, len(chars))
 
     def _segment(self, run: list[str], key: tuple[str, bool] | None) -> Segment:
         name, highlighted = key or ("", False)
@@ -171,7 +172,12 @@ class MapView(ScrollView, can_focus=True):
         canvas = self.canvas
         if canvas is None or row >= canvas.height:
             return Strip.blank(width, self.rich_style)
-        strip = self._row_strip(row).crop(scroll_x, scroll_x + width)
+        # A word the window's edge (or a scrollbar) would cut is left out until it is
+        # seen whole.
+        visible = self.scrollable_content_region.width
+        cut = canvas.cut_words(row, scroll_x, scroll_x + visible)
+        strip = (self._strip_of(*canvas.row_without(row, cut)) if cut
+                 else self._row_strip(row)).crop(scroll_x, scroll_x + width)
         if strip.cell_length < width:
             strip = strip.extend_cell_length(width, self.rich_style)
         return strip
