@@ -6,19 +6,14 @@ the highlight jumping to the top after an order, and the header and track bar cu
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from tui_helpers import make_app, settle, sync
+from tui_helpers import make_app, settle, sync, text_of
 
 from wargame.ai.decision import Decision
 from wargame.engine import Order, queue_order
 from wargame.tui.mapmodel import LEGEND
 from wargame.tui.screens.board import BoardScreen
 from wargame.tui.screens.report import ReportScreen
-
-
-def text_of(widget: Any) -> str:
-    return str(widget.render())
 
 
 @sync

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from tui_helpers import make_app, scenario, settle, sync
+from tui_helpers import make_app, scenario, settle, sync, text_of
 
 from wargame.engine import new_game, observe
 from wargame.engine.goals import goals_of
@@ -20,10 +20,6 @@ from wargame.tui.screens.board import BoardScreen
 from wargame.tui.screens.help import HelpScreen
 from wargame.tui.screens.report import ReportScreen
 from wargame.tui.widgets.goals import GoalBar, GoalsPanel, goal_line
-
-
-def text_of(widget) -> str:  # type: ignore[no-untyped-def]
-    return str(widget.render())
 
 
 @sync
