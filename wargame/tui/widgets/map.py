@@ -82,7 +82,7 @@ class MapView(ScrollView, can_focus=True):
         self.set_reactive(MapView.zoom, zoom or 0)
         self.canvas: Canvas | None = None
         self._fit: tuple[int, int] | None = None       # widget size the canvas was fitted to
-        self._strips: dict[int, Strip] = {}
+        self._strips: dict[tuple[int, tuple[tuple[int, int], ...]], Strip] = {}  # row, cut
         self._styles: dict[str, Style] = {}
         self._road_anchor: str | None = None
 
@@ -133,13 +133,14 @@ class MapView(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
-    def _row_strip(self, y: int) -> Strip:
-        strip = self._strips.get(y)
+    def _row_strip(self, y: int, cut: tuple[tuple[int, int], ...] = ()) -> Strip:
+        """Row `y` as a strip, without the words in `cut` (cached by both)."""
+        strip = self._strips.get((y, cut))
         if strip is None:
             canvas = self.canvas
             assert canvas is not None
-            strip = self._strip_of(canvas.chars[y], canvas.styles[y], canvas.tags[y])
-            self._strips[y] = strip
+            strip = self._strip_of(*canvas.row_without(y, list(cut)))
+            self._strips[(y, cut)] = strip
         return strip
 
     def _strip_of(self, chars: list[str], styles: list[str], tags: list[str]) -> Strip:
@@ -175,9 +176,8 @@ class MapView(ScrollView, can_focus=True):
         # A word the window's edge (or a scrollbar) would cut is left out until it is
         # seen whole.
         visible = self.scrollable_content_region.width
-        cut = canvas.cut_words(row, scroll_x, scroll_x + visible)
-        strip = (self._strip_of(*canvas.row_without(row, cut)) if cut
-                 else self._row_strip(row)).crop(scroll_x, scroll_x + width)
+        cut = tuple(canvas.cut_words(row, scroll_x, scroll_x + visible))
+        strip = self._row_strip(row, cut).crop(scroll_x, scroll_x + width)
         if strip.cell_length < width:
             strip = strip.extend_cell_length(width, self.rich_style)
         return strip
@@ -190,8 +190,8 @@ class MapView(ScrollView, can_focus=True):
         old, self.selected = self.selected, tag
         if self.canvas is not None:
             rows = self.canvas.rows_of(old) | self.canvas.rows_of(tag)
-            for row in rows:
-                self._strips.pop(row, None)
+            for key in [k for k in self._strips if k[0] in rows]:
+                del self._strips[key]
             scroll_y = self.scroll_offset.y
             width = max(self.virtual_size.width, self.size.width)
             for row in sorted(rows):
