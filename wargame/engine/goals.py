@@ -283,17 +283,35 @@ def leaf_text(leaf: GoalCondition, level: Level = 0) -> str:
     return f"{text} ({current})"
 
 
-def heading(goal: Goal, *, compact: bool = False) -> str:
+def when_text(outcome: Outcome, check: Check, turn: int | None, level: Level = 0) -> str:
     """When an ending is tested and what it means for the reader: 'To win at the end of
-    turn 26', 'Lost at once', 'Otherwise, at the end of turn 26'."""
-    if goal.check == "default":
-        return f"Otherwise, at the end of turn {goal.turn}"
-    if goal.check == "every_turn":
-        return {"win": "Won at once", "loss": "Lost at once", "draw": "Drawn at once"
-                }[goal.outcome]
-    when = f"turn {goal.turn}" if compact else f"the end of turn {goal.turn}"
-    return {"win": f"To win at {when}", "loss": f"Lost at {when}",
-            "draw": f"Drawn at {when}"}[goal.outcome]
+    turn 26' ('Win at turn 26' at level 2), 'Lost at once', 'Otherwise, at the end of
+    turn 26'."""
+    if check == "default":
+        return f"Otherwise, at the end of turn {turn}"
+    verb = {"win": "Won", "loss": "Lost", "draw": "Drawn"}[outcome]
+    if check == "every_turn":
+        return f"{verb} at once"
+    when = f"the end of turn {turn}" if level < 2 else f"turn {turn}"
+    if outcome == "win":
+        return f"To win at {when}" if level < 2 else f"Win at {when}"
+    return f"{verb} at {when}"
+
+
+def heading(goal: Goal, connective: str = "", level: Level = 0) -> str:
+    """`when_text` and how the conditions combine: 'To win at the end of turn 26, all
+    of:', 'Lost at once if any of:', 'Lost at once if:'."""
+    text = when_text(goal.outcome, goal.check, goal.turn, level)
+    return text + joiner(goal.outcome, goal.check, connective, level)
+
+
+def joiner(outcome: Outcome, check: Check, connective: str, level: Level = 0) -> str:
+    """What follows `when_text`: ', all of:' for the aim, ' if any of:' for the others;
+    the connective left out at level 2 or for a single condition."""
+    of = f" {connective} of" if connective and level < 2 else ""
+    if check == "final" and outcome == "win":
+        return f",{of}:" if of else ":"
+    return f" if{of}:"
 
 
 def ending_name(goal: Goal) -> str:
@@ -331,16 +349,12 @@ def goal_outline(goal: Goal) -> list[OutlineLine]:
     lines = [OutlineLine(0, ending_name(goal), goal.holds, False)]
     node = goal.condition
     if node is None:
-        return [*lines, OutlineLine(1, heading(goal) + ".", None, False)]
-    aim = goal.check == "final" and goal.outcome == "win"     # "To win at ..., all of:"
-    if node.kind in ("all", "any"):
-        when = f"{heading(goal)}{', ' if aim else ' if '}{node.kind} of:"
-        children = list(node.children)
-    else:
-        when = heading(goal) + (":" if aim else " if:")
-        children = [node]
-    lines.append(OutlineLine(1, when, node.holds, False))
-    for child in children:
+        return [*lines, OutlineLine(1, when_text(goal.outcome, goal.check, goal.turn) + ".",
+                                    None, False)]
+    combined = node.kind in ("all", "any")
+    lines.append(OutlineLine(1, heading(goal, node.kind if combined else ""), node.holds,
+                             False))
+    for child in node.children if combined else (node,):
         lines += outline(child, 2)
     return lines
 

@@ -99,8 +99,8 @@ class Canvas:
     """Rows of cells: `chars[y][x]`, `styles[y][x]` (a component class or ""), `tags[y][x]`
     ("t:<town>", "r:<route>", or "" for empty); `town_cells` is each town's symbol cell and
     `cells_of` every cell of a tag (symbol, label, line), for highlighting. `words` are
-    the runs of text written over the drawing, (y, first x, end x), and `under` what
-    they cover, so that a word the window's edge would cut can be left out."""
+    the runs of text written over the drawing (row -> [(first x, end x)]) and `under`
+    what they cover, so that a word the window's edge would cut can be left out."""
 
     width: int
     height: int

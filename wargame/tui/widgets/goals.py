@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...engine.goals import (
+    Check,
     Goal,
     Goals,
     Level,
@@ -19,6 +20,8 @@ from ...engine.goals import (
     goal_outline,
     goals_of,
     inline,
+    joiner,
+    when_text,
 )
 from ..session import Session
 from .fit import Part, first_that_fits
@@ -39,7 +42,7 @@ class _Group:
     """Endings of one outcome tested at the same time, shown as one run of conditions."""
 
     outcome: Outcome
-    check: str
+    check: Check
     turn: int | None
     goals: list[Goal]
 
@@ -50,16 +53,13 @@ class _Group:
         return node.kind if node is not None and node.kind in ("all", "any") else ""
 
     def heading(self, level: Level, first: bool) -> str:
-        of = f" {self.connective()} of" if self.connective() and level < 2 else ""
-        if self.check == "every_turn":
-            verb = {"win": "Won", "loss": "Lost", "draw": "Drawn"}[self.outcome]
-            return f"{verb} at once if{of}:" if first else f"at once if{of}:"
-        when = f"the end of turn {self.turn}" if level < 2 else f"turn {self.turn}"
-        if self.outcome == "win" and first:
-            return (f"To win at {when}{',' if of else ''}{of}:" if level < 2
-                    else f"Win at {when}:")
-        verb = {"win": "Won", "loss": "Lost", "draw": "Drawn"}[self.outcome]
-        return f"{verb} at {when} if{of}:" if first else f"at {when} if{of}:"
+        """'Lost at once if any of:'; after another group on the line, without its verb
+        ('at the end of turn 10 if any of:')."""
+        text = when_text(self.outcome, self.check, self.turn, level)
+        if not first:
+            text = text[text.index("at "):]
+        return text + joiner(self.outcome, self.check,
+                             self.connective(), level)
 
 
 def _groups(goals: Goals, outcome: Outcome) -> list[_Group]:
