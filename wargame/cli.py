@@ -46,9 +46,16 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.sources is not None and not Path(args.sources).is_dir():
+        print(f"wargame: --sources: {args.sources} is not a folder", file=sys.stderr)
+        return 1
     failed = False
     for name in args.files:
         report = check_file(Path(name))
+        if args.sources is not None:  # the quotations of src: marks, against the texts
+            from .scenario.quotes import quotation_errors_in_file
+
+            report.errors += quotation_errors_in_file(Path(name), Path(args.sources))
         if args.strict:  # --strict: every warning is an error
             from dataclasses import replace
 
@@ -189,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check scenario files (FILE:LINE:COL: messages)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--sources", metavar="DIR", help="check the quotations of '# src:' marks "
+                   "against the articles' texts in DIR (e.g. ../shared/sources)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")
