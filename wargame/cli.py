@@ -50,10 +50,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     from .scenario.diagnostics import render, source_lines, to_json
 
+    if args.sources is not None and not Path(args.sources).is_dir():
+        print(f"wargame: --sources: {args.sources} is not a folder", file=sys.stderr)
+        return 1
     failed = False
     records: list[dict[str, object]] = []
     for name in args.files:
         report = check_file(Path(name))
+        if args.sources is not None:  # the quotations of src: marks, against the texts
+            from .scenario.quotes import quotation_errors_in_file
+
+            report.errors += quotation_errors_in_file(Path(name), Path(args.sources))
         if args.strict:  # --strict: every warning is an error
             report.errors += [replace(w, severity="error") for w in report.warnings]
             report.warnings = []
@@ -273,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text: each problem with its source line and help (default); json: "
                         "a list of records for editors and CI")
+    p.add_argument("--sources", metavar="DIR", help="check the quotations of '# src:' marks "
+                   "against the articles' texts in DIR (e.g. ../shared/sources)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")

@@ -129,14 +129,14 @@ def test_a_condition_that_can_hold_is_not_reported() -> None:
     text = change(base(), "condition: {type: track, track: fuel_days, op: lt, value: 7}  "
                           "# est: a week of stock left",
                   "condition: {type: any, conditions: [{type: flag, flag: dress_rules}, "
-                  "{type: track, track: turn, op: ge, value: 3}]}  # est: a test condition")
+                  "{type: track, track: turn, op: ge, value: 3}]}  # est: a test condition only")
     assert warnings_of(text) == []
 
 
 def test_ending_that_can_never_apply() -> None:
     text = change(base(), "{type: track, track: fuel_days, op: ge, value: 5}  "
                           "# est: five days of fuel in stock",
-                  "{type: track, track: turn, op: lt, value: 8}  # est: a test condition")
+                  "{type: track, track: turn, op: lt, value: 8}  # est: a test condition only")
     only_warning(text, "ending 'junta_holds' can never apply: track 'turn' lt 8 cannot hold")
 
 

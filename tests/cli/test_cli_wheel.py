@@ -19,6 +19,8 @@ def test_wheel_ships_and_finds_the_scenarios(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("wargame-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "wargame/_shipped/scenarios/bamako-blockade-2025.yaml" in names
+    assert "wargame/_shipped/sources/sources.yaml" in names  # the catalogue, not the texts
+    assert not [n for n in names if n.endswith(".txt") and "_shipped/sources/" in n]
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
@@ -31,6 +33,12 @@ def test_wheel_ships_and_finds_the_scenarios(tmp_path: Path) -> None:
                           "--games", "1", "--jobs", "1"], cwd=elsewhere, env=env,
                          capture_output=True, text=True, check=True)
     assert "1 games of bamako-blockade-2025" in ran.stdout
+    # every cited article is found in the wheel's own catalogue
+    shipped = site / "wargame" / "_shipped" / "scenarios" / "bamako-blockade-2025.yaml"
+    checked = subprocess.run([sys.executable, "-m", "wargame", "validate", "--strict",
+                              str(shipped)], cwd=elsewhere, env=env, capture_output=True,
+                             text=True)
+    assert checked.returncode == 0, checked.stdout[-2000:]
     # the code ran from the unpacked wheel, not from the repository
     where = subprocess.run([sys.executable, "-c", "import wargame; print(wargame.__file__)"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)

@@ -38,7 +38,10 @@ CODE_BY_MESSAGE: tuple[tuple[str, str], ...] = (
     ("character U+", "E0106"),
     ("number with neither a source nor an estimate mark", "W0501"),
     ("'est:'", "W0502"),
+    ("estimate reason", "W0502"),
     ("'src:'", "W0503"),
+    ("quotation not found", "E0307"),
+    ("the sources catalogue", "E0307"),
 )
 GENERIC_ERROR = "E0000"
 GENERIC_YAML = "E0100"

@@ -14,8 +14,9 @@ from ..engine.spec import ScenarioSpec
 from .diagnostics import source_lines
 from .errors import SourceError, pydantic_errors_to_source
 from .lint import cut_text_warnings, lint
-from .provenance import provenance_warnings
+from .provenance import estimate_reason_warnings, provenance_warnings
 from .refs import check_references
+from .sources import uncatalogued_warnings
 from .yamlload import YamlLoadError, load_yaml
 
 
@@ -56,10 +57,19 @@ def check_bytes(raw: bytes, filename: str) -> Report:
     report.errors = check_references(spec, loaded)
     report.warnings = provenance_warnings(loaded, list(spec.meta.sources))
     report.warnings += cut_text_warnings(loaded, source_lines(raw))
+    text = raw.decode("utf-8-sig")  # it loaded, so it is valid UTF-8
+    report.warnings += estimate_reason_warnings(loaded, text)
+    report.warnings += uncatalogued_warnings(loaded, text, _on_disk(filename))
     if not report.errors:
         report.scenario = Scenario.from_spec(spec)
         report.warnings = sorted(report.warnings + lint(spec, report.scenario, loaded))
     return report
+
+
+def _on_disk(filename: str) -> Path | None:
+    """The scenario's file, when it is one (its folder may hold a sources catalogue)."""
+    path = Path(filename)
+    return path if path.is_file() else None
 
 
 def check_file(path: Path) -> Report:

@@ -111,7 +111,7 @@ RECIPES: dict[str, tuple[str, str, str]] = {
                          "    units:\n      bamako: {id: bamako-reserve"),
     "missing-field": ("left out a required field",
                       "  days_per_turn: 7  # est: one week a turn, like the shipped "
-                      "scenarios\n", ""),
+                      "scenarios, to follow convoys week by week\n", ""),
     "invalid-date": ("wrote a day that does not exist", "start_date: 2025-09-08",
                      "start_date: 2025-09-31"),
     "date-day-first": ("wrote a date day first", "start_date: 2025-09-08",
@@ -161,7 +161,8 @@ RECIPES: dict[str, tuple[str, str, str]] = {
                              "    - {id: koulikoro, name: Koulikoro}\n"
                              "    - {id: kayes, name: Kayes}"),
     "number-without-mark": ("left a number without its provenance mark",
-                            "turns: 4  # est: four weeks for a short exercise", "turns: 4"),
+                            "turns: 4  # est: four weeks for a short exercise, the designer's "
+                            "choice: the first month of the blockade", "turns: 4"),
     "required-filter": ("made a filter required (valid)",
                         "{filter: escort_weaker_than_cells}",
                         "{filter: escort_weaker_than_cells, required: true}"),
