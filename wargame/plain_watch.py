@@ -4,7 +4,6 @@ of a crash. The change detection itself is `wargame.scenario.watch` (UI-independ
 
 from __future__ import annotations
 
-import contextlib
 import os
 import select
 import sys
@@ -14,7 +13,8 @@ from typing import TextIO
 
 from .engine import Scenario
 from .plain import PlainGame
-from .scenario.load import check_bytes
+from .scenario.load import check_bytes, read_scenario_bytes, unreadable
+from .scenario.readfile import FileRefused
 from .scenario.watch import ScenarioWatcher
 
 
@@ -58,11 +58,12 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
         out.flush()
 
     raw: bytes | None = None
-    with contextlib.suppress(OSError):
-        raw = path.read_bytes()
-    first = check_bytes(raw, str(path)) if raw is not None else None
-    watcher = ScenarioWatcher(path, initial=raw,
-                              initial_loaded=first is not None and first.scenario is not None)
+    try:
+        raw = read_scenario_bytes(path)
+        first = check_bytes(raw, str(path))
+    except FileRefused as exc:
+        first = unreadable(path, exc)
+    watcher = ScenarioWatcher(path, initial=raw, initial_loaded=first.scenario is not None)
     game: PlainGame | None = None
 
     def start(scenario: Scenario, source: bytes) -> PlainGame:
@@ -74,10 +75,10 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
         new.banner()
         return new
 
-    if first is not None and first.scenario is not None:
+    if first.scenario is not None:
         game = start(first.scenario, raw or b"")
     else:
-        for line in (first.lines() if first else [f"{path}:1:1: error: file: cannot read"]):
+        for line in first.lines():
             say(line)
         say(f"{path.name} does not load yet; fix it and save: the game starts when it "
             "loads. Type 'quit' to leave.")

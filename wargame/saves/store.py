@@ -15,8 +15,10 @@ from typing import Any
 
 from ..engine.game import Game
 from ..engine.scenario import Scenario
+from ..scenario.readfile import FileRefused, read_first_line, read_regular
 from .format import MAX_HEADER_BYTES as _MAX_HEADER
 from .format import (
+    MAX_SAVE_BYTES,
     SCENARIO_TEXTS,
     SaveDocument,
     SaveError,
@@ -150,13 +152,13 @@ def scenario_source(scenario: Scenario) -> str:
     text = SCENARIO_TEXTS.get(scenario)
     if text is not None:
         return text
-    from ..scenario.load import check_bytes
+    from ..scenario.load import check_bytes, read_scenario_bytes
     from ..scenario.shipped import resolve_scenario
 
     path = resolve_scenario(scenario.id)
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_scenario_bytes(path)
+    except FileRefused:
         raw = b""
     report = check_bytes(raw, str(path)) if raw else None
     if report is None or report.scenario is None or report.scenario.spec != scenario.spec:
@@ -169,15 +171,12 @@ def scenario_source(scenario: Scenario) -> str:
 
 def read_scenario(path: Path) -> tuple[Scenario, str]:
     """Load a scenario file, keeping its exact text; raises ScenarioError."""
-    from ..scenario.errors import SourceError
-    from ..scenario.load import Report, ScenarioError, check_bytes
+    from ..scenario.load import ScenarioError, check_bytes, read_scenario_bytes, unreadable
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report = Report(str(path))
-        report.errors = [SourceError(1, 1, "file", f"cannot read: {exc.strerror or exc}")]
-        raise ScenarioError(report) from None
+        raw = read_scenario_bytes(path)
+    except FileRefused as exc:
+        raise ScenarioError(unreadable(path, exc)) from None
     report = check_bytes(raw, str(path))
     if report.scenario is None:
         raise ScenarioError(report)
@@ -307,15 +306,20 @@ def branch_game(loaded: LoadedSave, turn: int) -> tuple[Game, dict[str, Any]]:
     return branch, options
 
 
+def _refused(path: Path, exc: FileRefused) -> SaveError:
+    if exc.missing:
+        return SaveError(f"{path}: no such save")
+    if exc.folder:
+        return SaveError(f"{path}: is a folder, not a save")
+    return SaveError(f"{path}: {exc}")
+
+
 def _read(path: Path) -> bytes:
+    """A save's bytes: a regular file of at most MAX_SAVE_BYTES (see `read_regular`)."""
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save") from None
-    except IsADirectoryError:
-        raise SaveError(f"{path}: is a folder, not a save") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return read_regular(path, MAX_SAVE_BYTES)
+    except FileRefused as exc:
+        raise _refused(path, exc) from None
 
 
 def load_document(path: Path, *, check_body: bool = True) -> SaveDocument:
@@ -347,12 +351,9 @@ def read_header(path: Path) -> dict[str, Any]:
     """The header of a save, reading only its first line. Raises SaveError."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            line = f.readline(_MAX_HEADER + 1)
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        line = read_first_line(path, _MAX_HEADER + 1, MAX_SAVE_BYTES)
+    except FileRefused as exc:
+        raise _refused(path, exc) from None
     if not line:
         raise SaveError(f"{path}: the file is empty")
     if not line.endswith(b"\n"):
