@@ -12,31 +12,34 @@ from pathlib import Path
 from typing import TextIO
 
 from .engine import Scenario
-from .plain import PlainGame
+from .engine.safetext import printable
+from .output import tolerant_input
+from .plain import MAX_LINE_CHARS, PlainGame, input_lines, read_line
 from .scenario.load import check_bytes, read_scenario_bytes, unreadable
 from .scenario.readfile import FileRefused
 from .scenario.watch import ScenarioWatcher
 
 
 def _input_lines(source: TextIO, poll_seconds: float,
-                 idle: Callable[[], None]) -> Iterator[str]:
-    """Lines of `source`; on a terminal, `idle` runs every `poll_seconds` while waiting."""
+                 idle: Callable[[], None]) -> Iterator[str | None]:
+    """Lines of `source` (None for one too long); on a terminal, `idle` runs every
+    `poll_seconds` while waiting."""
     interactive = False
     try:
         interactive = source.isatty() and os.name != "nt"
     except (AttributeError, ValueError, OSError):
         interactive = False
     if not interactive:
-        for line in source:
-            yield line
+        yield from input_lines(source)
         return
+    tolerant_input(source)
     while True:
         ready, _, _ = select.select([source], [], [], poll_seconds)
         if not ready:
             idle()
             continue
-        line = source.readline()
-        if not line:
+        line = read_line(source)
+        if line == "":
             return
         yield line
 
@@ -54,7 +57,7 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
     source = stdin or sys.stdin
 
     def say(text: str = "") -> None:
-        out.write(text + "\n")
+        out.write(printable(text) + "\n")
         out.flush()
 
     raw: bytes | None = None
@@ -99,6 +102,9 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
 
     for raw_line in _input_lines(source, poll_seconds, check):
         check()
+        if raw_line is None:
+            say(f"Line too long (more than {MAX_LINE_CHARS} characters): ignored.")
+            continue
         line = raw_line.strip()
         if line.lower() == "quit":
             break

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..engine.game import Game
 from ..engine.scenario import Scenario
+from ..environ import argument, folder, setting
 from ..scenario.readfile import FileRefused, read_first_line, read_regular
 from .format import MAX_HEADER_BYTES as _MAX_HEADER
 from .format import (
@@ -44,9 +45,11 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
 # ------------------------------------------------------------------ folders and names
 
 def saves_dir(arg: str | None = None) -> Path:
-    """The saves folder: `--saves-dir`, else $WARGAME_SAVES, else ./saves."""
-    chosen = arg or os.environ.get(ENV_VAR) or DEFAULT_DIR
-    return Path(chosen).expanduser()
+    """The saves folder: `--saves-dir`, else $WARGAME_SAVES, else ./saves. Raises
+    SettingError (one line) for a value that cannot be a folder."""
+    if arg:
+        return argument("--saves-dir", str(arg), folder)
+    return setting(ENV_VAR, folder) or Path(DEFAULT_DIR)
 
 
 def sanitize_name(name: str) -> str:
