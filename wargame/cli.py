@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
 from .crashlog import report_internal_error
+from .engine.safetext import printable
 from .environ import SettingError
 from .output import closed_pipe, guarded_streams
 from .scenario.load import ScenarioError, check_file, load_scenario
@@ -151,7 +152,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if args.json == "-":
             sys.stdout.write(text)
         else:
-            Path(args.json).write_text(text, encoding="utf-8")
+            Path(args.json).write_text(printable(text), encoding="utf-8")
     return 0
 
 

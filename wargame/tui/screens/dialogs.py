@@ -14,7 +14,20 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...engine.safetext import is_unsafe, printable
+from ...saves.format import MAX_REASON_CHARS
 from ..app import MIN_HEIGHT, MIN_WIDTH
+
+MAX_SAVE_NAME_CHARS = 64  # what `sanitize_name` keeps of a name
+
+
+class TextInput(Input):
+    """An Input that never takes a control character, bidi override or lone surrogate,
+    typed or pasted (they are dropped), nor more than `max_length` characters."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace("".join(ch for ch in text if not is_unsafe(ch, multiline=False)),
+                        start, end)
 
 
 class TooSmallScreen(Screen[None]):
@@ -111,8 +124,10 @@ class SaveScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content.assemble(("Save the game", "bold"), f"\nin {self.folder}"))
-            yield Input(value=self.default, id="save-name", placeholder="name of the save")
+            yield Label(Content.assemble(("Save the game", "bold"),
+                                         printable(f"\nin {self.folder}")))
+            yield TextInput(value=self.default, id="save-name", placeholder="name of the save",
+                            max_length=MAX_SAVE_NAME_CHARS)
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
@@ -166,10 +181,12 @@ class LoadScreen(ModalScreen[Path | None]):
                        reverse=True)
         self.files = files
         with Vertical(classes="dialog wide"):
-            yield Label(Content.assemble(("Load a saved game", "bold"), f"\nfrom {self.folder}"))
+            yield Label(Content.assemble(("Load a saved game", "bold"),
+                                         printable(f"\nfrom {self.folder}")))
             if files:
-                yield OptionList(*[Option(save_summary(p), id=str(i))
-                                   for i, p in enumerate(files)], id="saves")
+                # Plain Content: a file name or a note is never read as markup.
+                yield OptionList(*[Option(Content(printable(save_summary(p), multiline=False)),
+                                          id=str(i)) for i, p in enumerate(files)], id="saves")
             else:
                 yield Label("No saved game in this folder yet.", id="no-saves")
             with Horizontal(classes="buttons"):
@@ -199,8 +216,8 @@ class ReasonScreen(ModalScreen[str | None]):
             yield Label(Content.assemble(("Your reason for this turn", "bold"),
                                          "\nIt is kept with the game and shown in the "
                                          "after-action report."))
-            yield Input(value=self.current, id="reason", placeholder="e.g. escort the Dakar "
-                        "convoys: fuel first")
+            yield TextInput(value=self.current, id="reason", placeholder="e.g. escort the "
+                            "Dakar convoys: fuel first", max_length=MAX_REASON_CHARS)
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False
