@@ -409,7 +409,7 @@ def resolve_save(arg: str, folder: Path) -> Path:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    if direct.exists():
-        return direct  # a folder or something else: load_save says what is wrong
+    if direct.exists() or direct.is_symlink():
+        return direct  # a folder, a link that loops...: load_save says what is wrong
     raise SaveError(f"no save '{arg}' (looked for a file of that name, in {folder} and in "
                     "the shipped saves)")
