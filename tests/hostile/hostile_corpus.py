@@ -133,11 +133,12 @@ def _special(folder: Path, name: str) -> Path:
 # ------------------------------------------------------------------ saves
 
 SAVES = ("good-save", "truncated-save", "bit-flipped-header", "bit-flipped-body",
-         "hostile-embedded-scenario",
-         "deep-json-body", "deep-json-header", "escape-in-note", "escape-in-reason",
-         "c1-in-reason", "bidi-in-rationale", "lone-surrogate-in-reason", "nan-in-save",
-         "huge-integer-in-save", "not-a-save", "symlinked-save", "save-link-to-dev-zero",
-         "save-symlink-loop", "fifo-save", "sparse-huge-save", "escape-in-save-name")
+         "hostile-embedded-scenario", "deep-json-body", "deep-json-header", "escape-in-note",
+         "escape-in-reason", "c1-in-reason", "bidi-in-rationale", "lone-surrogate-in-reason",
+         "nan-in-save", "huge-integer-in-save", "not-a-save", "symlinked-save",
+         "save-link-to-dev-zero", "save-symlink-loop", "fifo-save", "sparse-huge-save",
+         "escape-in-save-name")
+
 
 def _good_save(folder: Path) -> Path:
     """A tutorial game of two turns with orders and a reason, saved normally."""
