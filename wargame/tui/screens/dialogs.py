@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ...engine.safetext import is_unsafe, printable
 from ...saves.format import MAX_REASON_CHARS
 from ..app import MIN_HEIGHT, MIN_WIDTH
+from .base import ClosesOnce
 
 MAX_SAVE_NAME_CHARS = 64  # what `sanitize_name` keeps of a name
 
@@ -52,7 +53,7 @@ class TooSmallScreen(Screen[None]):
             "fits.\n(ctrl+q quits. Or play line by line: wargame play --plain)")
 
 
-class HandOverScreen(Screen[None]):
+class HandOverScreen(ClosesOnce, Screen[None]):
     """Two players at one keyboard: hides the board until the next player is ready."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "Ready")]
@@ -80,7 +81,7 @@ class HandOverScreen(Screen[None]):
         self.dismiss(None)
 
 
-class QuitScreen(ModalScreen[str | None]):
+class QuitScreen(ClosesOnce, ModalScreen[str | None]):
     """Unsaved progress: save first, leave without saving, or stay."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -112,7 +113,7 @@ class QuitScreen(ModalScreen[str | None]):
         self.dismiss(None if choice == "cancel" else choice)
 
 
-class SaveScreen(ModalScreen[str | None]):
+class SaveScreen(ClosesOnce, ModalScreen[str | None]):
     """The name to save under."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -166,7 +167,7 @@ def save_summary(path: Path) -> str:
     return f"{path.stem} · {title} · {where} · saved {when}{note}"
 
 
-class LoadScreen(ModalScreen[Path | None]):
+class LoadScreen(ClosesOnce, ModalScreen[Path | None]):
     """The saves in the saves folder, newest first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -202,7 +203,7 @@ class LoadScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ReasonScreen(ModalScreen[str | None]):
+class ReasonScreen(ClosesOnce, ModalScreen[str | None]):
     """Why the player chose this turn's orders (kept in the game's record)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]

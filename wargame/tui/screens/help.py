@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ..mapmodel import LEGEND
+from .base import ClosesOnce
 
 KEYS = (
     ("arrows", "move the map cursor to the nearest town in that direction"),
@@ -47,7 +48,7 @@ TURN = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark,enter", "close", "Close"),
     ]
