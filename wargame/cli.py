@@ -14,7 +14,8 @@ from .crashlog import report_internal_error
 from .engine.safetext import printable
 from .environ import SettingError
 from .output import closed_pipe, guarded_streams
-from .scenario.load import ScenarioError, check_file, load_scenario
+from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
+from .scenario.readfile import FileRefused
 from .scenario.shipped import DEFAULT_SCENARIO, resolve_scenario, shipped_scenarios
 
 
@@ -56,27 +57,44 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .scenario.diagnostics import render, source_lines, to_json
+
     failed = False
+    records: list[dict[str, object]] = []
     for name in args.files:
         report = check_file(Path(name))
         if args.strict:  # --strict: every warning is an error
-            from dataclasses import replace
-
             report.errors += [replace(w, severity="error") for w in report.warnings]
             report.warnings = []
-        for line in report.lines():
-            print(line)
+        try:
+            lines = source_lines(read_scenario_bytes(Path(name)))
+        except FileRefused:  # already reported by check_file (a FIFO, a device...)
+            lines = []
+        for problem in sorted(report.errors + report.warnings):
+            if args.format == "json":
+                records.append(to_json(problem, name, lines))
+            else:
+                print("\n".join(render(problem, name, lines)))
         if report.errors:
             failed = True
-        else:
+        elif args.format != "json":
             warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
             print(f"{name}: ok{warned}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(records, indent=1, ensure_ascii=False))
     return 1 if failed else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .scenario.schema import schema_text
+    from .scenario.schema import install_schema, modeline, schema_text
 
+    if args.install:
+        path, changed = install_schema()
+        print(f"{'wrote' if changed else 'up to date:'} {path}\nfirst line of a scenario "
+              f"file, for editors that use the YAML language server:\n{modeline(path)}")
+        return 0
     text = schema_text()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -126,10 +144,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     path = resolve_scenario(args.scenario)
     scenario = _load(args.scenario)
     progress = _progress_bar(args.games) if sys.stderr.isatty() else None
+    default = " (the default; --junta to change it)" if args.junta == "historical" else ""
+    print(f"{args.games} games: junta {args.junta}{default}, insurgency {args.insurgency} "
+          f"({args.difficulty})", file=sys.stderr, flush=True)
     result = simulate(scenario, path, args.games, args.seed,  # type: ignore[arg-type]
                       junta=args.junta, insurgency=args.insurgency,
                       difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
-                      explain=args.explain, progress=progress)
+                      explain=args.explain, progress=progress,
+                      ledger=args.json is not None)
     if progress:
         sys.stderr.write("\n")
     if args.json != "-":
@@ -154,6 +176,66 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         else:
             Path(args.json).write_text(printable(text), encoding="utf-8")
     return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from .ai.sweep import SweepError, open_executor, parse_vary, run_sweep, summary_lines
+
+    path = resolve_scenario(args.scenario)
+    if not path.exists():
+        _load(args.scenario)  # the usual "no scenario" message
+    try:
+        varies = [parse_vary(v) for v in args.vary]
+        if len(varies) > 2:
+            raise SweepError("vary one or two fields (--vary at most twice)")
+        executor = open_executor(args.executor, args.jobs or os.cpu_count() or 1)
+    except SweepError as exc:
+        print(f"wargame: {exc}", file=sys.stderr)
+        return 2
+    try:
+        with executor, _sweep_progress() as progress:
+            result = run_sweep(path, varies, args.games, args.seed, executor,
+                               junta=args.junta, insurgency=args.insurgency,
+                               difficulty=args.difficulty, outcome=args.outcome,
+                               progress=progress)
+    except SweepError as exc:
+        print(f"wargame: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    else:
+        for line in summary_lines(result):
+            print(line)
+    if args.html:
+        from .ai.sweep_html import sweep_html
+
+        Path(args.html).write_text(sweep_html(result), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
+    return 0
+
+
+class _sweep_progress:  # noqa: N801 - used as a context manager, like a function
+    """A rich progress bar on a terminal; nothing otherwise (logs, pipes, CI)."""
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("sweep", BarColumn(), MofNCompleteColumn(), "games",
+                            TimeRemainingColumn(), console=Console(stderr=True),
+                            transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("sweep", total=None)
+
+        def show(done: int, total: int) -> None:
+            self.bar.update(self.task, completed=done, total=total)
+        return show
+
+    def __exit__(self, *exc: object) -> None:
+        if getattr(self, "bar", None) is not None:
+            self.bar.stop()
 
 
 def _progress_bar(total: int):  # type: ignore[no-untyped-def]
@@ -204,10 +286,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check scenario files (FILE:LINE:COL: messages)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: each problem with its source line and help (default); json: "
+                        "a list of records for editors and CI")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p.add_argument("--install", action="store_true",
+                   help="write it to your user data folder (the path new scenarios' first "
+                        "line names) and print that line")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("new-scenario", help="write a commented scenario template that "
@@ -228,8 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--games", type=int, default=1, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help="seed of the first game; game i uses S+i")
-    p.add_argument("--junta", choices=JUNTA_POLICIES, default="random",
-                   help="the junta's policy (default: random)")
+    p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
+                   help="the junta's policy (default: historical, as check-scenario)")
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
                    default="doctrine", help="the insurgency: its doctrine AI (default)")
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")
@@ -239,6 +327,34 @@ def build_parser() -> argparse.ArgumentParser:
                    help="include each decision's rationale (printed for a single game)")
     p.add_argument("--json", metavar="FILE|-", help="write the machine-readable result")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("sweep", help="the endings over a grid of values of one or two "
+                       "numbers of a scenario, with 95%% intervals")
+    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario id or a file")
+    p.add_argument("--vary", action="append", required=True, metavar="PATH=A..B[:STEP]",
+                   help="a number to vary, by its path in the file (list items by id), e.g. "
+                        "corridors.dakar.tankers_per_week=250..350:25; twice for a grid")
+    p.add_argument("--games", type=int, default=20, metavar="N",
+                   help="games per value (default 20); the same seeds for every value")
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help="seed of the first game; game i uses S+i")
+    p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
+                   help="the junta's policy (default: historical)")
+    p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
+                   default="doctrine")
+    p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")
+    p.add_argument("--outcome", metavar="ENDING", default=None,
+                   help="the ending whose 50%% crossing to find (default: the most "
+                        "frequent)")
+    p.add_argument("--jobs", type=int, default=0, metavar="J",
+                   help="processes for --executor local (default: all cores); results "
+                        "do not depend on it")
+    p.add_argument("--executor", default="local", metavar="local|dask://HOST:PORT",
+                   help="where games run: this machine (default) or a Dask scheduler "
+                        "(needs wargame[dask])")
+    p.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    p.add_argument("--html", metavar="FILE", help="also write a page with a chart")
+    p.set_defaults(func=cmd_sweep)
 
     p = sub.add_parser("play", help="play a scenario on the full-screen board "
                        "(--plain: line by line)")

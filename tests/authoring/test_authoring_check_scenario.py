@@ -97,7 +97,7 @@ def test_invalid_test_file_is_reported_with_positions(
     assert main(["check-scenario", str(path)]) == 2
     out = capsys.readouterr().out
     assert re.search(rf"^{re.escape(str(path))}:11:13: error: expectations\.1\.metric: "
-                     r"invalid metric 'happiness'", out, re.M), out
+                     r"unknown metric 'happiness'", out, re.M), out
     fixed = path.read_text(encoding="utf-8").replace("metric: happiness",
                                                      "metric: outcome_share\n    outcome: x")
     path.write_text(fixed, encoding="utf-8")

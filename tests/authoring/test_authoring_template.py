@@ -4,6 +4,7 @@ that validates with --strict and plays as it is."""
 from __future__ import annotations
 
 import io
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from wargame.ai.simulate import simulate
 from wargame.cli import main
 from wargame.plain import play_plain
 from wargame.scenario.load import check_file
+from wargame.scenario.schema import schema_text
 from wargame.scenario.template import render_template
 
 
@@ -55,14 +57,43 @@ def test_template_validates_strictly_and_plays(
     assert "Queued: escort dakar light" in text and "Report of turn 2" in text
 
 
-def test_modeline_points_at_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_modeline_names_the_installed_schema_and_survives_a_move(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_data_folder: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "scenarios").mkdir()
     monkeypatch.chdir(tmp_path)
     assert main(["new-scenario", "ml"]) == 0
-    first = (tmp_path / "scenarios" / "ml.yaml").read_text(encoding="utf-8").splitlines()[0]
-    target = first.split("$schema=", 1)[1]
-    assert (tmp_path / "scenarios" / target).resolve().name == "scenario.schema.json"
-    assert (tmp_path / "scenarios" / target).resolve().exists()
+    installed = user_data_folder / "wargame" / "scenario.schema.json"
+    assert f"wrote {installed}" in capsys.readouterr().out
+    source = tmp_path / "scenarios" / "ml.yaml"
+    first = source.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={installed.as_uri()}"
+    assert installed.read_text(encoding="utf-8") == schema_text()
+    # An absolute address: the file can move anywhere and its modeline still resolves.
+    moved = tmp_path / "elsewhere" / "deeper" / "ml.yaml"
+    moved.parent.mkdir(parents=True)
+    source.rename(moved)
+    target = moved.read_text(encoding="utf-8").splitlines()[0].split("$schema=", 1)[1]
+    assert Path(urllib.parse.urlparse(target).path).read_text(encoding="utf-8") == schema_text()
+    # A second scenario finds the schema up to date and writes nothing else.
+    assert main(["new-scenario", "ml2"]) == 0
+    assert "scenario.schema.json" not in capsys.readouterr().out
+
+
+def test_schema_install_writes_the_user_copy_and_prints_the_modeline(
+        user_data_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    installed = user_data_folder / "wargame" / "scenario.schema.json"
+    assert main(["schema", "--install"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"wrote {installed}"
+    assert out[-1] == f"# yaml-language-server: $schema={installed.as_uri()}"
+    assert installed.read_text(encoding="utf-8") == schema_text()
+    installed.write_text("{}", encoding="utf-8")  # an older version is brought up to date
+    assert main(["schema", "--install"]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {installed}")
+    assert main(["schema", "--install"]) == 0
+    assert capsys.readouterr().out.startswith(f"up to date: {installed}")
+    assert installed.read_text(encoding="utf-8") == schema_text()
 
 
 def test_refuses_to_overwrite_and_rejects_bad_ids(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,9 +63,16 @@ def test_simulate_json_to_stdout_and_passive_junta(capsys: pytest.CaptureFixture
 
 def test_simulate_summary_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "bamako-blockade-2025", "--games", "2", "--seed", "3"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
     assert out[0].startswith("seed 3: ") and out[1].startswith("seed 4: ")
-    assert out[2].startswith("2 games of bamako-blockade-2025: junta random")
+    # The default junta is historical (as for check-scenario), and it says so.
+    assert out[2].startswith("2 games of bamako-blockade-2025: junta historical")
+    assert "junta historical (the default; --junta to change it)" in captured.err
+    moments = [line for line in out if line.startswith("first town lost")]
+    assert moments and ("in none of the 2 games" in moments[0]
+                        or re.search(r"in \d of 2 games; in those, median turn \d+(\.5)?$",
+                                     moments[0])), moments
     assert any(line.startswith("tankers destroyed: median") for line in out)
 
 

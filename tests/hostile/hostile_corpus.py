@@ -37,10 +37,6 @@ class Case:
     path: Path
     ok: bool = False     # a valid file: every command succeeds
 
-    @property
-    def code(self) -> int:
-        return 0 if self.ok else 1
-
 
 def _replace(old: str, new: str, text: str = TEXT) -> str:
     assert old in text, old
@@ -281,19 +277,24 @@ def build(folder: Path) -> list[Case]:
     return cases + _save_cases(saves)
 
 
-# What each kind of case is run through: command -> (argv with FILE and GOOD, stdin).
-COMMANDS: dict[str, dict[str, tuple[list[str], str]]] = {
+# What each kind of case is run through: command -> (argv with FILE and GOOD, stdin, the
+# exit codes of a refusal: sweep says 2 for a file it cannot use, 1 for one not there).
+COMMANDS: dict[str, dict[str, tuple[list[str], str, tuple[int, ...]]]] = {
     "scenario": {
-        "validate": (["validate", "FILE"], ""),
-        "simulate": (["simulate", "FILE", "--games", "1", "--jobs", "1"], ""),
-        "play --plain": (["play", "FILE", "--plain"], PLAIN_SCRIPT),
+        "validate": (["validate", "FILE"], "", (1,)),
+        "validate --format json": (["validate", "FILE", "--format", "json"], "", (1,)),
+        "simulate": (["simulate", "FILE", "--games", "1", "--jobs", "1"], "", (1,)),
+        "sweep": (["sweep", "FILE", "--vary", "corridors.dakar.tankers_per_week=300..350:50",
+                   "--games", "1", "--jobs", "1"], "", (1, 2)),
+        "play --plain": (["play", "FILE", "--plain"], PLAIN_SCRIPT, (1,)),
     },
     "save": {
-        "replay --verify": (["replay", "FILE", "--verify"], ""),
-        "report": (["report", "FILE"], ""),
-        "report --format html": (["report", "FILE", "--format", "html"], ""),
-        "compare": (["compare", "GOOD", "FILE"], ""),
-        "play --load --plain": (["play", "--load", "FILE", "--plain"], "status\nmap\nquit\n"),
+        "replay --verify": (["replay", "FILE", "--verify"], "", (1,)),
+        "report": (["report", "FILE"], "", (1,)),
+        "report --format html": (["report", "FILE", "--format", "html"], "", (1,)),
+        "compare": (["compare", "GOOD", "FILE"], "", (1,)),
+        "play --load --plain": (["play", "--load", "FILE", "--plain"], "status\nmap\nquit\n",
+                                (1,)),
     },
 }
 
@@ -308,9 +309,9 @@ def jobs(cases: list[Case], good_save: Path) -> list[dict[str, object]]:
     """Every command line the corpus runs: case, command, argv, stdin, expected code."""
     out: list[dict[str, object]] = []
     for case in cases:
-        for command, (argv, stdin) in COMMANDS[case.kind].items():
+        for command, (argv, stdin, refused) in COMMANDS[case.kind].items():
             line = [str(case.path) if a == "FILE" else str(good_save) if a == "GOOD" else a
                     for a in argv]
             out.append({"case": case.name, "command": command, "argv": line,
-                        "stdin": stdin, "expect": case.code})
+                        "stdin": stdin, "expect": [0] if case.ok else list(refused)})
     return out

@@ -1,7 +1,8 @@
 """Every case of the hostile corpus through every command that reads it: the expected exit
 code, no traceback, nothing that drives a terminal in the output, within a memory ceiling.
 
-Scenario files go through `validate`, `simulate` and `play --plain`; saves through
+Scenario files go through `validate` (text and JSON), `simulate`, `sweep` and
+`play --plain`; saves through
 `replay --verify`, `report` (Markdown and HTML), `compare` and `play --load --plain`. All
 the command lines run in one subprocess (hostile_runner.py) whose address space is capped,
 so an unbounded read or expansion fails the case instead of exhausting the machine.
@@ -58,7 +59,7 @@ def test_hostile_case(corpus: dict[tuple[str, str], dict[str, Any]], case: str,
     err = run["stderr"].encode("latin-1")
     shown = f"{case} / {command}\nstdout: {out[-1500:]!r}\nstderr: {err[-1500:]!r}"
     assert run["escaped"] is None, shown
-    assert run["code"] == run["expect"], shown
+    assert run["code"] in run["expect"], shown
     for name, data in (("stdout", out), ("stderr", err)):
         assert b"Traceback" not in data, shown
         assert b"\x1b" not in data, f"raw ESC on {name}: {shown}"

@@ -122,13 +122,16 @@ def test_source_errors_sort_by_position() -> None:
 def test_unknown_field_points_at_key_and_lists_valid_fields() -> None:
     err = only(Scenario, VALID + "      popp: 3\n")
     assert (err.line, err.col, err.path) == (6, 7, "map.towns.0.popp")
-    assert err.message == "unknown field 'popp'; valid fields: name, lat, pop"
+    assert err.message == "unknown field 'popp'; did you mean 'pop'?"
+    assert err.help == ("valid fields here: name, lat, pop",)
+    assert err.code == "E0201"
 
 
 def test_unknown_top_level_field_uses_aliases() -> None:
     err = only(Scenario, VALID + "bogus: 1\n")
     assert (err.line, err.col, err.path) == (6, 1, "bogus")
-    assert err.message == "unknown field 'bogus'; valid fields: Title, map"
+    assert err.message == "unknown field 'bogus'"
+    assert err.help == ("valid fields here: Title, map",)
 
 
 def test_unknown_field_in_flow_mapping() -> None:
@@ -143,15 +146,25 @@ def test_unknown_field_in_dict_value_and_optional_model() -> None:
     )
     errors, _ = check(Scenario, source)
     assert [(e.line, e.path, e.message) for e in errors] == [
-        (7, "map.by_name.k.x", "unknown field 'x'; valid fields: name, lat, pop"),
-        (8, "map.capital.y", "unknown field 'y'; valid fields: name, lat, pop"),
+        (7, "map.by_name.k.x", "unknown field 'x'"),
+        (8, "map.capital.y", "unknown field 'y'"),
     ]
+    assert [e.help for e in errors] == [("valid fields here: name, lat, pop",)] * 2
 
 
-def test_no_field_list_for_wide_models() -> None:
+def test_wide_models_get_a_shortened_field_list() -> None:
     err = only(Wide, "f1: 1\nf99: 2\n")
-    assert err.message == "unknown field 'f99'"
+    assert err.message == "unknown field 'f99'; did you mean 'f9'?"
+    assert err.help == ("valid fields here: f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, "
+                        "f13",)
     assert (err.line, err.col) == (2, 1)
+
+
+def test_misspelt_field_is_one_error_with_did_you_mean() -> None:
+    # Not also "missing required field 'lat'": one error per cause.
+    err = only(Scenario, "Title: x\nmap:\n  towns:\n    - name: Kayes\n      latt: 1.0\n")
+    assert err.message == "unknown field 'latt'; did you mean 'lat'?"
+    assert (err.line, err.col, err.path) == (5, 7, "map.towns.0.latt")
 
 
 def test_field_list_omitted_when_model_cannot_be_found() -> None:
@@ -171,6 +184,7 @@ def test_missing_field_points_at_parent_mapping() -> None:
     err = only(Scenario, "Title: x\nmap:\n  towns:\n    - name: Kayes\n      pop: 3\n")
     assert (err.line, err.col, err.path) == (4, 7, "map.towns.0")
     assert err.message == "missing required field 'lat'"
+    assert err.code == "E0202" and err.help == ("add `lat:`",)
 
 
 def test_missing_top_level_field() -> None:
@@ -191,13 +205,20 @@ def test_nested_list_index_path() -> None:
     source = VALID + "    - name: Gao\n      lat: '16.3'\n"
     err = only(Scenario, source)
     assert (err.line, err.col, err.path) == (7, 12, "map.towns.1.lat")
-    assert err.message == "Input should be a valid number (got '16.3')"
+    assert err.message == "expected a number (got '16.3')"
+    assert err.help == ("remove the quotes, and any ',' or '_' between digits",)
 
 
 def test_bool_in_int_field() -> None:
     err = only(Scenario, VALID + "      pop: true\n")
     assert (err.line, err.col, err.path) == (6, 12, "map.towns.0.pop")
-    assert err.message == "Input should be a valid integer (got True)"
+    assert err.message == "expected a whole number (got true)"
+
+
+def test_float_in_int_field_says_how_to_write_it() -> None:
+    err = only(Scenario, VALID + "      pop: 35.0\n")
+    assert err.message == "expected a whole number (got 35.0)"
+    assert err.help == ("write 35, without '.0'",)
 
 
 def test_long_input_is_truncated() -> None:
@@ -209,7 +230,7 @@ def test_long_input_is_truncated() -> None:
 
 def test_wrong_container_type_is_described_briefly() -> None:
     err = only(Scenario, "Title: x\nmap:\n  towns: {a: 1}\n")
-    assert err.message == "Input should be a valid list (got a mapping)"
+    assert err.message == "expected a list (got a mapping)"
     assert (err.line, err.col, err.path) == (3, 10, "map.towns")
 
 
@@ -228,7 +249,15 @@ def test_bad_union_tag_points_at_tag_value() -> None:
         Scenario, VALID + "  links:\n    - kind: road\n      length_km: 3.0\n    - kind: tank\n"
     )
     assert (err.line, err.col, err.path) == (9, 13, "map.links.1.kind")
-    assert err.message == "invalid kind 'tank'; expected one of: 'road', 'convoy'"
+    assert err.message == "unknown kind 'tank'"
+    assert err.help == ("valid kinds here: road, convoy",)
+    assert err.code == "E0205"
+
+
+def test_misspelt_union_tag_gets_did_you_mean() -> None:
+    err = only(Scenario, VALID + "  links:\n    - kind: convoi\n      trucks: 3\n")
+    assert err.message == "unknown kind 'convoi'; did you mean 'convoy'?"
+    assert err.path == "map.links.0.kind"
 
 
 def test_missing_union_tag() -> None:
@@ -241,17 +270,17 @@ def test_bad_field_inside_union_member_drops_tag_from_path() -> None:
     source = VALID + "  links:\n    - kind: convoy\n      trucks: true\n"
     err = only(Scenario, source)
     assert (err.line, err.col, err.path) == (8, 15, "map.links.0.trucks")
-    assert err.message == "Input should be a valid integer (got True)"
+    assert err.message == "expected a whole number (got true)"
 
 
 def test_unknown_field_inside_union_member_lists_that_members_fields() -> None:
     source = VALID + "  links:\n    - kind: convoy\n      trucks: 3\n      colour: red\n"
     err = only(Scenario, source)
     assert err.path == "map.links.0.colour"
-    assert err.message == "unknown field 'colour'; valid fields: kind, trucks, escort"
+    assert err.help == ("valid fields here: kind, trucks, escort",)
     source = VALID + "  main_link: {kind: road, length_km: 1.0, lanes: 2}\n"
     err = only(Scenario, source)
-    assert err.message == "unknown field 'lanes'; valid fields: kind, length_km"
+    assert err.help == ("valid fields here: kind, length_km",)
 
 
 def _link_kind(value: Any) -> str | None:
@@ -268,7 +297,7 @@ class CallableUnion(Strict):
 def test_callable_discriminator_falls_back_to_best_matching_member() -> None:
     err = only(CallableUnion, "link:\n  kind: convoy\n  trucks: 2\n  wheels: 6\n")
     assert err.path == "link.wheels"
-    assert err.message == "unknown field 'wheels'; valid fields: kind, trucks, escort"
+    assert err.help == ("valid fields here: kind, trucks, escort",)
 
 
 class PlainUnion(Strict):
@@ -310,13 +339,13 @@ class Holder(Strict):
 def test_field_validator_error_points_at_value() -> None:
     err = only(Holder, "name: x\nrange:\n  low: -1\n  high: 3\n")
     assert (err.line, err.col, err.path) == (3, 8, "range.low")
-    assert err.message == "Value error, must not be negative (got -1)"
+    assert err.message == "must not be negative (got -1)"
 
 
 def test_model_validator_error_points_at_mapping() -> None:
     err = only(Holder, "name: x\nrange:\n  low: 5\n  high: 3\n")
     assert (err.line, err.col, err.path) == (3, 3, "range")
-    assert err.message == "Value error, low must not exceed high"
+    assert err.message == "low must not exceed high"
 
 
 class RootChecked(Strict):
@@ -333,7 +362,7 @@ class RootChecked(Strict):
 def test_root_model_validator_points_at_root_node() -> None:
     err = only(RootChecked, "# comment\n\na: 1\nb: 1\n")
     assert (err.line, err.col, err.path) == (3, 1, "(root)")
-    assert err.message == "Value error, a and b must differ"
+    assert err.message == "a and b must differ"
 
 
 def test_loc_not_in_data_falls_back_to_nearest_ancestor() -> None:

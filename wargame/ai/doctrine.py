@@ -56,11 +56,15 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     if not candidates:
         return None
     steps: list[FilterStep] = []
-    filters = priority.filters if settings.filters_used < 0 else \
-        priority.filters[:settings.filters_used]
+    # A novice applies only the first filters, but never drops a required one: it says
+    # which targets the priority may have at all.
+    filters = [f for i, f in enumerate(priority.filters)
+               if settings.filters_used < 0 or i < settings.filters_used or f.required]
     for f in filters:
         kept = apply_filter(f, candidates, ctx)
         name = describe_filter(f)
+        if not kept and f.required:
+            return None  # "only these targets": none of them now, so no order
         if not kept:
             steps.append(FilterStep(name, len(candidates), 0, skipped=True))
             continue

@@ -278,11 +278,12 @@ def _choice(f: ChoiceFilter, order: Order, ctx: Context) -> bool:
 
 
 def describe_filter(f: DoctrineFilter) -> str:
+    mark = " (required)" if f.required else ""
     match f:
         case MinFilter():
-            return f"{f.filter} {f.min}"
+            return f"{f.filter} {f.min}{mark}"
         case MaxFilter():
-            return f"{f.filter} {f.max}"
+            return f"{f.filter} {f.max}{mark}"
         case ChoiceFilter():
-            return f"{f.filter} {'/'.join(f.values)}"
-    return f.filter
+            return f"{f.filter} {'/'.join(f.values)}{mark}"
+    return f.filter + mark

@@ -29,31 +29,38 @@ class GameRecord:
     history: list[dict[str, Any]]
     decisions: int
     rationales: list[dict[str, Any]] = field(default_factory=list)
+    start: dict[str, Any] | None = None   # the tracks before turn 1 (with the ledger only)
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"seed": self.seed, "outcome": self.outcome,
-                                "turns_played": self.turns_played, "decisions": self.decisions,
-                                "history": self.history}
+                                "turns_played": self.turns_played, "decisions": self.decisions}
+        if self.start is not None:
+            data["start"] = self.start
+        data["history"] = self.history
         if explain:
             data["rationales"] = self.rationales
         return data
 
 
-def turn_entry(game: Game, result: TurnResult) -> dict[str, Any]:
-    """One line of a game's history: the tracks after a turn resolved."""
+def turn_entry(game: Game, result: TurnResult, ledger: bool = False) -> dict[str, Any]:
+    """One line of a game's history: the tracks after a turn resolved, and with `ledger`
+    every change to them with its cause (the ledger's JSON form, README)."""
     entry = snapshot(game.state)
     entry["turn"] = result.turn
     entry["date"] = game.scenario.turn_start(result.turn).isoformat()
     del entry["isolation"]
     entry["attacks"] = dict(sorted(result.attacks.items()))
     entry["schools_closed"] = bool(game.state.flags.get("schools_closed"))
+    if ledger:
+        entry["ledger"] = [e.to_dict(game.scenario.name_of) for e in result.ledger]
     return entry
 
 
 def play_game(scenario: Scenario, seed: int, junta: str = "random",
               insurgency: str = "doctrine", difficulty: str = "standard",
-              explain: bool = False) -> GameRecord:
+              explain: bool = False, ledger: bool = False) -> GameRecord:
     game = Game.new(scenario, seed)
+    start = _start_entry(game) if ledger else None
     history: list[dict[str, Any]] = []
     explained: list[dict[str, Any]] = []
     decisions = 0
@@ -64,9 +71,17 @@ def play_game(scenario: Scenario, seed: int, junta: str = "random",
         if explain:
             explained += [{"turn": game.state.turn, **d.to_dict()} for d in made]
         result = game.end_turn(None, rationales(made))
-        history.append(turn_entry(game, result))
+        history.append(turn_entry(game, result, ledger))
     return GameRecord(seed, game.state.outcome or "", len(history), history, decisions,
-                      explained)
+                      explained, start)
+
+
+def _start_entry(game: Game) -> dict[str, Any]:
+    """The tracks before the first turn, in the history's form (the base of turn 1's
+    ledger)."""
+    entry = snapshot(game.state)
+    del entry["isolation"]
+    return entry
 
 
 # ------------------------------------------------------------------ batches
@@ -78,6 +93,7 @@ class Batch:
     insurgency: str
     difficulty: str
     explain: bool
+    ledger: bool = False          # the causal ledger in each history entry (--json only)
 
 
 _WORKER_SCENARIO: dict[str, Scenario] = {}
@@ -90,7 +106,7 @@ def _worker_game(batch: Batch, seed: int) -> GameRecord:
 
         _WORKER_SCENARIO[batch.scenario_path] = load_scenario(Path(batch.scenario_path))
     return play_game(_WORKER_SCENARIO[batch.scenario_path], seed, batch.junta,
-                     batch.insurgency, batch.difficulty, batch.explain)
+                     batch.insurgency, batch.difficulty, batch.explain, batch.ledger)
 
 
 def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: Batch,
@@ -100,7 +116,7 @@ def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: 
     if jobs <= 1 or len(seeds) == 1:
         for seed in seeds:
             records.append(play_game(scenario, seed, batch.junta, batch.insurgency,
-                                     batch.difficulty, batch.explain))
+                                     batch.difficulty, batch.explain, batch.ledger))
             if progress:
                 progress(len(records))
         return records
@@ -173,8 +189,9 @@ def summarise(scenario: Scenario, records: list[GameRecord]) -> dict[str, Any]:
 def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
              junta: str = "random", insurgency: str = "doctrine",
              difficulty: str = "standard", jobs: int = 1, explain: bool = False,
-             progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    batch = Batch(str(scenario_path), junta, insurgency, difficulty, explain)
+             progress: Callable[[int], None] | None = None,
+             ledger: bool = False) -> dict[str, Any]:
+    batch = Batch(str(scenario_path), junta, insurgency, difficulty, explain, ledger)
     seeds = [seed + i for i in range(games)]
     records = run_games(scenario, scenario_path, seeds, batch, jobs, progress)
     return {
@@ -185,6 +202,11 @@ def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
         "games": [r.to_dict(explain) for r in records],
         "summary": summarise(scenario, records),
     }
+
+
+def number(value: float) -> str:
+    """A median as people write it: 7, 7.5 (never 7.0)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def summary_lines(result: dict[str, Any]) -> Iterator[str]:
@@ -201,13 +223,17 @@ def summary_lines(result: dict[str, Any]) -> Iterator[str]:
               "schools_closed": "schools closed", "first_town_lost": "first town lost"}
     for key, label in labels.items():
         m = s["key_moments"][key]
-        when = f"median turn {m['median_turn']}" if m["median_turn"] is not None else "never"
-        yield f"{label:<30} {when} ({m['games']} of {s['games']} games)"
+        if m["median_turn"] is None:
+            yield f"{label:<30} in none of the {s['games']} games"
+        else:  # the median is over the games where it happened, and says so
+            yield (f"{label:<30} in {m['games']} of {s['games']} games; in those, median "
+                   f"turn {number(m['median_turn'])}")
     t = s["tankers_destroyed"]
-    yield f"tankers destroyed: median {t['median']} (min {t['min']}, max {t['max']})"
+    yield (f"tankers destroyed: median {number(t['median'])} (min {t['min']}, "
+           f"max {t['max']})")
     traj = s["support_trajectory"]
     if traj:
         marks = [traj[i] for i in sorted({0, len(traj) // 4, len(traj) // 2,
                                           3 * len(traj) // 4, len(traj) - 1})]
         yield "median junta support in the capital by turn: " + ", ".join(
-            f"t{e['turn']} {e['junta_support_capital']}" for e in marks)
+            f"t{e['turn']} {number(e['junta_support_capital'])}" for e in marks)

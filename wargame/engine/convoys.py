@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .ledger import N_
 from .ops_insurgency import ambush_without_convoy, resolve_ambush
 from .spec import AmbushOrder, CheckpointOrder, EscortOrder
 from .turn import Turn
@@ -39,21 +40,28 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                 back = tankers * checkpoint_spec.turn_back_pct // 100
                 tankers -= back
                 trucks = tankers + corridor.goods_trucks_per_week
-                s.funds += trucks // 10 * checkpoint_spec.tax_per_10_trucks
+                t.funds(trucks // 10 * checkpoint_spec.tax_per_10_trucks, "checkpoint_tax",
+                        N_("traffic taxed at the checkpoint on {route}"),
+                        checkpoint_spec.sources[0] if checkpoint_spec.sources else None,
+                        {"route": rid})
                 t.emit("checkpoint", f"At the JNIM checkpoint on {scenario.route_label(rid)}, "
                        f"{back} tankers turned back and traffic was taxed.", side="insurgency",
                        source=checkpoint_spec.sources[0] if checkpoint_spec.sources else None)
             if rid in waiting and isinstance(ambush_spec, AmbushOrder):
                 order = waiting.pop(rid)
                 convoy = min(tankers, corridor.convoy_tankers)
+                t.order = str(order)
                 destroyed = resolve_ambush(t, order, ambush_spec, convoy, escort, corridor.name,
                                            tankers)
                 tankers -= destroyed
                 s.fuel_lost_m3 += destroyed * corridor.tanker_m3
                 if destroyed and escort and isinstance(escort_spec, EscortOrder):
                     _escort_losses(t, escort_spec)
+                t.order = None
         delivered = tankers * corridor.tanker_m3
-        s.fuel_stock += delivered
+        t.fuel(delivered, "convoy_arrived", N_("{tankers} tankers arrived on the {corridor}"),
+               corridor.sources[0] if corridor.sources else None,
+               {"tankers": tankers, "corridor": cid})
         s.tankers_delivered += tankers
         arrived_total += tankers
         escort_text = f" under an escort of {escort} companies" if escort else " unescorted"
@@ -63,7 +71,9 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                source=corridor.sources[0] if corridor.sources else None)
     for order in waiting.values():
         if isinstance(ambush_spec, AmbushOrder):
+            t.order = str(order)
             ambush_without_convoy(t, order, ambush_spec)
+            t.order = None
     for order, _ in t.ambushes:
         s.ambushed[order.args[0]] = s.turn
     s.last_escorts = dict(sorted(t.escorts.items()))
@@ -97,7 +107,9 @@ def _escort_losses(t: Turn, spec: EscortOrder) -> None:
     if hit:
         lost = t.lose_companies(reserve, 1)
         s.escort_companies_lost += lost
-        t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost)
+        t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost, "escort_company_lost",
+                   N_("an escort company was lost in an ambush"),
+                   spec.sources[0] if spec.sources else None)
     t.emit("escort_losses", "The escort lost a company in the ambush." if hit else
            "The escort held without heavy losses.", side="junta", odds=odds, roll=roll,
            success=hit, source=spec.sources[0] if spec.sources else None)

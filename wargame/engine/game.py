@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .events import Event
+from .ledger import Entry
 from .legality import IllegalOrder, queue_order, unqueue_last
 from .orders import SIDES, Order, OrderSyntaxError, Side
 from .resolve import TurnResult, new_game, resolve_turn
@@ -23,6 +24,7 @@ class TurnRecord:
     digest: str                           # state digest after the turn resolved
     events: list[Event] = field(default_factory=list)
     rationales: dict[str, str] = field(default_factory=dict)  # "side order" -> explanation
+    ledger: list[Entry] = field(default_factory=list)   # rebuilt by replay, never saved
 
 
 def snapshot(state: GameState) -> dict[str, Any]:
@@ -79,6 +81,7 @@ class Game:
         self.records.append(TurnRecord(
             result.turn, result.orders, reason or None, self.state.digest(), result.events,
             {f"{side} {order}": text for (side, order), text in (rationales or {}).items()},
+            result.ledger,
         ))
         self.snapshots.append(snapshot(self.state))
         return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .ledger import N_
 from .legality import strike_targets
 from .odds import order_odds, raid_odds
 from .orders import Order, Side
@@ -72,7 +73,8 @@ def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
     if ok:
         lost = t.lose_companies(town.id, spec.garrison_losses)
         s.weapons += spec.loot_weapons
-        s.funds += spec.loot_funds
+        t.funds(spec.loot_funds, "raid_loot", N_("cash looted in the raid on {town}"),
+                _src(spec), {"town": town.id})
         if s.garrison[town.id] == 0 and s.town_status[town.id] == "government":
             s.town_status[town.id] = "contested"
         t.emit("raid", f"JNIM raided the garrison of {town.name}: {lost} compan"
@@ -80,7 +82,9 @@ def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
                f"fighters withdrew.", side=SIDE, order=o, odds=odds, roll=roll, success=True,
                source=_src(spec))
     else:
-        killed = t.kill_fighters(town.region, spec.fighter_losses)
+        killed = t.kill_fighters(town.region, spec.fighter_losses, "raid_repelled",
+                                 N_("attackers lost when the raid on {town} was repelled"),
+                                 _src(spec), {"town": town.id})
         t.emit("raid", f"An attack on {town.name} was repelled; the army said {killed} "
                f"attackers were killed.", side=SIDE, order=o, odds=odds, roll=roll,
                success=False, source=_src(spec))
@@ -95,7 +99,8 @@ def kidnap(t: Turn, o: Order, spec: KidnapOrder) -> None:
     label = s.scenario.route_label(route)
     if ok:
         s.drivers_kidnapped += spec.drivers
-        s.funds += spec.ransom
+        t.funds(spec.ransom, "ransom", N_("ransom for drivers abducted on {route}"),
+                _src(spec), {"route": route})
         corridor = s.scenario.routes[route].corridor
         if corridor:
             s.fear[corridor] = (spec.fear_turns, spec.fear_cut_pct)
@@ -108,8 +113,9 @@ def tax(t: Turn, o: Order, spec: TaxOrder) -> None:
     s = t.state
     region = s.scenario.regions[o.args[0]]
     levy = s.fighters[region.id] // 100 * spec.funds_per_100_fighters
-    s.funds += levy
-    t.grievance(region.id, spec.grievance)
+    t.funds(levy, "tax", N_("taxes levied in {region}"), _src(spec), {"region": region.id})
+    t.grievance(region.id, spec.grievance, "tax", N_("JNIM's taxation in {region}"),
+                _src(spec), {"region": region.id})
     t.emit("tax", f"JNIM levied taxes on communities in {region.name}.", side=SIDE, order=o,
            source=_src(spec))
     t.emit("tax_yield", f"Taxes in {region.name} raised {levy} million CFA.", side=SIDE,
@@ -124,8 +130,11 @@ def propaganda(t: Turn, o: Order, spec: PropagandaOrder) -> None:
         gain = spec.support_gain + s.grievance[region.id] // 20 * spec.per_20_grievance
         if s.flags.get("power_cuts") or s.fuel_days < s.scenario.spec.rules.fuel.shortage_days:
             gain += spec.shortage_bonus
-        t.support(region.id, "insurgency", gain)
-        t.support(region.id, "junta", -spec.junta_support_loss)
+        why = {"region": region.id}
+        t.support(region.id, "insurgency", gain, "propaganda",
+                  N_("JNIM propaganda in {region}"), _src(spec), why)
+        t.support(region.id, "junta", -spec.junta_support_loss, "propaganda",
+                  N_("JNIM propaganda in {region}"), _src(spec), why)
     t.emit("propaganda", f"JNIM propaganda in {region.name} exploiting grievances and "
            f"shortages " + ("found an audience." if ok else "had little effect."), side=SIDE,
            order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
@@ -138,7 +147,8 @@ def recruit(t: Turn, o: Order, spec: RecruitOrder) -> None:
     joined = 0
     if ok:
         joined = spec.fighters + s.grievance[region.id] // 10 * spec.per_10_grievance
-        s.fighters[region.id] += joined
+        t.add_fighters(region.id, joined, "recruitment", N_("recruits joined in {region}"),
+                       _src(spec), {"region": region.id})
     t.emit("recruit", f"Recruitment in {region.name}: "
            + (f"{joined} fighters joined." if ok else "few joined."), side=SIDE, order=o,
            odds=odds, roll=roll, success=ok, source=_src(spec), visible_to="insurgency")
@@ -151,7 +161,8 @@ def attack_site(t: Turn, o: Order, spec: AttackSiteOrder) -> None:
     ok, roll, odds = t.chance(spec.base_odds)
     if ok:
         s.site_damage[town.id] = spec.damage_turns
-        s.funds += spec.loot_funds
+        t.funds(spec.loot_funds, "site_loot", N_("loot from the attack on {town}"), _src(spec),
+                {"town": town.id})
     t.emit("attack_site", f"JNIM attacked the {town.kind} at {town.name}"
            + (f"; it is out of action for {spec.damage_turns} turns." if ok else
               "; guards repelled the attack."), side=SIDE, order=o, odds=odds, roll=roll,
@@ -171,7 +182,9 @@ def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
            source=_src(spec))
     hits = sum(raid(t, Order("raid", (town,)), raid_spec, spec.odds_cut) for town in targets)
     if hits >= 2:
-        t.cohesion(-spec.cohesion_shock)
+        t.cohesion(-spec.cohesion_shock, "strike_shock",
+                   N_("several garrisons in {region} hit at once"), _src(spec),
+                   {"region": region.id})
         t.emit("strike_shock", f"{hits} garrisons hit at once in {region.name} stretched the "
                "army thin.", side=SIDE, order=o, source=_src(spec))
 
@@ -204,8 +217,10 @@ def sabotage(t: Turn, o: Order, spec: SabotageOrder) -> None:
 def move(t: Turn, o: Order, spec: MoveOrder) -> None:
     s = t.state
     moved = min(spec.fighters, s.fighters[o.args[0]])
-    s.fighters[o.args[0]] -= moved
-    s.fighters[o.args[1]] += moved
+    t.add_fighters(o.args[0], -moved, "move", N_("fighters moved to {region}"), _src(spec),
+                   {"region": o.args[1]})
+    t.add_fighters(o.args[1], moved, "move", N_("fighters arrived from {region}"), _src(spec),
+                   {"region": o.args[0]})
     t.emit("move", f"{moved} fighters moved from {s.scenario.regions[o.args[0]].name} to "
            f"{s.scenario.regions[o.args[1]].name}.", side=SIDE, order=o, source=_src(spec),
            visible_to="insurgency")
@@ -219,7 +234,9 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
     label = s.scenario.route_label(route)
     ok, roll, odds = t.chance(order_odds(s, o, escort=escort, patrols=t.patrols) or 0)
     if not ok:
-        killed = t.kill_fighters(_route_region(t, route), spec.fighter_losses)
+        killed = t.kill_fighters(_route_region(t, route), spec.fighter_losses,
+                                 "ambush_failed", N_("attackers lost in a failed ambush on "
+                                                     "{route}"), _src(spec), {"route": route})
         t.emit("ambush", f"An ambush on the {corridor_name} convoy at {label} failed; the army "
                f"said {killed} attackers were killed.", side=SIDE, order=o, odds=odds,
                roll=roll, success=False, source=_src(spec))
@@ -228,7 +245,8 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
     destroyed = min(destroyed, week_tankers)
     s.tankers_destroyed += destroyed
     s.drivers_kidnapped += spec.drivers_kidnapped
-    s.funds += destroyed * spec.loot_funds_per_tanker
+    t.funds(destroyed * spec.loot_funds_per_tanker, "ambush_loot",
+            N_("fuel and goods taken in the ambush on {route}"), _src(spec), {"route": route})
     if escort:
         s.weapons += spec.loot_weapons
     t.emit("ambush", f"JNIM ambushed the {corridor_name} convoy at {label}: {destroyed} of "
@@ -249,9 +267,13 @@ def ambush_without_convoy(t: Turn, o: Order, spec: AmbushOrder) -> None:
     reserve = s.scenario.spec.sides.junta.reserve_town
     if ok:
         t.lose_companies(reserve, 1)
-        t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost)
+        t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost, "patrol_company_lost",
+                   N_("a patrol company was lost in an ambush on {route}"), _src(spec),
+                   {"route": route})
     else:
-        t.kill_fighters(_route_region(t, route), spec.fighter_losses)
+        t.kill_fighters(_route_region(t, route), spec.fighter_losses, "ambush_failed",
+                        N_("attackers driven off by a patrol on {route}"), _src(spec),
+                        {"route": route})
     t.emit("ambush", f"An army patrol on {label} was ambushed"
            + (" and lost a company." if ok else "; the attackers were driven off."),
            side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .ledger import N_
 from .legality import companies_for
 from .odds import order_odds
 from .orders import Order, Side
@@ -82,7 +83,8 @@ def withdraw(t: Turn, o: Order, spec: WithdrawOrder) -> None:
     s.garrison[reserve] += moved
     if s.town_status[town.id] == "government":
         s.town_status[town.id] = "contested"
-    t.support(town.region, "junta", -spec.support_loss)
+    t.support(town.region, "junta", -spec.support_loss, "withdrawal",
+              N_("the garrison left {town}"), _src(spec), {"town": town.id})
     t.emit("withdraw", f"The garrison of {town.name} ({moved} companies) withdrew to the "
            f"reserve; the town is left contested.", side=SIDE, order=o, source=_src(spec))
 
@@ -91,7 +93,9 @@ def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
     s = t.state
     region = s.scenario.regions[o.args[0]]
     ok, roll, odds = t.chance(order_odds(s, o) or 0)
-    killed = t.kill_fighters(region.id, spec.kills) if ok else 0
+    killed = t.kill_fighters(region.id, spec.kills, "airstrike",
+                             N_("helicopter strike in {region}"), _src(spec),
+                             {"region": region.id}) if ok else 0
     text = (f"Helicopter strike in {region.name}: the army said it hit militants"
             f" ({killed} fighters lost)." if ok else
             f"Helicopter strike in {region.name} found no militant target.")
@@ -99,7 +103,9 @@ def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
            source=_src(spec))
     harm, roll2, odds2 = t.chance(spec.civilian_harm_odds)
     if harm:
-        t.grievance(region.id, spec.grievance)
+        t.grievance(region.id, spec.grievance, "civilian_harm",
+                    N_("civilian casualties of the strike in {region}"), _src(spec),
+                    {"region": region.id})
     t.emit("civilian_harm", f"Local sources reported civilian casualties from the strike in "
            f"{region.name}." if harm else f"No civilian casualties were reported in "
            f"{region.name}.", side=SIDE, order=o, odds=odds2, roll=roll2, success=harm,
@@ -118,15 +124,20 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
     region = s.scenario.regions[o.args[0]]
     force = partner_name(t)
     ok, roll, odds = t.chance(spec.base_odds)
-    killed = t.kill_fighters(region.id, spec.kills) if ok else 0
+    killed = t.kill_fighters(region.id, spec.kills, "partner_operation",
+                             N_("{force} operation in {region}"), _src(spec),
+                             {"force": force, "region": region.id}) if ok else 0
     t.emit("africa_corps", f"{force} operation in {region.name}: "
            + (f"{killed} fighters reported killed." if ok else "no contact with JNIM."),
            side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
     if abuse:
-        t.grievance(region.id, spec.grievance)
-        t.support(region.id, "junta", -spec.support_loss)
-        t.isolation(spec.isolation)
+        why = {"force": force, "region": region.id}
+        cause = N_("abuses by the {force} in {region}")
+        t.grievance(region.id, spec.grievance, "partner_abuses", cause, _src(spec), why)
+        t.support(region.id, "junta", -spec.support_loss, "partner_abuses", cause, _src(spec),
+                  why)
+        t.isolation(spec.isolation, "partner_abuses", cause, _src(spec), why)
     t.emit("abuse", f"Human rights groups reported abuses against civilians by the {force} "
            f"in {region.name}, outside Mali's chain of command." if abuse else
            f"No abuses were reported from the {force} operation in {region.name}.",
@@ -152,7 +163,9 @@ def _beyond_orders(t: Turn, region: str) -> None:
                    odds=odds, roll=roll, success=acted, source=src)
             continue
         target = where[0]
-        t.grievance(target, actor.beyond_orders_grievance)
+        t.grievance(target, actor.beyond_orders_grievance, "beyond_orders",
+                    N_("the {force} acted in {region} without orders"), src,
+                    {"force": actor.name, "region": target})
         t.emit("beyond_orders", f"The {actor.name} went on into "
                f"{s.scenario.regions[target].name} without orders; residents reported "
                f"abuses.", side=actor.id, odds=odds, roll=roll, success=True, source=src)
@@ -161,7 +174,8 @@ def _beyond_orders(t: Turn, region: str) -> None:
 def ration(t: Turn, o: Order, spec: RationOrder) -> None:
     region = t.capital_region()
     t.ration_pct += spec.use_cut_pct
-    t.support(region, "junta", -spec.support_loss)
+    t.support(region, "junta", -spec.support_loss, "rationing", N_("fuel rationing"),
+              _src(spec))
     t.emit("ration", f"Fuel rationed in Bamako: use cut by {spec.use_cut_pct}% this turn.",
            side=SIDE, order=o, source=_src(spec))
 
@@ -171,7 +185,8 @@ def rural_fuel_ban(t: Turn, o: Order, spec: RuralFuelBanOrder) -> None:
     s.flags["rural_fuel_ban"] = True
     for region in sorted(s.fighters):
         if s.fighters[region] > 0:
-            t.grievance(region, spec.grievance)
+            t.grievance(region, spec.grievance, "rural_fuel_ban",
+                        N_("the ban on rural fuel sales"), _src(spec))
     t.emit("rural_fuel_ban", "The government banned small-scale fuel sales in rural areas to "
            "cut the insurgency's supply.", side=SIDE, order=o, source=_src(spec))
 
@@ -186,7 +201,8 @@ def close_schools(t: Turn, o: Order, spec: CloseSchoolsOrder) -> None:
 def reopen_schools(t: Turn, o: Order, spec: ReopenSchoolsOrder) -> None:
     t.state.flags["schools_closed"] = False
     t.state.flag_timers.pop("schools_closed", None)
-    t.support(t.capital_region(), "junta", spec.support_gain)
+    t.support(t.capital_region(), "junta", spec.support_gain, "schools_reopened",
+              N_("schools reopened"), _src(spec))
     t.emit("schools", "Schools and universities reopened.", side=SIDE, order=o,
            source=_src(spec))
 
@@ -195,7 +211,8 @@ def info_campaign(t: Turn, o: Order, spec: InfoCampaignOrder) -> None:
     region = t.state.scenario.regions[o.args[0]]
     ok, roll, odds = t.chance(spec.base_odds)
     if ok:
-        t.support(region.id, "junta", spec.support_gain)
+        t.support(region.id, "junta", spec.support_gain, "info_campaign",
+                  N_("information campaign in {region}"), _src(spec), {"region": region.id})
     t.emit("info_campaign", f"Government information campaign in {region.name} "
            + ("was well received." if ok else "had little effect."), side=SIDE, order=o,
            odds=odds, roll=roll, success=ok, source=_src(spec))
@@ -206,15 +223,20 @@ def crackdown(t: Turn, o: Order, spec: CrackdownOrder) -> None:
     ok, roll, odds = t.chance(spec.base_odds)
     removed = 0
     if ok:
-        removed = t.kill_fighters(region.id, spec.kills)
-        t.support(region.id, "insurgency", -spec.insurgent_support_cut)
+        why = {"region": region.id}
+        removed = t.kill_fighters(region.id, spec.kills, "crackdown",
+                                  N_("crackdown in {region}"), _src(spec), why)
+        t.support(region.id, "insurgency", -spec.insurgent_support_cut, "crackdown",
+                  N_("crackdown in {region}"), _src(spec), why)
     t.emit("crackdown", f"Security crackdown in {region.name}: "
            + (f"the authorities said {removed} suspects were killed or detained." if ok
               else "few suspects were found."), side=SIDE, order=o, odds=odds, roll=roll,
            success=ok, source=_src(spec))
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
     if abuse:
-        t.grievance(region.id, spec.grievance)
+        t.grievance(region.id, spec.grievance, "crackdown_abuses",
+                    N_("abuses during the crackdown in {region}"), _src(spec),
+                    {"region": region.id})
     t.emit("abuse", f"Residents of {region.name} reported arbitrary arrests and abuses during "
            "the crackdown." if abuse else f"No abuses were reported in {region.name}.",
            side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
@@ -224,8 +246,11 @@ def dialogue(t: Turn, o: Order, spec: DialogueOrder) -> None:
     region = t.state.scenario.regions[o.args[0]]
     ok, roll, odds = t.chance(spec.base_odds)
     if ok:
-        t.grievance(region.id, -spec.grievance_cut)
-        t.support(region.id, "insurgency", -spec.insurgent_support_cut)
+        why = {"region": region.id}
+        t.grievance(region.id, -spec.grievance_cut, "dialogue",
+                    N_("local dialogue in {region}"), _src(spec), why)
+        t.support(region.id, "insurgency", -spec.insurgent_support_cut, "dialogue",
+                  N_("local dialogue in {region}"), _src(spec), why)
     t.emit("dialogue", f"Local dialogue with community leaders in {region.name} "
            + ("eased grievances." if ok else "broke down."), side=SIDE, order=o, odds=odds,
            roll=roll, success=ok, source=_src(spec))

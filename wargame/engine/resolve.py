@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from . import ops_insurgency, ops_junta, upkeep
 from .convoys import run_convoys
 from .events import Event
+from .ledger import N_, Entry, entries
 from .legality import check_order
 from .orders import SIDES, Order, Side
 from .scenario import Scenario
@@ -26,6 +27,7 @@ class TurnResult:
     events: list[Event]
     attacks: dict[str, int] = field(default_factory=dict)
     outcome: str | None = None
+    ledger: list[Entry] = field(default_factory=list)   # every track change, with its cause
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -69,7 +71,8 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     outcome = _check_endings(t)
     state.pending = {"junta": [], "insurgency": []}
     state.turn += 1
-    return TurnResult(state.turn - 1, orders, t.events, dict(t.attacks), outcome)
+    return TurnResult(state.turn - 1, orders, t.events, dict(t.attacks), outcome,
+                      entries(state.turn - 1, t.ledger))
 
 
 def _dated_events(t: Turn) -> None:
@@ -100,12 +103,15 @@ def _resolve_side(t: Turn, side: Side) -> None:
     s.pending[side] = []
     for order in queued:
         spec = specs[order.kind]
+        t.order = str(order)
+        source = spec.sources[0] if spec.sources else None
         if side == "junta":
-            s.treasury -= spec.cost
-            s.fuel_stock = max(0, s.fuel_stock - spec.fuel_m3)
+            t.treasury(-spec.cost, "order_cost", N_("cost of the order"), source)
+            t.fuel(-spec.fuel_m3, "order_fuel", N_("fuel drawn by the order"), source)
         else:
-            s.funds = max(0, s.funds - spec.cost)
+            t.funds(-spec.cost, "order_cost", N_("cost of the operation"), source)
         handlers[order.kind](t, order, spec)
+    t.order = None
     for scripted_side, order, event_id in [x for x in t.scripted if x[0] == side]:
         t.scripted.remove((scripted_side, order, event_id))
         reason = check_order(s, side, order, scripted=True)
@@ -118,7 +124,9 @@ def _resolve_side(t: Turn, side: Side) -> None:
             t.emit("scripted", f"Scripted '{order}' ({event_id}) did not take place: {reason}.",
                    side=side, order=order)
             continue
+        t.order, t.event = str(order), event_id
         handlers[order.kind](t, order, specs[order.kind])
+        t.order = t.event = None
 
 
 def _check_endings(t: Turn) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from dataclasses import dataclass, field
+from typing import Any
 
 from .orders import ORDER_KINDS, Side
 from .spec import Corridor, OrderBase, Region, Route, ScenarioSpec, Town
@@ -89,6 +90,18 @@ class Scenario:
     def turn_of_date(self, date: dt.date) -> int:
         """The turn whose days contain `date` (may be < 1 or > turns)."""
         return (date - self.spec.meta.start_date).days // self.days_per_turn + 1
+
+    def name_of(self, kind: str, ident: str) -> str:
+        """The English name of a town, region, route, corridor or event (a ledger cause's
+        placeholder); the id itself when it names nothing."""
+        if kind == "route" and ident in self.routes:
+            return self.route_label(ident)
+        if kind == "event":
+            return next((e.title for e in self.spec.events if e.id == ident), ident)
+        tables: dict[str, dict[str, Any]] = {"town": self.towns, "region": self.regions,
+                                             "corridor": self.corridors}
+        table = tables.get(kind, {})
+        return str(table[ident].name) if ident in table else ident
 
     def route_label(self, route_id: str) -> str:
         r = self.routes[route_id]

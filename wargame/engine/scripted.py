@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 
+from .ledger import N_
 from .orders import Order, OrderSyntaxError
 from .spec import (
     AdjustFighters,
@@ -78,29 +79,36 @@ def holds(state: GameState, cond: Condition) -> bool:
     raise TypeError(f"unknown condition {cond!r}")
 
 
-_TRACK_ATTR = {"fuel_stock": "fuel_stock", "fuel_price": "fuel_price", "treasury": "treasury",
-               "cohesion": "cohesion", "isolation": "isolation", "insurgent_funds": "funds",
-               "insurgent_weapons": "weapons"}
-_BOUNDED = {"cohesion", "isolation"}
+# The cause of an effect is the event itself: its title, looked up (and translated) at the
+# edge from its id.
+EVENT_CAUSE = N_("{event}")
 
 
 def apply_effect(t: Turn, event: EventSpec, effect: Effect) -> None:
     s = t.state
+    src = event.source
+    why = {"event": event.id}
     match effect:
         case AdjustTrack():
-            attr = _TRACK_ATTR[effect.track]
-            value = getattr(s, attr) + effect.delta
-            if effect.track in _BOUNDED:
-                value = max(0, min(100, value))
-            elif effect.track == "fuel_price":
-                value = max(1, min(s.scenario.spec.rules.fuel.price_cap, value))
-            elif effect.track != "treasury":
-                value = max(0, value)
-            setattr(s, attr, value)
+            match effect.track:
+                case "fuel_stock":
+                    t.fuel(effect.delta, "event", EVENT_CAUSE, src, why)
+                case "fuel_price":
+                    t.fuel_price(s.fuel_price + effect.delta, "event", EVENT_CAUSE, src, why)
+                case "treasury":
+                    t.treasury(effect.delta, "event", EVENT_CAUSE, src, why)
+                case "cohesion":
+                    t.cohesion(effect.delta, "event", EVENT_CAUSE, src, why)
+                case "isolation":
+                    t.isolation(effect.delta, "event", EVENT_CAUSE, src, why)
+                case "insurgent_funds":
+                    t.funds(effect.delta, "event", EVENT_CAUSE, src, why)
+                case "insurgent_weapons":
+                    s.weapons = max(0, s.weapons + effect.delta)
         case AdjustSupport():
-            t.support(effect.region, effect.side, effect.delta)
+            t.support(effect.region, effect.side, effect.delta, "event", EVENT_CAUSE, src, why)
         case AdjustGrievance():
-            t.grievance(effect.region, effect.delta)
+            t.grievance(effect.region, effect.delta, "event", EVENT_CAUSE, src, why)
         case SetFlag():
             s.flags[effect.flag] = effect.value
         case DamageRoute():
@@ -110,7 +118,7 @@ def apply_effect(t: Turn, event: EventSpec, effect: Effect) -> None:
             if effect.status == "besieged":
                 s.siege_turns.setdefault(effect.town, 0)
         case AdjustFighters():
-            s.fighters[effect.region] = max(0, s.fighters[effect.region] + effect.delta)
+            t.add_fighters(effect.region, effect.delta, "event", EVENT_CAUSE, src, why)
         case ScriptedOrder():
             try:
                 order = Order.parse(effect.order)
@@ -125,5 +133,7 @@ def apply_effect(t: Turn, event: EventSpec, effect: Effect) -> None:
 def fire_event(t: Turn, event: EventSpec) -> None:
     t.state.fired_events[event.id] = t.state.turn
     t.emit("scripted", f"{event.title}. {event.text}", source=event.source)
+    t.event = event.id
     for effect in event.effects:
         apply_effect(t, event, effect)
+    t.event = None

@@ -9,11 +9,23 @@ in step). They hold no behaviour beyond validation; YAML and files live in
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+import re
+from typing import Annotated, Any, Literal, Union, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from .orders import ORDER_KINDS
 from .safetext import describe_char, find_unsafe
 
 SideId = Literal["junta", "insurgency"]
@@ -73,6 +85,49 @@ Text = Annotated[str, _refuse_unsafe(multiline=True)]    # prose: briefings, new
 Name = Annotated[str, _refuse_unsafe(multiline=False)]   # one line: names, titles, labels
 
 
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a quoted ISO date too: a teacher cannot see YAML's difference."""
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "date_invalid", "{value!r} is not a date of the calendar",
+                {"value": value}) from None
+    return value
+
+
+# A date, written YYYY-MM-DD, quoted or not.
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _known_order(value: str) -> str:
+    if value not in ORDER_KINDS:
+        raise PydanticCustomError("unknown_name", "unknown order {value!r}",
+                                  {"value": value, "what": "order",
+                                   "names": sorted(ORDER_KINDS)})
+    return value
+
+
+# An order kind's keyword (`ambush`, `africa-corps`...), as a schema enum too.
+OrderName = Annotated[
+    str, AfterValidator(_known_order),
+    WithJsonSchema({"type": "string", "enum": sorted(ORDER_KINDS)}),
+]
+
+
+def bound_error(low: str, low_value: Any, high: str, high_value: Any,
+                at: str) -> PydanticCustomError:
+    """A cross-field bound broken (a floor above its ceiling...), reported at field `at`."""
+    return PydanticCustomError(
+        "bound_order", "{low} ({low_value}) is greater than {high} ({high_value})",
+        {"low": low, "low_value": low_value, "high": high, "high_value": high_value,
+         "field": at})
+
+
 def desc(text: str, **kwargs: Any) -> Any:
     """A pydantic Field with its description (every field of the format is described)."""
     return Field(description=text, **kwargs)
@@ -90,7 +145,7 @@ class Meta(Model):
     id: Id = desc("Stable identifier of the scenario, used on the command line.")
     title: Name = desc("Title shown to players.")
     summary: Text = desc("A paragraph of briefing shown before play.")
-    start_date: dt.date = desc("Date of the first day of turn 1.")
+    start_date: Date = desc("Date of the first day of turn 1.")
     days_per_turn: int = desc("Days of game time per turn.", ge=1, le=31)
     turns: int = desc("Number of turns the game lasts.", ge=1, le=200)
     sources: list[SourceFile] = desc(
@@ -136,10 +191,30 @@ class Route(Model):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
+class Bounds(Model):
+    """The area the board shows, in decimal degrees."""
+
+    west: float = desc("Westernmost longitude.", ge=-180, le=180)
+    east: float = desc("Easternmost longitude.", ge=-180, le=180)
+    south: float = desc("Southernmost latitude.", ge=-90, le=90)
+    north: float = desc("Northernmost latitude.", ge=-90, le=90)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bounds:
+        if self.west >= self.east:
+            raise bound_error("west", self.west, "east", self.east, "west")
+        if self.south >= self.north:
+            raise bound_error("south", self.south, "north", self.north, "south")
+        return self
+
+
 class MapSpec(Model):
     regions: list[Region] = desc("Regions, which carry public support.", min_length=1)
     towns: list[Town] = desc("Towns and sites: the nodes of the board.", min_length=1)
     routes: list[Route] = desc("Road segments: the edges of the board.", default_factory=list)
+    bounds: Bounds | None = desc(
+        "The area the board shows; without it the board fits the towns. A town outside it "
+        "is warned about.", default=None)
 
 
 class Corridor(Model):
@@ -392,14 +467,14 @@ Effect = Annotated[
 
 class DateTrigger(Model):
     type: Literal["date"] = desc("Fires in the turn that contains the date.")
-    date: dt.date = desc("The date.")
+    date: Date = desc("The date.")
 
 
 class ConditionTrigger(Model):
     type: Literal["condition"] = desc("Fires once, at the end of the first turn the "
                                       "condition holds.")
     condition: Condition = desc("The condition.")
-    earliest: dt.date | None = desc("Not before the turn containing this date.", default=None)
+    earliest: Date | None = desc("Not before the turn containing this date.", default=None)
 
 
 Trigger = Annotated[DateTrigger | ConditionTrigger, Field(discriminator="type")]
@@ -534,6 +609,13 @@ class Rules(Model):
     economy: EconomyRules = desc("Treasury income.")
     insurgency: InsurgentRules = desc("Insurgent upkeep, recruitment and sieges.")
 
+    @model_validator(mode="after")
+    def _odds_ordered(self) -> Rules:
+        if self.odds_floor > self.odds_ceiling:
+            raise bound_error("odds_floor", self.odds_floor, "odds_ceiling",
+                              self.odds_ceiling, "odds_floor")
+        return self
+
 
 # ----------------------------------------------------------------------------- orders
 
@@ -555,6 +637,13 @@ class EscortOrder(OrderBase):
     blockade_relief_pct_per_company: NonNeg = desc("Percent of the departures a declared "
                                                    "blockade stops that each company restores.")
     loss_odds: Percent = desc("Chance the escort loses a company when an ambush succeeds.")
+
+    @model_validator(mode="after")
+    def _light_not_heavier(self) -> EscortOrder:
+        if self.light_companies > self.heavy_companies:
+            raise bound_error("light_companies", self.light_companies, "heavy_companies",
+                              self.heavy_companies, "light_companies")
+        return self
 
 
 class PatrolOrder(OrderBase):
@@ -798,6 +887,13 @@ class OrderCatalogue(Model):
 
 # ----------------------------------------------------------------------------- doctrine
 
+# `required: true` on any filter: a filter that would leave nothing ends the priority's
+# turn instead of being skipped ("only these targets").
+RequiredFlag = Annotated[bool, Field(description=(
+    "If true, a filter that would leave no candidate makes the priority give no order "
+    "(instead of being skipped)."))]
+
+
 class YesNoFilter(Model):
     """A yes/no test: keeps the candidates that pass."""
 
@@ -806,6 +902,7 @@ class YesNoFilter(Model):
         "new_region", "no_blockade", "threatened_corridor", "besieged", "undamaged",
         "toward_capital",
     ] = desc("Filter name (see docs/doctrine.md).")
+    required: RequiredFlag = False
 
 
 class MinFilter(Model):
@@ -814,12 +911,14 @@ class MinFilter(Model):
     filter: Literal["fighters_at_least", "grievance_at_least", "odds_at_least",
                     "garrison_at_least"] = desc("Filter name (see docs/doctrine.md).")
     min: int = desc("Smallest value kept.")
+    required: RequiredFlag = False
 
 
 class MaxFilter(Model):
     filter: Literal["garrison_at_most", "junta_support_at_most"] = desc(
         "Filter name (see docs/doctrine.md).")
     max: int = desc("Largest value kept.")
+    required: RequiredFlag = False
 
 
 class ChoiceFilter(Model):
@@ -827,6 +926,7 @@ class ChoiceFilter(Model):
         "Filter name (see docs/doctrine.md).")
     values: list[Name] = desc("Accepted values.", min_length=1)
     arg: int = desc("For arg_is: which argument of the order (0-based).", default=0, ge=0)
+    required: RequiredFlag = False
 
 
 class BestFilter(Model):
@@ -838,21 +938,51 @@ class BestFilter(Model):
         "best_odds", "least_junta_support", "most_junta_support", "most_insurgent_support",
         "largest_population", "most_intelligence",
     ] = desc("Filter name (see docs/doctrine.md).")
+    required: RequiredFlag = False
 
 
-DoctrineFilter = YesNoFilter | MinFilter | MaxFilter | ChoiceFilter | BestFilter
+FILTER_MODELS: tuple[type[Model], ...] = (YesNoFilter, MinFilter, MaxFilter, ChoiceFilter,
+                                          BestFilter)
+# Filter name -> the model that validates it: the union is picked by its tag first, so a
+# mistake gets the errors of one member only.
+FILTER_MODEL_OF: dict[str, str] = {
+    name: model.__name__ for model in FILTER_MODELS
+    for name in get_args(model.model_fields["filter"].annotation)
+}
+
+
+def _filter_member(value: Any) -> str | None:
+    if isinstance(value, dict):
+        name = value.get("filter")
+        return FILTER_MODEL_OF.get(name) if isinstance(name, str) else None
+    if isinstance(value, FILTER_MODELS):
+        return type(value).__name__
+    return None
+
+
+DoctrineFilter = Annotated[
+    Union[  # noqa: UP007 - Tag annotations need the Union form
+        Annotated[YesNoFilter, Tag("YesNoFilter")], Annotated[MinFilter, Tag("MinFilter")],
+        Annotated[MaxFilter, Tag("MaxFilter")], Annotated[ChoiceFilter, Tag("ChoiceFilter")],
+        Annotated[BestFilter, Tag("BestFilter")],
+    ],
+    Discriminator(_filter_member, custom_error_type="unknown_tag",
+                  custom_error_message="unknown filter",
+                  custom_error_context={"discriminator": "filter"}),
+]
 
 
 class Priority(Model):
     id: Id = desc("Priority identifier, shown in rationales.")
     title: Name = desc("What this priority does, in a few words.")
-    order: Name = desc("The order kind it gives, e.g. 'ambush'.")
+    order: OrderName = desc("The order kind it gives, e.g. 'ambush'.")
     when: Condition | None = desc("Only while this holds, judged on what the side can see.",
                                   default=None)
     max_per_turn: int = desc("How many orders of this priority per turn at most.",
                              default=1, ge=1, le=10)
     filters: list[DoctrineFilter] = desc("Filters narrowing the candidates, in order; one "
-                                         "that leaves nothing is skipped.",
+                                         "that leaves nothing is skipped unless it is "
+                                         "`required`.",
                                          default_factory=list)
     sources: list[SourceFile] = desc("Articles this priority follows.", default_factory=list)
 

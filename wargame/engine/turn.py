@@ -1,12 +1,16 @@
-"""The working context of one turn's resolution, and the clamped track adjustments."""
+"""The working context of one turn's resolution: events, the causal ledger, and the
+track adjustments through which every rule moves a track (clamped, and recorded)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .events import Event, Visibility
+from .ledger import N_, Params, RawEntry
 from .orders import Order
 from .state import GameState
+
+BOUND_CAUSE = N_("held at {bound}, the limit of the track")
 
 
 def clamp(value: int, low: int = 0, high: int = 100) -> int:
@@ -17,7 +21,10 @@ def clamp(value: int, low: int = 0, high: int = 100) -> int:
 class Turn:
     state: GameState
     events: list[Event] = field(default_factory=list)
+    ledger: list[RawEntry] = field(default_factory=list)
     phase: str = "events"
+    order: str | None = None                                    # the order being resolved
+    event: str | None = None                                    # the scripted event firing
     escorts: dict[str, int] = field(default_factory=dict)       # corridor -> companies
     patrols: dict[str, bool] = field(default_factory=dict)      # route -> patrolled
     ambushes: list[tuple[Order, bool]] = field(default_factory=list)  # (order, scripted)
@@ -47,27 +54,102 @@ class Turn:
         success, roll = self.state.roll(odds)
         return success, roll, odds
 
+    # ------------------------------------------------------------------ the ledger
+    def record(self, track: str, region: str | None, delta: int, rule: str, cause: str,
+               source: str | None = None, params: Params | None = None) -> None:
+        """Note a change the caller has made to a track (no bounds involved)."""
+        if delta:
+            self.ledger.append((track, region, delta, self.phase, rule, cause, params,
+                                self.order, self.event, source))
+
+    def _bounded(self, track: str, region: str | None, value: int, delta: int,
+                 low: int | None, high: int | None, rule: str, cause: str,
+                 source: str | None, params: Params | None) -> int:
+        """`value + delta` held within [low, high]; records the change and, apart, the
+        part of it the bound absorbed, so that the entries sum to the real change."""
+        new = value + delta
+        held = low if low is not None and new < low else high if high is not None \
+            and new > high else new
+        if delta:
+            self.ledger.append((track, region, delta, self.phase, rule, cause, params,
+                                self.order, self.event, source))
+        if held != new:
+            self.ledger.append((track, region, held - new, self.phase, "clamp", BOUND_CAUSE,
+                                {"bound": held}, self.order, self.event, None))
+        return held
+
     # ------------------------------------------------------------------ clamped tracks
-    def support(self, region: str, side: str, delta: int) -> None:
-        table = self.state.support_junta if side == "junta" else self.state.support_insurgency
-        table[region] = clamp(table[region] + delta)
+    def support(self, region: str, side: str, delta: int, rule: str, cause: str,
+                source: str | None = None, params: Params | None = None) -> None:
+        if side == "junta":
+            table, track = self.state.support_junta, "junta_support"
+        else:
+            table, track = self.state.support_insurgency, "insurgent_support"
+        table[region] = self._bounded(track, region, table[region], delta, 0, 100, rule, cause,
+                                      source, params)
 
-    def grievance(self, region: str, delta: int) -> None:
-        self.state.grievance[region] = clamp(self.state.grievance[region] + delta)
+    def grievance(self, region: str, delta: int, rule: str, cause: str,
+                  source: str | None = None, params: Params | None = None) -> None:
+        g = self.state.grievance
+        g[region] = self._bounded("grievance", region, g[region], delta, 0, 100, rule, cause,
+                                  source, params)
 
-    def cohesion(self, delta: int) -> None:
-        self.state.cohesion = clamp(self.state.cohesion + delta)
+    def cohesion(self, delta: int, rule: str, cause: str, source: str | None = None,
+                 params: Params | None = None) -> None:
+        s = self.state
+        s.cohesion = self._bounded("cohesion", None, s.cohesion, delta, 0, 100, rule, cause,
+                                   source, params)
 
-    def isolation(self, delta: int) -> None:
-        self.state.isolation = clamp(self.state.isolation + delta)
+    def isolation(self, delta: int, rule: str, cause: str, source: str | None = None,
+                  params: Params | None = None) -> None:
+        s = self.state
+        s.isolation = self._bounded("isolation", None, s.isolation, delta, 0, 100, rule, cause,
+                                    source, params)
+
+    def treasury(self, delta: int, rule: str, cause: str, source: str | None = None,
+                 params: Params | None = None) -> None:
+        """The treasury has no floor: a deficit is what makes the army unpaid."""
+        self.state.treasury += delta
+        self.record("treasury", None, delta, rule, cause, source, params)
+
+    def funds(self, delta: int, rule: str, cause: str, source: str | None = None,
+              params: Params | None = None) -> None:
+        s = self.state
+        s.funds = self._bounded("insurgent_funds", None, s.funds, delta, 0, None, rule, cause,
+                                source, params)
+
+    def fuel(self, delta: int, rule: str, cause: str, source: str | None = None,
+             params: Params | None = None) -> None:
+        s = self.state
+        s.fuel_stock = self._bounded("fuel_stock", None, s.fuel_stock, delta, 0, None, rule,
+                                     cause, source, params)
+
+    def fuel_price(self, value: int, rule: str, cause: str, source: str | None = None,
+                   params: Params | None = None) -> None:
+        """Set the price index (the economy computes a new level rather than a change)."""
+        s = self.state
+        cap = s.scenario.spec.rules.fuel.price_cap
+        s.fuel_price = self._bounded("fuel_price_index", None, s.fuel_price,
+                                     value - s.fuel_price, 1, cap, rule, cause, source, params)
 
     def intel(self, region: str, delta: int) -> None:
         self.state.intel[region] = clamp(self.state.intel[region] + delta)
 
-    def kill_fighters(self, region: str, count: int) -> int:
+    def add_fighters(self, region: str, count: int, rule: str, cause: str,
+                     source: str | None = None, params: Params | None = None) -> int:
+        """Add (or with a negative count remove, down to none) fighters; return the change."""
+        f = self.state.fighters
+        before = f[region]
+        f[region] = self._bounded("fighters", region, before, count, 0, None, rule, cause,
+                                  source, params)
+        return f[region] - before
+
+    def kill_fighters(self, region: str, count: int, rule: str, cause: str,
+                      source: str | None = None, params: Params | None = None) -> int:
         """Remove up to `count` fighters from a region; return how many were removed."""
         removed = min(count, self.state.fighters[region])
         self.state.fighters[region] -= removed
+        self.record("fighters", region, -removed, rule, cause, source, params)
         return removed
 
     def lose_companies(self, town: str, count: int) -> int:
@@ -78,7 +160,10 @@ class Turn:
         self.junta_losses += lost
         if lost and state.garrison[town] == 0:
             state.garrisons_lost += 1
-            self.cohesion(-state.scenario.spec.rules.cohesion.garrison_lost)
+            rules = state.scenario.spec.rules.cohesion
+            self.cohesion(-rules.garrison_lost, "garrison_lost",
+                          N_("the garrison of {town} was wiped out"),
+                          rules.sources[0] if rules.sources else None, {"town": town})
         return lost
 
     def capital_region(self) -> str:

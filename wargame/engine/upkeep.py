@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .ledger import N_
 from .spec import Actor, CloseSchoolsOrder
 from .turn import Turn, clamp
 
@@ -19,13 +20,17 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
     cut = min(cut + min(price_cut, fuel.demand_cut_cap), 90)
     need = spec.tracks.fuel_use_m3_per_day * s.scenario.days_per_turn * (100 - cut) // 100
     burned = min(need, s.fuel_stock)
-    s.fuel_stock -= burned
+    fuel_src = fuel.sources[0] if fuel.sources else None
+    t.fuel(-burned, "consumption", N_("Bamako's use this week ({cut}% below normal)") if cut
+           else N_("Bamako's use this week"), fuel_src, {"cut": cut})
     days = s.fuel_days
     target = 100 + max(0, fuel.comfort_days - days) * fuel.price_per_missing_day
     if s.fuel_stock == 0:
         target = fuel.price_cap
     target = min(target, fuel.price_cap)
-    s.fuel_price = max(100, (s.fuel_price + target + 1) // 2)
+    t.fuel_price(max(100, (s.fuel_price + target + 1) // 2), "price",
+                 N_("prices follow the stock: {days} days of supply left"), fuel_src,
+                 {"days": days})
     short = need - burned
     t.unmet_pct = short * 100 // need if need else 0
     t.emit("fuel", f"Bamako used {burned} m³ of fuel"
@@ -39,19 +44,39 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
         t.emit("power", "Power cuts spread across Bamako as fuel for generation ran short."
                if s.flags["power_cuts"] else "Power supply in Bamako stabilised.",
                source=fuel.sources[0] if fuel.sources else None)
-    tracks = spec.tracks
-    traffic = arrived * 100 // normal if normal else 100
-    non_gold = (tracks.income_customs * traffic // 100 + tracks.income_other)
-    non_gold = non_gold * (100 - s.isolation * spec.rules.economy.isolation_income_cut_pct
-                           // 100) // 100
     sites = [town for town, turns in sorted(s.site_damage.items()) if turns > 0]
-    gold = tracks.income_gold * max(0, 100 - len(sites) * spec.rules.economy.site_income_share_pct
-                                    ) // 100
-    s.treasury += non_gold + gold - tracks.spending
+    traffic = arrived * 100 // normal if normal else 100
+    non_gold, gold = _treasury(t, traffic, sites)
     t.emit("treasury", f"Treasury: +{non_gold + gold} income (traffic at {traffic}% of normal"
            f"{', ' + str(len(sites)) + ' economic sites idle' if sites else ''}), "
-           f"-{tracks.spending} spending; balance {s.treasury} billion CFA.",
+           f"-{spec.tracks.spending} spending; balance {s.treasury} billion CFA.",
            visible_to="junta")
+
+
+def _treasury(t: Turn, traffic: int, sites: list[str]) -> tuple[int, int]:
+    """The week's income and spending, recorded part by part so that a student sees what
+    the blockade costs the state: customs lost with the traffic, revenue lost to isolation,
+    gold lost with idle sites. Returns (non-gold income, gold income)."""
+    s = t.state
+    spec = s.scenario.spec
+    tracks, economy = spec.tracks, spec.rules.economy
+    src = economy.sources[0] if economy.sources else None
+    customs = tracks.income_customs * traffic // 100
+    base = customs + tracks.income_other
+    non_gold = base * (100 - s.isolation * economy.isolation_income_cut_pct // 100) // 100
+    gold = tracks.income_gold * max(0, 100 - len(sites) * economy.site_income_share_pct) // 100
+    t.treasury(tracks.income_customs, "customs", N_("customs duties at normal traffic"), src)
+    t.treasury(customs - tracks.income_customs, "customs_lost",
+               N_("customs lost: traffic at {traffic}% of normal"), src, {"traffic": traffic})
+    t.treasury(tracks.income_other, "other_income", N_("taxes and other revenue"), src)
+    t.treasury(non_gold - base, "isolation_income",
+               N_("revenue lost to isolation (isolation {isolation})"), src,
+               {"isolation": s.isolation})
+    t.treasury(tracks.income_gold, "gold", N_("gold revenue"), src)
+    t.treasury(gold - tracks.income_gold, "gold_lost",
+               N_("gold revenue lost: {sites} economic sites idle"), src, {"sites": len(sites)})
+    t.treasury(-tracks.spending, "spending", N_("wages and upkeep of the state"), src)
+    return non_gold, gold
 
 
 def society(t: Turn) -> None:
@@ -59,35 +84,51 @@ def society(t: Turn) -> None:
     s = t.state
     rules = s.scenario.spec.rules
     fuel, sup = rules.fuel, rules.support
+    fsrc = fuel.sources[0] if fuel.sources else None
+    ssrc = sup.sources[0] if sup.sources else None
     capital = t.capital_region()
     if s.fuel_days < fuel.shortage_days and t.unmet_pct >= 25:
         # One loss step per full quarter of demand left unmet: smaller gaps are absorbed
         # by queues and the black market.
-        t.support(capital, "junta", -fuel.shortage_support_loss * (t.unmet_pct // 25))
+        t.support(capital, "junta", -fuel.shortage_support_loss * (t.unmet_pct // 25),
+                  "fuel_shortage", N_("fuel shortage: {unmet}% of demand unmet"), fsrc,
+                  {"unmet": t.unmet_pct})
     if s.flags.get("power_cuts"):
-        t.support(capital, "junta", -fuel.power_cut_support_loss)
+        t.support(capital, "junta", -fuel.power_cut_support_loss, "power_cuts",
+                  N_("power cuts"), fsrc)
     if s.fuel_days >= fuel.comfort_days:
-        t.support(capital, "junta", fuel.recovery_support_gain)
+        t.support(capital, "junta", fuel.recovery_support_gain, "fuel_recovery",
+                  N_("fuel in stock again"), fsrc)
     schools = s.scenario.order_specs["junta"].get("close-schools")
     if s.flags.get("schools_closed") and isinstance(schools, CloseSchoolsOrder):
-        t.support(capital, "junta", -schools.support_loss)
+        t.support(capital, "junta", -schools.support_loss, "schools_closed",
+                  N_("schools and universities closed"),
+                  schools.sources[0] if schools.sources else None)
     jnim_rules = s.flags.get("travel_restrictions") or s.flags.get("dress_rules")
     besieged_regions = {s.scenario.towns[town].region for town, status
                         in s.town_status.items() if status == "besieged"}
+    isrc = rules.insurgency.sources[0] if rules.insurgency.sources else None
     for region in sorted(s.scenario.regions):
+        here = {"region": region}
         drift = (s.grievance[region] - sup.grievance_pivot) // sup.grievance_divisor
         if drift > 0 and s.fighters[region] > 0 or drift < 0:
-            t.support(region, "insurgency", drift)
+            t.support(region, "insurgency", drift, "grievance",
+                      N_("grievance in {region}") if drift > 0
+                      else N_("little grievance in {region}"), ssrc, here)
         if drift > 0:
-            t.support(region, "junta", -(drift // 2))
+            t.support(region, "junta", -(drift // 2), "grievance", N_("grievance in {region}"),
+                      ssrc, here)
         towns = s.scenario.region_towns[region]
         if (s.fighters[region] <= sup.few_fighters
                 and all(s.town_status[x] == "government" for x in towns)):
-            t.support(region, "junta", sup.security_gain)
+            t.support(region, "junta", sup.security_gain, "security",
+                      N_("security in {region}: its towns held, few fighters"), ssrc, here)
         if region in besieged_regions:
-            t.support(region, "junta", -rules.insurgency.besieged_support_loss)
+            t.support(region, "junta", -rules.insurgency.besieged_support_loss, "siege",
+                      N_("a town under siege in {region}"), isrc, here)
         if jnim_rules and s.fighters[region] > 0:
-            t.support(region, "insurgency", -sup.jnim_rules_support_loss)
+            t.support(region, "insurgency", -sup.jnim_rules_support_loss, "jnim_rules",
+                      N_("JNIM's travel and dress rules in {region}"), ssrc, here)
     unrest_before = s.flags.get("mass_unrest", False)
     s.flags["mass_unrest"] = s.support_junta[capital] <= sup.unrest_support
     if s.flags["mass_unrest"] and not unrest_before:
@@ -101,23 +142,28 @@ def insurgency(t: Turn) -> None:
     spec = s.scenario.spec
     ins = spec.rules.insurgency
     src = ins.sources[0] if ins.sources else None
-    upkeep = s.total_fighters * ins.upkeep_per_100_fighters // 100
+    base = s.total_fighters * ins.upkeep_per_100_fighters // 100
+    upkeep = base
     if s.flags.get("rural_fuel_ban"):
         upkeep = upkeep * (100 + ins.fuel_ban_upkeep_pct) // 100
-    s.funds -= upkeep
-    if s.funds < 0:
-        s.funds = 0
+    unpaid = upkeep > s.funds
+    t.funds(-base, "upkeep", N_("upkeep of {fighters} fighters"), src,
+            {"fighters": s.total_fighters})
+    t.funds(base - upkeep, "fuel_ban_upkeep", N_("dearer fuel under the rural fuel ban"), src)
+    if unpaid:
         lost = 0
         for region in sorted(s.fighters):
             gone = s.fighters[region] * ins.desertion_pct // 100
-            s.fighters[region] -= gone
-            lost += gone
+            lost -= t.add_fighters(region, -gone, "desertion",
+                                   N_("unpaid fighters left the insurgency"), src)
         t.emit("desertion", f"Unpaid, {lost} fighters left the insurgency.",
                visible_to="insurgency", source=src)
     pivot = spec.rules.support.grievance_pivot
     for region in sorted(s.fighters):
         if s.fighters[region] > 0 and s.grievance[region] > pivot:
-            s.fighters[region] += (s.grievance[region] - pivot) // 10 * ins.grievance_recruits
+            t.add_fighters(region, (s.grievance[region] - pivot) // 10 * ins.grievance_recruits,
+                           "grievance_recruits", N_("grievance in {region} brought recruits"),
+                           src, {"region": region})
     _rival_clashes(t)
     _sieges(t)
     for timers in (s.checkpoints, s.blockades, s.route_damage, s.site_damage):
@@ -169,7 +215,10 @@ def _rival_clashes(t: Turn) -> None:
             key = f"{actor.id}:{region}"
             clash, roll, odds = t.chance(actor.clash_odds)
             if clash:
-                lost = t.kill_fighters(region, actor.clash_losses)
+                lost = t.kill_fighters(region, actor.clash_losses, "rival_clash",
+                                       N_("clashes with the {force} in {region}"),
+                                       actor.sources[0] if actor.sources else None,
+                                       {"force": actor.name, "region": region})
                 s.rivals[key] = max(0, s.rivals[key] - actor.clash_losses // 2)
                 text = (f"Local sources reported clashes between JNIM and the {actor.name} in "
                         f"{s.scenario.regions[region].name} ({lost} JNIM fighters lost).")
@@ -243,13 +292,15 @@ def army(t: Turn) -> None:
     capital = t.capital_region()
     strained = False
     if s.treasury < 0:
-        t.cohesion(-rules.unpaid)
+        t.cohesion(-rules.unpaid, "unpaid", N_("pay delayed: the treasury is in deficit"), src)
         strained = True
     if s.support_junta[capital] < rules.low_support_threshold:
-        t.cohesion(-rules.low_support)
+        t.cohesion(-rules.low_support, "low_support",
+                   N_("support in the capital under {threshold}%"), src,
+                   {"threshold": rules.low_support_threshold})
         strained = True
     if not strained and t.junta_losses == 0:
-        t.cohesion(rules.recovery)
+        t.cohesion(rules.recovery, "recovery", N_("a week with pay, support and no losses"), src)
     if s.cohesion < rules.coup_threshold and not s.flags.get("coup"):
         odds = (rules.coup_threshold - s.cohesion) * rules.coup_odds_per_point
         coup, roll, odds = t.chance(odds)

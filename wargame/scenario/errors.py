@@ -4,88 +4,378 @@ Pydantic reports errors by ``loc`` (a path through the *validated* structure),
 which includes things that are not in the file, such as discriminated-union
 tags or ``function-after[...]`` wrappers.  We walk ``loc`` against the loaded
 data and keep only the parts that exist there, then look up line and column.
+
+Pydantic's words ("Input should be a valid integer", a regular expression) are
+rewritten for a teacher: what was expected, what was found, "did you mean" on every
+name, and `help` lines with the likely fix. Every error carries a stable code
+(docs/scenario-authoring.md, "Error codes").
 """
 
 from __future__ import annotations
 
+import datetime
+import difflib
+import re
 import types
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 import pydantic
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .chars import describe_odd
+
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
     from wargame.scenario.yamlload import LoadedYaml, Path
 
-__all__ = ["SourceError", "pydantic_errors_to_source"]
+__all__ = ["SourceError", "closest", "did_you_mean", "pydantic_errors_to_source"]
 
-MAX_LISTED_FIELDS = 12
+MAX_LISTED = 16
 _GOT_WIDTH = 40
+# Keys that pick the member of a tagged union (`type: track`, `filter: most_tankers`...).
+TAG_KEYS = ("type", "filter", "kind", "metric")
+
+ID_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
+SOURCE_PATTERN = "^[0-9]{3}_[0-9a-f]{16}\\.txt$"
+ID_WORDS = "an id may contain lower-case letters, digits, '-' and '_', starting with a " \
+           "letter or digit"
+SOURCE_WORDS = "an article file name is three digits, '_', sixteen hexadecimal digits " \
+               "(0-9, a-f) and '.txt', e.g. 004_d40ffa60bce7b676.txt"
+
+# Stable error codes (docs/scenario-authoring.md lists them).
+UNKNOWN_FIELD = "E0201"
+MISSING_FIELD = "E0202"
+WRONG_TYPE = "E0203"
+BAD_VALUE = "E0204"
+UNKNOWN_TAG = "E0205"
+OUT_OF_RANGE = "E0206"
+BAD_NAME = "E0207"
+BAD_LENGTH = "E0208"
+BAD_DATE = "E0209"
+BOUND_ORDER = "E0210"
+OTHER = "E0200"
+
+# What authors write for a comparison, and the `op` it means.
+_SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", ">": "gt", "<": "lt",
+             "=": "eq", "==": "eq", "equals": "eq"}
 
 
 @dataclass(frozen=True, order=True)
 class SourceError:
-    """One problem in a source file; line and col are 1-based."""
+    """One problem in a source file; line and col are 1-based.
+
+    `code` is the stable code of the kind of problem; `help` the lines that say how to
+    fix it, when a fix is known.
+    """
 
     line: int
     col: int
     path: str
     message: str
     severity: str = "error"
+    code: str = ""
+    help: tuple[str, ...] = ()
 
     def format(self, filename: str) -> str:
         return f"{filename}:{self.line}:{self.col}: {self.severity}: {self.path}: {self.message}"
+
+
+def closest(value: str, names: Sequence[str] | set[str], cutoff: float = 0.6) -> str | None:
+    """The name in `names` nearest to `value`, if one is near enough."""
+    lowered = {n.lower(): n for n in names}
+    if value.lower() in lowered and lowered[value.lower()] != value:
+        return lowered[value.lower()]
+    found = difflib.get_close_matches(value, sorted(names), n=1, cutoff=cutoff)
+    if not found:
+        found = difflib.get_close_matches(value.lower().replace(" ", "_"), sorted(names), n=1,
+                                          cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(value: str, names: Sequence[str] | set[str]) -> str:
+    """"; did you mean 'x'?" or ""."""
+    hint = closest(value, names)
+    return f"; did you mean '{hint}'?" if hint else ""
 
 
 def pydantic_errors_to_source(
     exc: pydantic.ValidationError, loaded: LoadedYaml, model: type[BaseModel]
 ) -> list[SourceError]:
     """Translate every error in ``exc`` to a SourceError pointing into the YAML file."""
-    found = {_convert(err, loaded, model) for err in exc.errors(include_url=False)}
-    return sorted(found)
+    details = list(exc.errors(include_url=False))
+    converted = (_convert(err, loaded, model, details) for err in details)
+    return sorted({e for e in converted if e is not None})
 
 
-def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel]) -> SourceError:
+# ----------------------------------------------------------------------------- one error
+
+def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel],
+             siblings: list[ErrorDetails]) -> SourceError | None:
     loc = tuple(err["loc"])
     path = _matched_path(loc, loaded.data)
     kind = err["type"]
-    ctx = err.get("ctx") or {}
+    ctx = dict(err.get("ctx") or {})
+    value = err.get("input")
+    help: tuple[str, ...] = ()
     if kind == "extra_forbidden" and path:
         line, col = loaded.key_positions.get(path) or _position(loaded, path)
-        message = f"unknown field {str(path[-1])!r}" + _valid_fields(model, path[:-1], loaded)
-    elif kind == "missing":
+        key = str(path[-1])
+        names = _field_names(model, path[:-1], loaded)
+        missing = _missing_here(siblings, loc[:-1])
+        hint = closest(key, missing, cutoff=0.5) if missing else None
+        hint = hint or (closest(key, names) if names else None)
+        message = f"unknown field {key!r}" + (f"; did you mean '{hint}'?" if hint else "")
+        odd = describe_odd(key)
+        if odd:
+            message += f" ({odd})"
+        help = (f"valid fields here: {_listing(names)}",) if names else ()
+        return SourceError(line, col, _dotted(path), message, code=UNKNOWN_FIELD, help=help)
+    if kind == "missing":
+        name = str(loc[-1]) if loc else "?"
+        if _misspelt_elsewhere(name, siblings, loc[:-1], loaded, model):
+            return None  # the unknown field beside it says "did you mean" this one
         line, col = _position(loaded, path)
-        message = f"missing required field {str(loc[-1]) if loc else '?'!r}"
-    elif kind in ("union_tag_invalid", "union_tag_not_found"):
-        disc = str(ctx.get("discriminator", "")).strip("'\"")
-        path = _tag_path(loaded.data, path, disc)  # point at the tag value itself
-        line, col = _position(loaded, path)
-        message = _union_tag_message(kind, disc, ctx)
-    else:
-        line, col = _position(loaded, path)
-        message = err["msg"] + _got(err.get("input"), kind)
-    return SourceError(line, col, _dotted(path), message)
+        description = _field_description(model, path, name, loaded)
+        help = (f"add `{name}:`" + (f" ({description})" if description else ""),)
+        return SourceError(line, col, _dotted(path), f"missing required field {name!r}",
+                           code=MISSING_FIELD, help=help)
+    if kind in ("union_tag_invalid", "union_tag_not_found", "unknown_tag"):
+        return _tag_error(kind, ctx, loaded, model, path)
+    if kind == "bound_order":
+        target = _data_at(loaded.data, path)
+        at = (*path, ctx["field"]) if isinstance(target, dict) and ctx.get("field") in target \
+            else path
+        line, col = _position(loaded, at)
+        message = (f"{ctx['low']} ({_show(ctx['low_value'])}) is greater than {ctx['high']} "
+                   f"({_show(ctx['high_value'])})")
+        help = (f"{ctx['low']} must not exceed {ctx['high']}: lower one or raise the other",)
+        return SourceError(line, col, _dotted(at), message, code=BOUND_ORDER, help=help)
+    line, col = _position(loaded, path)
+    message, code, help = _value_message(kind, err, ctx, value, path, loaded, model)
+    return SourceError(line, col, _dotted(path), message, code=code, help=help)
 
+
+def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any, path: Path,
+                   loaded: LoadedYaml, model: type[BaseModel]
+                   ) -> tuple[str, str, tuple[str, ...]]:
+    """(message, code, help) for an error about one value."""
+    got = _got(value, kind)
+    field = str(path[-1]) if path and isinstance(path[-1], str) else "value"
+    odd = describe_odd(value) if isinstance(value, str) else None
+    odd_help = ("replace it with the plain character, or retype the value",) if odd else ()
+    if kind == "literal_error":
+        allowed = _literal_values(str(ctx.get("expected", "")))
+        if len(allowed) == 1:
+            return f"{field} must be {allowed[0]}{got}", BAD_VALUE, ()
+        shown = str(value) if not isinstance(value, dict | list) else ""
+        synonym = _SYNONYMS.get(shown)
+        hint = (f"; did you mean '{synonym}'?" if synonym in allowed
+                else did_you_mean(shown, allowed) if shown else "")
+        message = f"{_quoted(value)} is not a valid {field}{hint}"
+        if odd:
+            message += f" ({odd})"
+        return message, BAD_VALUE, (f"valid values: {_listing(allowed)}", *odd_help)
+    if kind == "unknown_name":
+        names = list(ctx.get("names", ()))
+        message = f"unknown {ctx.get('what', 'name')} {_quoted(value)}" + did_you_mean(
+            str(value), names)
+        return message, BAD_VALUE, (f"valid values: {_listing(names)}",)
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(str(ctx.get("pattern", "")), value, odd)
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return _number_type(value, whole=True)
+    if kind in ("float_type", "float_parsing"):
+        return _number_type(value, whole=False)
+    if kind == "string_type":
+        if value is None:
+            return "expected text, but the value is empty", WRONG_TYPE, (
+                "write the text after the ':' (in quotes if it has ': ' or ' #')",)
+        return f"expected text{got}", WRONG_TYPE, (
+            f"put it in quotes to make it text: \"{_plain(value)}\"",)
+    if kind == "bool_type":
+        return f"expected true or false{got}", WRONG_TYPE, (
+            "write true or false (yes, no, on and off are read as text)",)
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return f"expected a date written YYYY-MM-DD, e.g. 2025-09-15{got}", BAD_DATE, ()
+    if kind == "date_invalid":
+        return f"{_quoted(value)} is not a date of the calendar", BAD_DATE, (
+            "check the month (01-12) and the day of the month",)
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        help = ("remove the '- ': this field takes `key: value` lines, not a list",) \
+            if isinstance(value, list) else (
+            "write its fields on the lines below it, indented by two more spaces",)
+        return f"expected a mapping of fields{got or _got(value, 'x_type')}", WRONG_TYPE, help
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list{got}", WRONG_TYPE, (
+            "write it as [a, b] or as lines starting with '- '",)
+    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"{field} must be {words} {_show(ctx.get(key))}{got}", OUT_OF_RANGE, ()
+    if kind in ("too_short", "too_long"):
+        return _length_message(kind, ctx, value)
+    if kind in ("string_too_short", "string_too_long"):
+        limit = ctx.get("min_length", ctx.get("max_length"))
+        words = "at least" if kind == "string_too_short" else "at most"
+        return (f"{field} must have {words} {limit} characters (it has {len(str(value))})",
+                BAD_LENGTH, ())
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ") + got, OTHER, ()
+    return str(err["msg"]) + got, OTHER, ()
+
+
+def _number_type(value: Any, whole: bool) -> tuple[str, str, tuple[str, ...]]:
+    expected = "a whole number" if whole else "a number"
+    got = _got(value, "x_type")
+    if isinstance(value, float) and whole and value.is_integer():
+        return f"expected {expected}{got}", WRONG_TYPE, (f"write {int(value)}, without '.0'",)
+    if isinstance(value, float) and whole:
+        return f"expected {expected}{got}", WRONG_TYPE, ("this field counts whole units",)
+    if isinstance(value, bool):
+        return f"expected {expected}{got}", WRONG_TYPE, ()
+    if isinstance(value, str):
+        odd = describe_odd(value)
+        if odd:
+            return f"expected {expected}{got} ({odd})", WRONG_TYPE, (
+                "delete the invisible character, or retype the number",)
+        if re.fullmatch(r"\s*[-+]?[0-9][0-9_,.]*\s*", value):
+            return f"expected {expected}{got}", WRONG_TYPE, (
+                "remove the quotes, and any ',' or '_' between digits",)
+    return f"expected {expected}{got}", WRONG_TYPE, ()
+
+
+def _pattern_message(pattern: str, value: Any,
+                     odd: str | None) -> tuple[str, str, tuple[str, ...]]:
+    extra = f" ({odd})" if odd else ""
+    if pattern == ID_PATTERN:
+        suggestion = _as_id(str(value))
+        help = (f"try '{suggestion}'",) if suggestion and suggestion != value else ()
+        return f"{_quoted(value)} is not a valid id: {ID_WORDS}{extra}", BAD_NAME, help
+    if pattern == SOURCE_PATTERN:
+        return f"{_quoted(value)} is not an article file name{extra}", BAD_NAME, (
+            SOURCE_WORDS,)
+    return f"{_quoted(value)} is not written the way this field needs{extra}", BAD_NAME, ()
+
+
+def _as_id(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[^a-z0-9_-]+", "-", plain.lower()).strip("-_")
+    return plain[:60]
+
+
+def _length_message(kind: str, ctx: dict[str, Any],
+                    value: Any) -> tuple[str, str, tuple[str, ...]]:
+    actual = ctx.get("actual_length", len(value) if isinstance(value, list | str) else "?")
+    if kind == "too_short":
+        n = ctx.get("min_length")
+        return (f"needs at least {n} item{'s' if n != 1 else ''} (it has {actual})",
+                BAD_LENGTH, ())
+    n = ctx.get("max_length")
+    return f"may have at most {n} item{'s' if n != 1 else ''} (it has {actual})", BAD_LENGTH, ()
+
+
+def _tag_error(kind: str, ctx: dict[str, Any], loaded: LoadedYaml, model: type[BaseModel],
+               path: Path) -> SourceError:
+    disc = str(ctx.get("discriminator", "")).strip("'\"")
+    target = _data_at(loaded.data, path)
+    members = _tag_values(model, path, loaded, disc)
+    if not isinstance(target, dict):
+        line, col = _position(loaded, path)
+        message = f"expected a mapping with a `{disc}:` field{_got(target, 'x_type')}"
+        return SourceError(line, col, _dotted(path), message, code=WRONG_TYPE)
+    if disc not in target:
+        line, col = _position(loaded, path)
+        help = (f"valid {disc}s here: {_listing(members)}",) if members else ()
+        return SourceError(line, col, _dotted(path), f"missing required field {disc!r}",
+                           code=MISSING_FIELD, help=help)
+    tag_path = (*path, disc)
+    line, col = _position(loaded, tag_path)
+    value = target[disc]
+    message = f"unknown {disc} {_quoted(value)}"
+    if isinstance(value, str) and members:
+        message += did_you_mean(value, members)
+        odd = describe_odd(value)
+        if odd:
+            message += f" ({odd})"
+    if disc == "filter":
+        help = ("docs/doctrine.md lists every filter", f"valid filters: {_listing(members)}")
+    else:
+        help = (f"valid {disc}s here: {_listing(members)}",) if members else ()
+    return SourceError(line, col, _dotted(tag_path), message, code=UNKNOWN_TAG, help=help)
+
+
+# ----------------------------------------------------------------------------- helpers
 
 def _dotted(path: Path) -> str:
     return ".".join(str(p) for p in path) or "(root)"
 
 
+def _listing(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) > MAX_LISTED:
+        return ", ".join(names[:MAX_LISTED]) + f" and {len(names) - MAX_LISTED} more"
+    return ", ".join(names)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return repr(value)
+    return str(value)
+
+
+def _quoted(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return _show(value) if not isinstance(value, dict | list) else \
+        ("a mapping" if isinstance(value, dict) else "a list")
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return _show(value)
+
+
+def _literal_values(expected: str) -> list[str]:
+    """"'lt', 'le' or 'eq'" -> ['lt', 'le', 'eq'] (numbers as text too)."""
+    quoted = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    if quoted:
+        return quoted
+    return [p.strip() for p in re.split(r",| or ", expected) if p.strip()]
+
+
 def _matched_path(loc: tuple[Any, ...], data: Any) -> Path:
-    """Keep only the loc elements that actually step into the data."""
+    """Keep only the loc elements that step into the data.
+
+    A tagged union's tag appears in `loc` (`...conditions.0.track.op` for a `type: track`
+    condition); it is skipped, once, where it equals the mapping's tag value, so that the
+    condition's own `track` field is not taken for it.
+    """
     path: list[str | int] = []
     current = data
+    tag_skipped = False
     for element in loc:
         if isinstance(element, bool):
+            continue
+        if (not tag_skipped and isinstance(current, dict) and isinstance(element, str)
+                and any(current.get(key) == element for key in TAG_KEYS)):
+            tag_skipped = True
             continue
         if _steps_into(current, element):
             path.append(element)
             current = current[element]
+            tag_skipped = False
     return tuple(path)
 
 
@@ -112,46 +402,39 @@ def _position(loaded: LoadedYaml, path: Path) -> tuple[int, int]:
     return (1, 1)
 
 
-def _tag_path(data: Any, path: Path, disc: str) -> Path:
-    """Path of the discriminator value inside the tagged mapping, if it is there."""
-    target = _data_at(data, path)
-    if isinstance(target, dict) and disc in target:
-        return (*path, disc)
-    return path
-
-
-def _union_tag_message(kind: str, disc: str, ctx: Mapping[str, Any]) -> str:
-    if kind == "union_tag_not_found":
-        return f"missing required field {disc!r}"
-    expected = ctx.get("expected_tags", "")
-    return f"invalid {disc} {ctx.get('tag')!r}; expected one of: {expected}"
-
-
 def _got(value: Any, kind: str) -> str:
     """Short description of the input; containers only matter for type mismatches."""
     if isinstance(value, dict | list):
         if not kind.endswith("_type"):
             return ""
         return " (got a mapping)" if isinstance(value, dict) else " (got a list)"
+    if isinstance(value, datetime.date):
+        return f" (got the date {value.isoformat()})"
+    if isinstance(value, bool):
+        return f" (got {'true' if value else 'false'})"
+    if value is None:
+        return " (got nothing)"
     shown = repr(value)
     if len(shown) > _GOT_WIDTH:
         shown = shown[: _GOT_WIDTH - 3] + "..."
     return f" (got {shown})"
 
 
-def _valid_fields(model: type[BaseModel], path: Path, loaded: LoadedYaml) -> str:
-    try:
-        found = _model_at(model, path, loaded.data)
-    except Exception:  # noqa: BLE001 - a missing hint must never hide the real error
-        found = None
-    if found is None or len(found.model_fields) > MAX_LISTED_FIELDS:
-        return ""
-    names = [_field_key(name, field) for name, field in found.model_fields.items()]
-    return "; valid fields: " + ", ".join(names)
+def _missing_here(siblings: list[ErrorDetails], parent: tuple[Any, ...]) -> list[str]:
+    return [str(e["loc"][-1]) for e in siblings
+            if e["type"] == "missing" and tuple(e["loc"][:-1]) == parent]
 
 
-# --- finding the model class that validates a given data path ------------------------
+def _misspelt_elsewhere(name: str, siblings: list[ErrorDetails], parent: tuple[Any, ...],
+                        loaded: LoadedYaml, model: type[BaseModel]) -> bool:
+    """Whether an unknown key of the same mapping looks like a misspelling of `name`."""
+    unknown = [str(e["loc"][-1]) for e in siblings
+               if e["type"] == "extra_forbidden" and tuple(e["loc"][:-1]) == parent]
+    missing = _missing_here(siblings, parent)
+    return any(closest(key, missing, cutoff=0.5) == name for key in unknown)
 
+
+# --------------------------------------------------------------- the model behind a path
 
 def _field_key(name: str, field: FieldInfo) -> str:
     """The key a field is written under in the file."""
@@ -162,6 +445,75 @@ def _field_key(name: str, field: FieldInfo) -> str:
 
 def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _safe_model_at(model: type[BaseModel], path: Path, data: Any) -> type[BaseModel] | None:
+    try:
+        return _model_at(model, path, data)
+    except Exception:  # noqa: BLE001 - a missing hint must never hide the real error
+        return None
+
+
+def _field_names(model: type[BaseModel], path: Path, loaded: LoadedYaml) -> list[str]:
+    found = _safe_model_at(model, path, loaded.data)
+    if found is None:
+        return []
+    return [_field_key(name, field) for name, field in found.model_fields.items()]
+
+
+def _field_description(model: type[BaseModel], path: Path, key: str,
+                       loaded: LoadedYaml) -> str:
+    found = _safe_model_at(model, path, loaded.data)
+    if found is None:
+        return ""
+    field = _field_for_key(found, key)
+    text = (field.description or "") if field is not None else ""
+    return text.rstrip(".")
+
+
+def _tag_values(model: type[BaseModel], path: Path, loaded: LoadedYaml,
+                disc: str) -> list[str]:
+    """Every value the tag `disc` may take at `path` (all the union's members)."""
+    try:
+        members = _union_members_at(model, path, loaded.data)
+    except Exception:  # noqa: BLE001 - a missing hint must never hide the real error
+        return []
+    values: list[str] = []
+    for member in members:
+        field = member.model_fields.get(disc)
+        if field is not None:
+            values += [str(v) for v in _field_literals(field)]
+    return values
+
+
+def _union_members_at(model: type[BaseModel], path: Path, data: Any) -> list[type[BaseModel]]:
+    if not path:
+        return []
+    tp: Any = None
+    if isinstance(path[-1], str):
+        parent = _model_at(model, path[:-1], data)
+        field = _field_for_key(parent, path[-1]) if parent is not None else None
+        tp = field.annotation if field is not None else None
+    elif len(path) >= 2:  # a list item: the list is the last named field
+        owner = _model_at(model, path[:-2], data)
+        field = _field_for_key(owner, path[-2]) if owner and isinstance(path[-2], str) else None
+        tp = _item_type(field.annotation, path[-1]) if field is not None else None
+    return [m for m in _all_members(tp) if _is_model(m)]
+
+
+def _all_members(tp: Any) -> list[Any]:
+    while get_origin(tp) is Annotated:
+        tp = get_args(tp)[0]
+    if get_origin(tp) is Union or get_origin(tp) is types.UnionType:
+        out: list[Any] = []
+        for member in get_args(tp):
+            out += _all_members(member)
+        return out
+    if get_origin(tp) in (list, tuple) or (isinstance(get_origin(tp), type)
+                                           and issubclass(get_origin(tp), Sequence)):
+        args = get_args(tp)
+        return _all_members(args[0]) if args else []
+    return [tp]
 
 
 def _model_at(model: type[BaseModel], path: Path, data: Any) -> type[BaseModel] | None:
@@ -195,7 +547,12 @@ def _field_for_key(model: type[BaseModel], key: str | int) -> FieldInfo | None:
 
 def _item_type(tp: Any, element: str | int) -> Any:
     """Type of one item of a list/tuple/dict annotation, or None if unknown."""
+    while get_origin(tp) is Annotated:
+        tp = get_args(tp)[0]
     origin, args = get_origin(tp), get_args(tp)
+    if origin is Union or origin is types.UnionType:
+        inner = [a for a in args if a is not type(None)]
+        return _item_type(inner[0], element) if len(inner) == 1 else None
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return args[0]
@@ -235,17 +592,33 @@ def _discriminator_in(metadata: Sequence[Any]) -> Any:
     return None
 
 
+def _member_tag(member: Any) -> str | None:
+    if get_origin(member) is Annotated:
+        for item in get_args(member)[1:]:
+            if isinstance(item, pydantic.Tag):
+                return item.tag
+    return None
+
+
 def _pick_member(members: list[Any], disc: Any, data: Any) -> Any:
     if len(members) == 1:
         return members[0]
     if not isinstance(data, dict):
         return None
+    if callable(disc):  # a callable discriminator: its tag names the member
+        try:
+            tag = disc(data)
+        except Exception:  # noqa: BLE001 - a user's discriminator may be strict
+            tag = None
+        chosen = [m for m in members if tag is not None and _member_tag(m) == tag]
+        if chosen:
+            return _narrow(chosen[0], None, data)
     models = [_narrow(m, None, data) for m in members]
     models = [m for m in models if _is_model(m)]
     if isinstance(disc, str):
         for candidate in models:
             field = candidate.model_fields.get(disc)
-            if field is not None and data.get(_field_key(disc, field)) in _literal_values(field):
+            if field is not None and data.get(_field_key(disc, field)) in _field_literals(field):
                 return candidate
     if not models:
         return None
@@ -253,7 +626,7 @@ def _pick_member(members: list[Any], disc: Any, data: Any) -> Any:
     return max(models, key=lambda m: len(_known_keys(m) & set(data)))
 
 
-def _literal_values(field: FieldInfo) -> tuple[Any, ...]:
+def _field_literals(field: FieldInfo) -> tuple[Any, ...]:
     tp = field.annotation
     while get_origin(tp) is Annotated:
         tp = get_args(tp)[0]
@@ -264,3 +637,8 @@ def _literal_values(field: FieldInfo) -> tuple[Any, ...]:
 
 def _known_keys(model: type[BaseModel]) -> set[str]:
     return {_field_key(name, field) for name, field in model.model_fields.items()}
+
+
+def with_code(error: SourceError, code: str, *help: str) -> SourceError:
+    """`error` with its code (and help lines) set."""
+    return replace(error, code=code, help=tuple(help) or error.help)

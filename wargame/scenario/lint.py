@@ -28,6 +28,7 @@ The number-provenance warnings live in `provenance.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -95,6 +96,7 @@ def lint(spec: ScenarioSpec, scenario: Scenario, loaded: LoadedYaml) -> list[Sou
     """Every warning for a scenario that passed the reference checks."""
     linter = _Linter(spec, scenario, loaded)
     linter.towns()
+    linter.positions()
     linter.regions()
     linter.corridors()
     linter.events()
@@ -157,14 +159,16 @@ class _Linter:
 
     # ------------------------------------------------------------------ reporting
 
-    def warn(self, path: Path, message: str, *, key: bool = False) -> None:
+    def warn(self, path: Path, message: str, *, key: bool = False, code: str = "",
+             help: tuple[str, ...] = ()) -> None:
         table = self.loaded.key_positions if key else self.loaded.positions
         probe = path
         while probe and probe not in table and probe not in self.loaded.positions:
             probe = probe[:-1]
         line, col = table.get(probe) or self.loaded.positions.get(probe, (1, 1))
         dotted = ".".join(str(p) for p in path) or "(root)"
-        self.warnings.append(SourceError(line, col, dotted, message, severity="warning"))
+        self.warnings.append(SourceError(line, col, dotted, message, severity="warning",
+                                         code=code, help=help))
 
     # ------------------------------------------------------------------ map
 
@@ -177,17 +181,36 @@ class _Linter:
             path: Path = ("map", "towns", i, "id")
             if town.id not in touched:
                 self.warn(path, f"no route reaches town '{town.id}'; add a route to or from "
-                                "it, or remove it")
+                                "it, or remove it", code="W0301")
             elif capital and town.id not in reached:
                 self.warn(path, f"no road connects town '{town.id}' to the capital "
-                                f"'{capital}'")
+                                f"'{capital}'", code="W0301")
+
+    def positions(self) -> None:
+        """Towns far from the others (swapped latitude and longitude) or off the map."""
+        towns = self.spec.map.towns
+        bounds = self.spec.map.bounds
+        for i, town in enumerate(towns):
+            path: Path = ("map", "towns", i, "lat")
+            if bounds is not None and not (bounds.west <= town.lon <= bounds.east
+                                           and bounds.south <= town.lat <= bounds.north):
+                self.warn(path, f"town '{town.id}' ({town.lat}, {town.lon}) lies outside "
+                          f"map.bounds", code="W0201",
+                          help=_position_help(town.lat, town.lon, bounds_box(bounds)))
+                continue
+            others = [(t.lat, t.lon) for t in towns if t is not town]
+            box = outlier_box(others)
+            if box is not None and not _inside(town.lat, town.lon, box):
+                self.warn(path, f"town '{town.id}' ({town.lat}, {town.lon}) lies far from "
+                          "the other towns of the scenario", code="W0201",
+                          help=_position_help(town.lat, town.lon, box))
 
     def regions(self) -> None:
         for i, region in enumerate(self.spec.map.regions):
             if not self.scenario.region_towns.get(region.id):
                 self.warn(("map", "regions", i, "id"),
                           f"region '{region.id}' has no towns; give it at least one town or "
-                          "remove it")
+                          "remove it", code="W0303")
 
     def corridors(self) -> None:
         for i, corridor in enumerate(self.spec.corridors):
@@ -200,7 +223,7 @@ class _Linter:
                 f"'{corridor.destination}'")
             self.warn(("corridors", i, "id"),
                       f"corridor '{corridor.id}' has no path from its entry to its "
-                      f"destination: {why}; its convoys can never arrive")
+                      f"destination: {why}; its convoys can never arrive", code="W0302")
 
     # ------------------------------------------------------------------ events and endings
 
@@ -256,7 +279,12 @@ class _Linter:
                 if self.scenario.turn_of_date(trigger.date) > turns:
                     self.warn((*where, "date"),
                               f"event '{event.id}' can never fire: {trigger.date} is after the "
-                              f"last turn (the game ends before {last_day})")
+                              f"last turn (the game ends before {last_day})", code="W0401")
+                elif trigger.date < self.spec.meta.start_date:
+                    self.warn((*where, "date"),
+                              f"event '{event.id}' can never fire: {trigger.date} is before "
+                              f"the scenario starts ({self.spec.meta.start_date})",
+                              code="W0401", help=("date it on or after meta.start_date",))
                 continue
             assert isinstance(trigger, ConditionTrigger)
             first = 1
@@ -266,7 +294,7 @@ class _Linter:
                     self.warn((*where, "earliest"),
                               f"event '{event.id}' can never fire: `earliest` "
                               f"{trigger.earliest} is after the last turn (the game ends "
-                              f"before {last_day})")
+                              f"before {last_day})", code="W0401")
                     continue
             note = (f"`earliest` makes it turn {first} or later and the game has {turns} "
                     "turns") if first > 1 else ""
@@ -274,7 +302,7 @@ class _Linter:
             found = _impossible(trigger.condition, (*where, "condition"), ctx)
             if found:
                 path, reason = found
-                self.warn(path, f"event '{event.id}' can never fire: {reason}")
+                self.warn(path, f"event '{event.id}' can never fire: {reason}", code="W0401")
 
     def endings(self) -> None:
         turns = self.spec.meta.turns
@@ -286,7 +314,7 @@ class _Linter:
             found = _impossible(ending.condition, ("victory", "endings", i, "condition"), ctx)
             if found:
                 path, reason = found
-                self.warn(path, f"ending '{ending.id}' can never apply: {reason}")
+                self.warn(path, f"ending '{ending.id}' can never apply: {reason}", code="W0402")
 
     # ------------------------------------------------------------------ orders
 
@@ -320,7 +348,7 @@ class _Linter:
                 if reason:
                     self.warn(self._order_path(side_t, name),
                               f"order '{name}' is enabled but can never be given: {reason}; "
-                              "set `enabled: false` or remove it", key=True)
+                              "set `enabled: false` or remove it", key=True, code="W0403")
 
     # ------------------------------------------------------------------ doctrine
 
@@ -338,7 +366,7 @@ class _Linter:
             if name not in SELECTABLE_JUNTA_POLICIES:
                 self.warn(path, f"junta policy '{name}' cannot be selected: `wargame "
                                 f"simulate --junta` and scenario tests know only "
-                                f"{', '.join(SELECTABLE_JUNTA_POLICIES)}", key=True)
+                                f"{', '.join(SELECTABLE_JUNTA_POLICIES)}", key=True, code="W0406")
         for side, path, doctrine in docs:
             hidden = hidden_ins if side == "insurgency" else {"insurgent_funds"}
             for i, priority in enumerate(doctrine.priorities):
@@ -351,11 +379,11 @@ class _Linter:
                     found = _impossible(priority.when, (*ppath, "when"), ctx)
                     if found:
                         self.warn(found[0], f"priority '{priority.id}' never applies: "
-                                            f"{found[1]}")
+                                            f"{found[1]}", code="W0405")
                 for j, f in enumerate(priority.filters):
                     for message in self._filter_problems(f, priority.order, side):
                         self.warn((*ppath, "filters", j, "filter"),
-                                  f"priority '{priority.id}': {message}")
+                                  f"priority '{priority.id}': {message}", code="W0404")
 
     def _filter_problems(self, f: Any, order: str, side: Side) -> Iterator[str]:
         kind = ORDER_KINDS[order]
@@ -409,6 +437,81 @@ class _Linter:
                 hint = difflib.get_close_matches(value, sorted(known), n=1)
                 more = f"; did you mean '{hint[0]}'?" if hint else ""
                 yield f"arg_is names unknown {arg_kind} '{value}'{more}"
+
+
+# ---------------------------------------------------------------------------- positions
+
+Box = tuple[float, float, float, float]  # south, north, west, east
+
+
+def bounds_box(bounds: Any) -> Box:
+    return (bounds.south, bounds.north, bounds.west, bounds.east)
+
+
+def outlier_box(points: list[tuple[float, float]]) -> Box | None:
+    """The others' box widened by its own size (at least 3 degrees) on every side; None
+    with fewer than two other towns, where nothing says what is far."""
+    if len(points) < 2:
+        return None
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    pad_lat = max(3.0, max(lats) - min(lats))
+    pad_lon = max(3.0, max(lons) - min(lons))
+    return (min(lats) - pad_lat, max(lats) + pad_lat, min(lons) - pad_lon, max(lons) + pad_lon)
+
+
+def _inside(lat: float, lon: float, box: Box) -> bool:
+    south, north, west, east = box
+    return south <= lat <= north and west <= lon <= east
+
+
+def _position_help(lat: float, lon: float, box: Box) -> tuple[str, ...]:
+    if _inside(lon, lat, box):
+        return (f"latitude and longitude look swapped: try lat: {lon}, lon: {lat}",)
+    return ("check its coordinates (decimal degrees; west and south are negative)",)
+
+
+# ---------------------------------------------------------------------------- text
+
+def cut_text_warnings(loaded: LoadedYaml, lines: list[str]) -> list[SourceError]:
+    """A warning where an unquoted '#' cut a text value short (`title: RN #6 road`).
+
+    YAML starts a comment at ' #', so the rest of the line is silently dropped. A comment
+    that is a provenance mark, or set apart by two or more spaces and opened by '# ', is
+    taken as meant.
+    """
+    found: list[SourceError] = []
+    for path, (line, col) in loaded.positions.items():
+        value = _value_at(loaded.data, path)
+        if not isinstance(value, str) or not value or not 1 <= line <= len(lines):
+            continue
+        text = lines[line - 1]
+        if text[col - 1:col] in ("'", '"', "|", ">") or not text.startswith(value, col - 1):
+            continue
+        rest = text[col - 1 + len(value):]
+        if not rest.lstrip(" ").startswith("#") or not rest.startswith(" "):
+            continue
+        gap = len(rest) - len(rest.lstrip(" "))
+        comment = rest.lstrip(" ")[1:]
+        if _PROVENANCE.match(comment) or (gap >= 2 and comment.startswith(" ")):
+            continue
+        key = path[-1]
+        whole = f"{value}{rest}".rstrip().replace('"', '\\"')
+        found.append(SourceError(
+            line, col + len(value) + gap, ".".join(map(str, path)),
+            f"the text stops at '#': YAML reads '#{comment}' as a comment, so the value is "
+            f"{value!r}", severity="warning", code="W0101",
+            help=(f'put the whole text in quotes: {key}: "{whole}"',)))
+    return found
+
+
+_PROVENANCE = re.compile(r"\s*(?:src|est):")
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for element in path:
+        data = data[element] if isinstance(data, dict | list) else None
+    return data
 
 
 # ---------------------------------------------------------------------------- helpers

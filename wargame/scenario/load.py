@@ -11,8 +11,9 @@ import pydantic
 
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
+from .diagnostics import source_lines
 from .errors import SourceError, pydantic_errors_to_source
-from .lint import lint
+from .lint import cut_text_warnings, lint
 from .provenance import provenance_warnings
 from .readfile import FileRefused, read_regular
 from .refs import check_references
@@ -55,6 +56,7 @@ def check_bytes(raw: bytes, filename: str) -> Report:
         return report
     report.errors = check_references(spec, loaded)
     report.warnings = provenance_warnings(loaded, list(spec.meta.sources))
+    report.warnings += cut_text_warnings(loaded, source_lines(raw))
     if not report.errors:
         report.scenario = Scenario.from_spec(spec)
         report.warnings = sorted(report.warnings + lint(spec, report.scenario, loaded))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .errors import SourceError
+from .nonfacts import carries_no_fact
 from .yamlload import LoadedYaml
 
 SOURCE_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
@@ -23,7 +24,7 @@ def provenance_warnings(loaded: LoadedYaml, known_sources: list[str]) -> list[So
     warnings: list[SourceError] = []
     seen: set[int] = set()
     for path, line in loaded.number_lines:
-        if path == ("format",) or line in seen:  # the format version is not a figure
+        if carries_no_fact(path) or line in seen:  # e.g. the format version
             continue
         seen.add(line)
         comment = loaded.comments.get(line, "")

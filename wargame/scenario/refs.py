@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,10 +10,18 @@ from ..engine.legality import static_reason
 from ..engine.orders import ORDER_KINDS, Order, OrderSyntaxError
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
-from .errors import SourceError
+from .errors import SourceError, did_you_mean
 from .yamlload import LoadedYaml
 
 Path = tuple[str | int, ...]
+
+# Stable codes (docs/scenario-authoring.md, "Error codes").
+UNKNOWN_REFERENCE = "E0301"
+DUPLICATE_ID = "E0302"
+UNLISTED_SOURCE = "E0303"
+IMPOSSIBLE_ORDER = "E0304"
+MAP_RULE = "E0305"
+CROSS_BOUND = "E0306"
 
 
 class _Checker:
@@ -20,14 +29,15 @@ class _Checker:
         self.loaded = loaded
         self.errors: list[SourceError] = []
 
-    def error(self, path: Path, message: str, *, key: bool = False) -> None:
+    def error(self, path: Path, message: str, *, key: bool = False, code: str = "",
+              help: tuple[str, ...] = ()) -> None:
         table = self.loaded.key_positions if key else self.loaded.positions
         probe = path
         while probe and probe not in table and probe not in self.loaded.positions:
             probe = probe[:-1]
         line, col = table.get(probe) or self.loaded.positions.get(probe, (1, 1))
         dotted = ".".join(str(p) for p in path) or "yaml"
-        self.errors.append(SourceError(line, col, dotted, message))
+        self.errors.append(SourceError(line, col, dotted, message, code=code, help=help))
 
     def unique(self, items: list[Any], path: Path, what: str) -> set[str]:
         seen: dict[str, int] = {}
@@ -35,23 +45,19 @@ class _Checker:
             if item.id in seen:
                 first = self.loaded.positions.get((*path, seen[item.id], "id"), (0, 0))[0]
                 self.error((*path, i, "id"), f"duplicate {what} id '{item.id}' (first defined "
-                           f"at line {first})")
+                           f"at line {first})", code=DUPLICATE_ID,
+                           help=(f"give this {what} another id",))
             else:
                 seen[item.id] = i
         return set(seen)
 
-    def known(self, value: str | None, names: set[str], path: Path, what: str) -> None:
+    def known(self, value: str | None, names: set[str], path: Path, what: str, *,
+              key: bool = False) -> None:
         if value is not None and value not in names:
-            hint = _closest(value, names)
-            self.error(path, f"unknown {what} '{value}'" + (f"; did you mean '{hint}'?"
-                                                            if hint else ""))
-
-
-def _closest(value: str, names: set[str]) -> str | None:
-    import difflib
-
-    matches = difflib.get_close_matches(value, sorted(names), n=1)
-    return matches[0] if matches else None
+            listed = ", ".join(sorted(names)[:16]) + (" ..." if len(names) > 16 else "")
+            self.error(path, f"unknown {what} '{value}'" + did_you_mean(value, names),
+                       key=key, code=UNKNOWN_REFERENCE,
+                       help=(f"the {what}s of this scenario: {listed}",) if names else ())
 
 
 def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError]:
@@ -67,13 +73,15 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
     for i, town in enumerate(spec.map.towns):
         c.known(town.region, regions, ("map", "towns", i, "region"), "region")
     if not any(t.kind == "capital" for t in spec.map.towns):
-        c.error(("map", "towns"), "no town of kind 'capital' (the rules need one)")
+        c.error(("map", "towns"), "no town of kind 'capital' (the rules need one)",
+                code=MAP_RULE, help=("set `kind: capital` on the town the convoys supply",))
     for i, route in enumerate(spec.map.routes):
         c.known(route.from_town, towns, ("map", "routes", i, "from"), "town")
         c.known(route.to_town, towns, ("map", "routes", i, "to"), "town")
         c.known(route.corridor, corridors, ("map", "routes", i, "corridor"), "corridor")
         if route.from_town == route.to_town:
-            c.error(("map", "routes", i, "to"), "a route must join two different towns")
+            c.error(("map", "routes", i, "to"), "a route must join two different towns",
+                    code=MAP_RULE)
     for i, corridor in enumerate(spec.corridors):
         c.known(corridor.entry, towns, ("corridors", i, "entry"), "town")
         c.known(corridor.destination, towns, ("corridors", i, "destination"), "town")
@@ -91,11 +99,13 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
                                ("intelligence", "region", regions),
                                ("town_status", "town", towns)):
         for key in getattr(tracks, table):
-            if key not in names:
-                c.error(("tracks", table, key), f"unknown {what} '{key}'", key=True)
+            c.known(key, names, ("tracks", table, key), what, key=True)
     for path, name in _all_sources(loaded.data):
         if name not in spec.meta.sources:
-            c.error(path, f"source '{name}' is not listed in meta.sources")
+            c.error(path, f"source '{name}' is not listed in meta.sources" + did_you_mean(
+                name, set(spec.meta.sources)), code=UNLISTED_SOURCE,
+                help=("add it to meta.sources, or cite an article listed there",))
+    _check_bounds(c, spec)
     names = {"region": regions, "town": towns, "route": routes}
     scenario_ok = not c.errors
     scenario = Scenario.from_spec(spec) if scenario_ok else None
@@ -119,13 +129,16 @@ def _check_doctrine(c: _Checker, spec: ScenarioSpec, scenario: Scenario | None) 
     for side, path, doctrine in doctrines:
         for i, priority in enumerate(doctrine.priorities):
             where = (*path, "priorities", i, "order")
-            kind = ORDER_KINDS.get(priority.order)
-            if kind is None:
-                c.known(priority.order, set(ORDER_KINDS), where, "order")
-            elif kind.side != side:
-                c.error(where, f"'{priority.order}' is an order of the {kind.side}")
+            kind = ORDER_KINDS[priority.order]  # the model checked the name
+            if kind.side != side:
+                c.error(where, f"'{priority.order}' is an order of the {kind.side}",
+                        code=IMPOSSIBLE_ORDER, help=(
+                            f"a {side} priority gives {side} orders: "
+                            + ", ".join(k for k, v in ORDER_KINDS.items() if v.side == side),))
             elif scenario is not None and priority.order not in scenario.order_specs[side]:
-                c.error(where, f"'{priority.order}' is not enabled in this scenario")
+                c.error(where, f"'{priority.order}' is not enabled in this scenario",
+                        code=IMPOSSIBLE_ORDER, help=(
+                            f"add it under orders.{side}, or remove this priority",))
 
 
 def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
@@ -133,16 +146,37 @@ def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
     try:
         order = Order.parse(node["order"])
     except OrderSyntaxError as exc:
-        c.error(path, str(exc))
+        c.error(path, str(exc), code=IMPOSSIBLE_ORDER)
         return
     side = node.get("side")
     if ORDER_KINDS[order.kind].side != side:
-        c.error(path, f"'{order.kind}' is an order of the {ORDER_KINDS[order.kind].side}")
+        c.error(path, f"'{order.kind}' is an order of the {ORDER_KINDS[order.kind].side}",
+                code=IMPOSSIBLE_ORDER)
         return
     if scenario is not None:
         reason = static_reason(scenario, side, order)
         if reason is not None:
-            c.error(path, f"order '{order}' cannot be given: {reason}")
+            c.error(path, f"order '{order}' cannot be given: {reason}"
+                    + _hint_for_unknown(reason, scenario), code=IMPOSSIBLE_ORDER)
+
+
+def _hint_for_unknown(reason: str, scenario: Scenario) -> str:
+    """"; did you mean 'x'?" for the engine's "unknown route 'y'" reasons."""
+    found = re.match(r"unknown (route|town|region|corridor) '([^']*)'", reason)
+    if found is None:
+        return ""
+    tables = {"route": scenario.routes, "town": scenario.towns, "region": scenario.regions,
+              "corridor": scenario.corridors}
+    return did_you_mean(found.group(2), set(tables[found.group(1)]))
+
+
+def _check_bounds(c: _Checker, spec: ScenarioSpec) -> None:
+    """Bounds between sections (those inside one section are the models' own)."""
+    price, cap = spec.tracks.fuel_price, spec.rules.fuel.price_cap
+    if price > cap:
+        c.error(("tracks", "fuel_price"), f"the starting fuel price ({price}) is above "
+                f"rules.fuel.price_cap ({cap})", code=CROSS_BOUND,
+                help=("lower tracks.fuel_price or raise rules.fuel.price_cap",))
 
 
 def _typed_nodes(data: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:

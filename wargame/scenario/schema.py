@@ -52,7 +52,9 @@ def _draft7(node: Any) -> Any:
 
     A `$ref` with sibling keywords is ignored by draft 7 except for the reference, so its
     siblings (a field's description and default) would be lost: wrap it in `allOf`.
-    `prefixItems` (tuples) becomes the draft-7 array form of `items`.
+    `prefixItems` (tuples) becomes the draft-7 array form of `items`. A mapping keyed by
+    ids gets `propertyNames`, so that an upper-case region key is refused as `validate`
+    refuses it.
     """
     if isinstance(node, list):
         return [_draft7(item) for item in node]
@@ -65,6 +67,13 @@ def _draft7(node: Any) -> Any:
     if "prefixItems" in out:
         out["items"] = out.pop("prefixItems")
         out.setdefault("additionalItems", False)
+    patterns = out.get("patternProperties")
+    if isinstance(patterns, dict) and len(patterns) == 1 and "additionalProperties" not in out:
+        # A mapping keyed by ids: pydantic lets any other key through; the format does not.
+        ((pattern, value),) = patterns.items()
+        del out["patternProperties"]
+        out["propertyNames"] = {"pattern": pattern}
+        out["additionalProperties"] = value
     return out
 
 
@@ -253,6 +262,36 @@ def committed_schema_path() -> Path:
 
 def authoring_guide_path() -> Path:
     return repo_root() / "docs" / "scenario-authoring.md"
+
+
+SCHEMA_NAME = "scenario.schema.json"
+
+
+def installed_schema_path() -> Path:
+    """Where `wargame schema --install` puts the schema: the user's data folder
+    (`~/.local/share/wargame/` on Linux, `~/Library/Application Support/wargame/` on
+    macOS, `%LOCALAPPDATA%\\wargame\\` on Windows), so a modeline naming it works for a
+    file anywhere."""
+    import platformdirs
+
+    return platformdirs.user_data_path("wargame", appauthor=False) / SCHEMA_NAME
+
+
+def install_schema() -> tuple[Path, bool]:
+    """Write the current schema to `installed_schema_path()`; (path, whether it changed)."""
+    path = installed_schema_path()
+    text = schema_text()
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return path, False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)  # atomic: an editor never reads half a schema
+    return path, True
+
+
+def modeline(schema: Path) -> str:
+    return f"# yaml-language-server: $schema={schema.as_uri()}"
 
 
 def write_generated_files() -> list[Path]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from .schema import committed_schema_path, schema_text
+from .schema import install_schema
 
 TEMPLATE = Path(__file__).with_name("template.yaml")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-SCHEMA_NAME = "scenario.schema.json"
 
 
 class TemplateError(Exception):
@@ -20,8 +18,8 @@ class TemplateError(Exception):
 def render_template(scenario_id: str, schema_ref: str) -> str:
     """The template text for `scenario_id`, its modeline pointing at `schema_ref`."""
     if not ID_PATTERN.match(scenario_id) or len(scenario_id) > 60:
-        raise TemplateError(f"'{scenario_id}' is not a valid scenario id: use lowercase letters, "
-                            "digits, '-' and '_', starting with a letter or digit")
+        raise TemplateError(f"'{scenario_id}' is not a valid scenario id: use lower-case "
+                            "letters, digits, '-' and '_', starting with a letter or digit")
     title = scenario_id.replace("-", " ").replace("_", " ").strip().capitalize()
     text = TEMPLATE.read_text(encoding="utf-8")
     return (text.replace("__SCHEMA__", schema_ref).replace("__ID__", scenario_id)
@@ -37,23 +35,15 @@ def target_folder(cwd: Path) -> Path:
 def new_scenario(scenario_id: str, cwd: Path, force: bool = False) -> tuple[Path, list[Path]]:
     """Write the template for `scenario_id`; return its path and any other file written.
 
-    The modeline points at the repository's committed schema when it is reachable (a clone),
-    else at a `scenario.schema.json` written next to the new file (an installed wheel).
+    The modeline names the schema installed in the user's data folder (installed or
+    brought up to date now), by absolute `file://` address, so it keeps working when the
+    file is moved or copied elsewhere on the same computer.
     """
     folder = target_folder(cwd)
     path = folder / f"{scenario_id}.yaml"
     if path.exists() and not force:
         raise TemplateError(f"{path} already exists (use --force to overwrite it)")
-    extra: list[Path] = []
-    committed = committed_schema_path()
-    if committed.exists():
-        ref = os.path.relpath(committed, folder.resolve()).replace(os.sep, "/")
-    else:
-        ref = SCHEMA_NAME
-        local = folder / SCHEMA_NAME
-        if not local.exists():
-            local.write_text(schema_text(), encoding="utf-8")
-            extra.append(local)
-    text = render_template(scenario_id, ref)
+    schema, changed = install_schema()
+    text = render_template(scenario_id, schema.as_uri())
     path.write_text(text, encoding="utf-8")
-    return path, extra
+    return path, [schema] if changed else []

@@ -29,6 +29,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wargame.scenario.errors import SourceError
+from wargame.scenario.yamlhelp import explain_syntax
 
 __all__ = [
     "MAX_BYTES",
@@ -265,7 +266,7 @@ def _compose(text: str, max_depth: int) -> tuple[Node | None, list[SourceError]]
         loader.problems.append(_format_error(line, col, f"nesting deeper than {max_depth} levels"))
         root = None
     except yaml.MarkedYAMLError as exc:
-        loader.problems.append(_syntax_error(exc))
+        loader.problems.append(explain_syntax(_syntax_error(exc), exc, text))
         root = None
     except yaml.YAMLError as exc:
         loader.problems.append(_format_error(1, 1, str(exc)))
@@ -424,7 +425,7 @@ def _construct_scalar(tag: str, value: str) -> Any:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+            raise ValueError(f"invalid date {value!r}: no such day in the calendar") from None
     return _paired_surrogates(value)
 
 
@@ -460,7 +461,7 @@ def _finite_float(value: str) -> float:
     if math.isfinite(number):
         return number
     if "inf" in lowered or "nan" in lowered:
-        raise ValueError(f"{value} is not allowed: NaN and infinities are not numbers here")
+        raise ValueError(f"NaN and infinities are not allowed (found {value})")
     raise ValueError(f"number {_abridged(value)} is too large")
 
 

@@ -9,6 +9,11 @@ Projection: equirectangular lon/lat onto the cell grid, x scaled 2 cells per uni
 (terminal cells are about twice as tall as wide). A town's hand-placed `board: [x, y]`
 (0..100, x east, y south) overrides its coordinates; the map author assumed the box spans
 longitude -12.5..3.0 and latitude 19..10, so board positions are mapped through that box.
+
+The board shows the scenario's own area (`scenario_box`): its `map.bounds` if it has them,
+else the box of its towns with a margin, so that a regional scenario fills the widget
+instead of a corner of the country; a scenario spanning most of the country keeps the
+national frame, in which the hand-placed positions were drawn.
 """
 
 from __future__ import annotations
@@ -56,6 +61,50 @@ LEGEND = (
 )
 
 
+@dataclass(frozen=True)
+class Box:
+    """An area in degrees: west..east longitude, south..north latitude."""
+
+    west: float
+    east: float
+    south: float
+    north: float
+
+    @property
+    def lon_span(self) -> float:
+        return self.east - self.west
+
+    @property
+    def lat_span(self) -> float:
+        return self.north - self.south
+
+
+NATIONAL = Box(LON_WEST, LON_EAST, LAT_SOUTH, LAT_NORTH)
+NATIONAL_SHARE = 0.75   # a scenario whose towns span this much of the country keeps it
+MIN_SPAN = 1.0          # degrees: a map of two nearby towns is not zoomed to a street
+PAD = 0.12              # margin around the towns, as a share of their span
+FEW_TOWNS = 12          # a map this small names every place at every zoom
+
+
+def scenario_box(scenario: Scenario) -> Box:
+    """The area the board shows for `scenario` (see the module's docstring)."""
+    bounds = scenario.spec.map.bounds
+    if bounds is not None:
+        return Box(bounds.west, bounds.east, bounds.south, bounds.north)
+    points = [geo_position(t.lat, t.lon, t.board) for t in scenario.towns.values()]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    extent = Box(min(lons), max(lons), min(lats), max(lats))
+    inside = (NATIONAL.west <= extent.west and extent.east <= NATIONAL.east
+              and NATIONAL.south <= extent.south and extent.north <= NATIONAL.north)
+    if inside and extent.lon_span >= NATIONAL_SHARE * NATIONAL.lon_span \
+            and extent.lat_span >= NATIONAL_SHARE * NATIONAL.lat_span:
+        return NATIONAL
+    pad_lon = max(MIN_SPAN - extent.lon_span, 0) / 2 + PAD * max(extent.lon_span, MIN_SPAN)
+    pad_lat = max(MIN_SPAN - extent.lat_span, 0) / 2 + PAD * max(extent.lat_span, MIN_SPAN)
+    return Box(extent.west - pad_lon, extent.east + pad_lon, extent.south - pad_lat,
+               extent.north + pad_lat)
+
+
 def geo_position(lat: float, lon: float, board: list[float] | None) -> tuple[float, float]:
     """(lon, lat) of a town, its hand-placed board position mapped through the box."""
     if board is not None:
@@ -70,30 +119,31 @@ class Projection:
     degree of longitude."""
 
     sy: float
+    box: Box = NATIONAL
 
     @property
     def sx(self) -> float:
         return 2 * self.sy
 
     def cell(self, lon: float, lat: float) -> tuple[int, int]:
-        return (MARGIN_X + round((lon - LON_WEST) * self.sx),
-                MARGIN_Y + round((LAT_NORTH - lat) * self.sy))
+        return (MARGIN_X + round((lon - self.box.west) * self.sx),
+                MARGIN_Y + round((self.box.north - lat) * self.sy))
 
     @property
     def width(self) -> int:
-        return 2 * MARGIN_X + round(BOX_LON * self.sx) + LABEL_ROOM
+        return 2 * MARGIN_X + round(self.box.lon_span * self.sx) + LABEL_ROOM
 
     @property
     def height(self) -> int:
-        return 2 * MARGIN_Y + round(BOX_LAT * self.sy) + 1
+        return 2 * MARGIN_Y + round(self.box.lat_span * self.sy) + 1
 
     @classmethod
-    def fit(cls, width: int, height: int, zoom: int = 0) -> Projection:
-        """The scale that fits the whole box in `width` x `height` cells, times the zoom."""
+    def fit(cls, width: int, height: int, zoom: int = 0, box: Box = NATIONAL) -> Projection:
+        """The scale that fits `box` in `width` x `height` cells, times the zoom."""
         usable_w = max(10, width - 2 * MARGIN_X - LABEL_ROOM)
         usable_h = max(5, height - 2 * MARGIN_Y - 1)
-        sy = min(usable_h / BOX_LAT, usable_w / (2 * BOX_LON))
-        return cls(max(0.6, sy) * ZOOMS[max(0, min(zoom, len(ZOOMS) - 1))])
+        sy = min(usable_h / box.lat_span, usable_w / (2 * box.lon_span))
+        return cls(max(0.6, sy) * ZOOMS[max(0, min(zoom, len(ZOOMS) - 1))], box)
 
 
 @dataclass
@@ -303,7 +353,9 @@ def build_canvas(scenario: Scenario, view: View, proj: Projection, zoom: int = 0
 
     # Labels, the important towns first; a label that does not fit is left out (the
     # details panel names every town) rather than written over another.
-    minor_from = {0: 2, 1: 4, 2: 9}.get(zoom, 9)
+    # Minor places (border posts, mines, villages) are named at higher zooms, except on a
+    # small map, where there is room for every name.
+    minor_from = 9 if len(scenario.towns) <= FEW_TOWNS else {0: 2, 1: 4, 2: 9}.get(zoom, 9)
     for tid in town_order(scenario):
         town = scenario.towns[tid]
         if KIND_RANK.get(town.kind, 5) > minor_from:

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...engine import Scenario, View
-from ..mapmodel import ZOOMS, Canvas, Projection, build_canvas, step_towards
+from ..mapmodel import ZOOMS, Canvas, Projection, build_canvas, scenario_box, step_towards
 from ..messages import PlaceSelected
 
 
@@ -112,11 +112,11 @@ class MapView(ScrollView, can_focus=True):
             # Start at the first zoom whose scale keeps the towns apart (a row or more
             # per degree and a half); small terminals open zoomed in on the cursor.
             self._auto_zoom = False
-            base = Projection.fit(width, height).sy
+            base = Projection.fit(width, height, box=scenario_box(self.scenario)).sy
             level = next((i for i, z in enumerate(ZOOMS) if base * z >= 1.8), len(ZOOMS) - 1)
             self.set_reactive(MapView.zoom, level)
         self._fit = (width, height)
-        proj = Projection.fit(width, height, self.zoom)
+        proj = Projection.fit(width, height, self.zoom, box=scenario_box(self.scenario))
         self.canvas = build_canvas(self.scenario, self.view, proj, self.zoom)
         self._strips.clear()
         self.virtual_size = Size(self.canvas.width, self.canvas.height)
