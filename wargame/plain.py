@@ -24,13 +24,15 @@ from .engine import (
 )
 from .engine.events import Event
 from .engine.game import Game
+from .engine.goals import ending_name, goal_outline, goals_of
 from .engine.safetext import printable
 from .output import tolerant_input
 from .saves import store as saves_store
 from .saves.format import MAX_REASON_CHARS, SaveError, clean_text
 
 HELP = """Commands:
-  status          the tracks: fuel, price, treasury, support, cohesion, isolation
+  status          the tracks (fuel, price, treasury, support, cohesion, isolation) and
+                  the goals: every ending, what it takes, and where the game stands
   map             towns with their status and garrisons, and the state of the roads
   orders          the orders you may give now, in their text form, with cost and odds
   ORDER           queue an order by its text form, e.g. 'escort dakar heavy'
@@ -104,6 +106,22 @@ class PlainGame:
                      f"~{v.fighters[rid]}")
         used = len(v.queued)
         self.say(f"Queued orders ({used}): " + (", ".join(map(str, v.queued)) or "none"))
+        self.goals()
+
+    def goals(self) -> None:
+        """The endings, in the order the engine tests them, each condition marked met,
+        not met or unknown (what the junta cannot see), with its value now."""
+        goals = goals_of(self.scenario, observe(self.state, "junta"))
+        words = {True: "[met] ", False: "[not met] ", None: "[unknown] "}
+        self.say("Goals (the scenario's endings, in the order they are tested):")
+        for goal in goals.endings:
+            for line in goal_outline(goal):
+                mark = words[line.holds] if line.leaf else ""
+                self.say("  " * (line.depth + 1) + mark + line.text)
+        now = goals.if_ended_now
+        self.say("  If the game ended now: " + (ending_name(goals.ending(now)) + "." if now
+                                               else "unknown (it depends on what you "
+                                                    "cannot see)."))
 
     def show_map(self) -> None:
         v = observe(self.state, "junta")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import game_before_last_turn, make_app, scenario, settle, sync
+from tui_helpers import game_before_last_turn, make_app, scenario, settle, sync, text_of
 
 from wargame.engine import Order, order_odds
 from wargame.engine.game import Game
@@ -19,10 +19,6 @@ from wargame.tui.screens.report import ReportScreen
 from wargame.tui.screens.title import TitleScreen
 from wargame.tui.session import Session
 from wargame.tui.widgets.map import MapView
-
-
-def text_of(widget) -> str:  # type: ignore[no-untyped-def]
-    return str(widget.render())
 
 
 @sync

@@ -47,6 +47,11 @@ def game_before_last_turn(seed: int = 2) -> Game:
     return Game.replay(sc, seed, game.records, upto=last)
 
 
+def text_of(widget: Any) -> str:
+    """What a Static-like widget shows, as plain text."""
+    return str(widget.render())
+
+
 async def settle(pilot: Any) -> None:
     """Wait for workers (the insurgency's turn) and the panels' short debounce."""
     await pilot.app.workers.wait_for_complete()

@@ -31,11 +31,20 @@ from .spec import (
 )
 from .state import GameState
 from .turn import Turn
+from .view import View
 
 COMPARE: dict[str, Callable[[int, int], bool]] = {
     "lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge,
     "eq": operator.eq,
 }
+
+# What a condition reads: the true state, or a side's view of it. Both carry the same
+# support, grievance, flag and town tables; only their tracks are read through a function.
+Source = GameState | View
+TrackReader = Callable[[str], int | None]       # None: a track the reader may not see
+LeafCondition = (TrackCondition | SupportCondition | GrievanceCondition | FlagCondition
+                 | TownStatusCondition)
+LeafValue = int | bool | str
 
 
 def track_value(state: GameState, track: str) -> int:
@@ -57,26 +66,73 @@ def track_value(state: GameState, track: str) -> int:
     raise ValueError(f"unknown track {track}")
 
 
-def holds(state: GameState, cond: Condition) -> bool:
+def view_track(view: View, track: str, *, estimates: bool = True) -> int | None:
+    """A track as a side sees it; None when hidden from it. The junta sees the
+    insurgency's fighters only through its estimate: `estimates=False` reads that as
+    unknown rather than as the number."""
+    match track:
+        case "fuel_days" | "fuel_price" | "treasury" | "cohesion" | "isolation" | "turn" \
+                | "tankers_destroyed":
+            value: int | None = getattr(view, track)
+            return value
+        case "towns_held":
+            return sum(1 for s in view.town_status.values() if s == "insurgent")
+        case "insurgent_fighters":
+            if view.fighters_are_estimates and not estimates:
+                return None
+            return sum(view.fighters.values())
+        case "insurgent_funds":
+            return view.funds
+    raise ValueError(f"unknown track {track}")
+
+
+def leaf_value(source: Source, cond: LeafCondition, track: TrackReader) -> LeafValue | None:
+    """What a leaf condition tests, read from the state or a view (None: hidden)."""
     match cond:
         case TrackCondition():
-            return COMPARE[cond.op](track_value(state, cond.track), cond.value)
+            return track(cond.track)
         case SupportCondition():
-            table = state.support_junta if cond.side == "junta" else state.support_insurgency
-            return COMPARE[cond.op](table[cond.region], cond.value)
+            table = source.support_junta if cond.side == "junta" else source.support_insurgency
+            return table[cond.region]
         case GrievanceCondition():
-            return COMPARE[cond.op](state.grievance[cond.region], cond.value)
+            return source.grievance[cond.region]
         case FlagCondition():
-            return state.flags.get(cond.flag, False) == cond.value
+            return source.flags.get(cond.flag, False)
         case TownStatusCondition():
-            return state.town_status[cond.town] == cond.status
-        case AllCondition():
-            return all(holds(state, c) for c in cond.conditions)
-        case AnyCondition():
-            return any(holds(state, c) for c in cond.conditions)
-        case NotCondition():
-            return not holds(state, cond.condition)
+            return source.town_status[cond.town]
     raise TypeError(f"unknown condition {cond!r}")
+
+
+def leaf_holds(cond: LeafCondition, value: LeafValue | None) -> bool | None:
+    """Whether a leaf condition holds for the value it tests; None when the value is
+    hidden."""
+    if value is None:
+        return None
+    match cond:
+        case TrackCondition() | SupportCondition() | GrievanceCondition():
+            return COMPARE[cond.op](int(value), cond.value)
+        case FlagCondition():
+            return value == cond.value
+        case TownStatusCondition():
+            return value == cond.status
+    raise TypeError(f"unknown condition {cond!r}")
+
+
+def holds_on(source: Source, cond: Condition, track: TrackReader) -> bool:
+    """Whether a condition holds; a leaf on a hidden track is false (so `not` of it is
+    true)."""
+    match cond:
+        case AllCondition():
+            return all(holds_on(source, c, track) for c in cond.conditions)
+        case AnyCondition():
+            return any(holds_on(source, c, track) for c in cond.conditions)
+        case NotCondition():
+            return not holds_on(source, cond.condition, track)
+    return leaf_holds(cond, leaf_value(source, cond, track)) is True
+
+
+def holds(state: GameState, cond: Condition) -> bool:
+    return holds_on(state, cond, lambda track: track_value(state, track))
 
 
 # The cause of an effect is the event itself: its title, looked up (and translated) at the

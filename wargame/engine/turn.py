@@ -39,7 +39,7 @@ class Turn:
              odds: int | None = None, roll: int | None = None, success: bool | None = None,
              source: str | None = None, visible_to: Visibility = "all") -> Event:
         rationale = None
-        if order is not None and side is not None:
+        if order is not None and side is not None and kind != "scripted":  # not the AI's
             rationale = self.rationales.get((side, str(order)))
         event = Event(self.state.turn, self.phase, kind, text, side,
                       str(order) if order is not None else None, odds, roll, success, source,

@@ -247,6 +247,8 @@ class WargameApp(App[int]):
         yield SystemCommand("Zoom out", "Zoom the map out (-)", board.action_zoom_out)
         yield SystemCommand("Tracks", "Show the tracks and support per region (t)",
                             board.action_toggle_tracks)
+        yield SystemCommand("Goals", "What winning takes, and where the game stands (v)",
+                            board.action_show_goals)
         yield SystemCommand("After-action report", "Turn by turn: orders, reasons, results",
                             board.action_after_action)
         yield SystemCommand("Title screen", "Back to the choice of scenario",

@@ -19,10 +19,11 @@ national frame, in which the hand-placed positions were drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..engine import Scenario, View
+from .labels import LabelLayout, Slot, layout_labels, presence_text, town_order
 
 LON_WEST, LON_EAST = -12.5, 3.0
 LAT_NORTH, LAT_SOUTH = 19.0, 10.0
@@ -42,9 +43,6 @@ CAPITAL_SYMBOL = "★"
 ROUTE_MARK_DAMAGED = "✕"
 ROUTE_MARK_AMBUSH = "!"
 ROUTE_MARK_CHECKPOINT = "⊘"
-KIND_RANK = {"capital": 0, "city": 1, "town": 2, "border_post": 3, "outpost": 3, "mine": 3,
-             "factory": 3, "village": 4}
-
 # Line glyphs by (horizontal, vertical, down-right, up-right) for each kind of road.
 GLYPHS = {
     "road": ("─", "│", "╲", "╱"),
@@ -83,7 +81,6 @@ NATIONAL = Box(LON_WEST, LON_EAST, LAT_SOUTH, LAT_NORTH)
 NATIONAL_SHARE = 0.75   # a scenario whose towns span this much of the country keeps it
 MIN_SPAN = 1.0          # degrees: a map of two nearby towns is not zoomed to a street
 PAD = 0.12              # margin around the towns, as a share of their span
-FEW_TOWNS = 12          # a map this small names every place at every zoom
 
 
 def scenario_box(scenario: Scenario) -> Box:
@@ -150,7 +147,9 @@ class Projection:
 class Canvas:
     """Rows of cells: `chars[y][x]`, `styles[y][x]` (a component class or ""), `tags[y][x]`
     ("t:<town>", "r:<route>", or "" for empty); `town_cells` is each town's symbol cell and
-    `cells_of` every cell of a tag (symbol, label, line), for highlighting."""
+    `cells_of` every cell of a tag (symbol, label, line), for highlighting. `words` are
+    the runs of text written over the drawing (row -> [(first x, end x)]) and `under`
+    what they cover, so that a word the window's edge would cut can be left out."""
 
     width: int
     height: int
@@ -159,6 +158,8 @@ class Canvas:
     tags: list[list[str]]
     town_cells: dict[str, tuple[int, int]] = field(default_factory=dict)
     cells_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    words: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    under: dict[tuple[int, int], tuple[str, str, str]] = field(default_factory=dict)
 
     @classmethod
     def blank(cls, width: int, height: int) -> Canvas:
@@ -173,6 +174,29 @@ class Canvas:
             self.chars[y][x] = char
             self.styles[y][x] = style
             self.tags[y][x] = tag
+
+    def write(self, x: int, y: int, text: str, style: str, tag: str) -> None:
+        """Write a word over the drawing, remembering what it covers."""
+        for i, char in enumerate(text):
+            cx = x + i
+            if self.inside(cx, y):
+                self.under[(cx, y)] = (self.chars[y][cx], self.styles[y][cx], self.tags[y][cx])
+                self.put(cx, y, char, style, tag)
+        self.words.setdefault(y, []).append((x, x + len(text)))
+
+    def cut_words(self, y: int, left: int, right: int) -> list[tuple[int, int]]:
+        """The words of row `y` that the window [left, right) shows only in part."""
+        return [(a, b) for a, b in self.words.get(y, ())
+                if (a < left < b) or (a < right < b)]
+
+    def row_without(self, y: int, spans: list[tuple[int, int]]
+                    ) -> tuple[list[str], list[str], list[str]]:
+        """Row `y` (chars, styles, tags) with the words of `spans` taken off."""
+        chars, styles, tags = list(self.chars[y]), list(self.styles[y]), list(self.tags[y])
+        for a, b in spans:
+            for x in range(max(a, 0), min(b, self.width)):
+                chars[x], styles[x], tags[x] = self.under[(x, y)]
+        return chars, styles, tags
 
     def index(self) -> None:
         """Record the cells of every tag (after drawing, when no cell changes owner)."""
@@ -232,11 +256,6 @@ def _glyph(prev: tuple[int, int], nxt: tuple[int, int], glyphs: tuple[str, ...])
     return glyphs[2] if (ddx > 0) == (ddy > 0) else glyphs[3]
 
 
-def short_road(name: str) -> str:
-    """'RN15 (number uncertain)' -> 'RN15'; 'RN (Ségou–Markala), ...' -> 'RN'."""
-    return name.split(" (")[0].split(",")[0].split(" /")[0].strip()
-
-
 def route_state(view: View, route_id: str, corridor: str | None) -> list[str]:
     """The statuses of a route a player sees, most serious first (words)."""
     out = []
@@ -251,42 +270,34 @@ def route_state(view: View, route_id: str, corridor: str | None) -> list[str]:
     return out
 
 
-def town_label(view: View, scenario: Scenario, town_id: str) -> str:
+def town_label(view: View, scenario: Scenario, town_id: str,
+               extras: tuple[str, ...] = ("garrison", "fuel")) -> str:
+    """A town's name and, where its slot has room for them, its garrison (when the side
+    sees it) and, for the capital, its fuel."""
     town = scenario.towns[town_id]
     label = town.name
-    if view.garrison is not None and view.garrison.get(town_id, 0) > 0:
+    if ("garrison" in extras and view.garrison is not None
+            and view.garrison.get(town_id, 0) > 0):
         label += f"[{view.garrison[town_id]}]"
-    if town.kind == "capital":
+    if "fuel" in extras and town.kind == "capital":
         label += f" fuel {view.fuel_days}d"
     return label
 
 
-class _Occupancy:
-    """Cells already used by symbols and labels (routes may be written over)."""
+@dataclass(frozen=True)
+class MapLayout:
+    """Everything on the board that does not change from turn to turn at one scale:
+    where each town is, the cells of each road, and the words' slots."""
 
-    def __init__(self, width: int, height: int) -> None:
-        self.width, self.height = width, height
-        self.used: set[tuple[int, int]] = set()
-
-    def free(self, x: int, y: int, length: int, pad: int = 0) -> bool:
-        if y < 0 or y >= self.height or x < 0 or x + length > self.width:
-            return False
-        return all((cx, y) not in self.used for cx in range(x - pad, x + length + pad))
-
-    def take(self, x: int, y: int, length: int) -> None:
-        for cx in range(x, x + length):
-            self.used.add((cx, y))
+    town_cells: dict[str, tuple[int, int]]
+    route_points: dict[str, list[tuple[int, int]]]    # both ends included
+    labels: LabelLayout
 
 
-def town_order(scenario: Scenario) -> list[str]:
-    """Towns by importance: labels of the important ones are placed first."""
-    return sorted(scenario.towns, key=lambda t: (KIND_RANK.get(scenario.towns[t].kind, 5),
-                                                 -scenario.towns[t].population, t))
-
-
-def build_canvas(scenario: Scenario, view: View, proj: Projection, zoom: int = 0) -> Canvas:
-    """Draw the board for one side's view at one scale."""
-    canvas = Canvas.blank(proj.width, proj.height)
+@lru_cache(maxsize=16)
+def static_layout(scenario: Scenario, proj: Projection, zoom: int) -> MapLayout:
+    """The layout of a scenario's board at a scale: from the static map only."""
+    width, height = proj.width, proj.height
     cells: dict[str, tuple[int, int]] = {}
     taken: set[tuple[int, int]] = set()
     for tid in town_order(scenario):   # the important towns keep their place
@@ -297,23 +308,30 @@ def build_canvas(scenario: Scenario, view: View, proj: Projection, zoom: int = 0
         for dx, dy in ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1), (2, 0), (-2, 0), (1, 1),
                        (-1, 1), (1, -1), (-1, -1), (2, 1), (-2, 1), (2, -1), (-2, -1)):
             spot = (x + dx, y + dy)
-            if spot not in taken and canvas.inside(*spot):
+            if spot not in taken and 0 <= spot[0] < width and 0 <= spot[1] < height:
                 break
         cells[tid] = spot
         taken.add(spot)
-    canvas.town_cells = dict(cells)
-    occ = _Occupancy(canvas.width, canvas.height)
-    for cell in cells.values():
-        occ.take(cell[0] - 1, cell[1], 3)   # a town and one cell either side stay clear
+    points = {rid: _line(*cells[route.from_town], *cells[route.to_town])
+              for rid, route in scenario.routes.items()}
+    inner = {rid: [p for p in line[1:-1] if p not in taken] for rid, line in points.items()}
+    labels = layout_labels(scenario, cells, inner, width, height, zoom)
+    return MapLayout(cells, points, labels)
 
-    # Routes: lines, then the status marks at their middle.
-    route_cells: dict[str, list[tuple[int, int]]] = {}
+
+def build_canvas(scenario: Scenario, view: View, proj: Projection, zoom: int = 0) -> Canvas:
+    """Draw the board for one side's view at one scale, into the static layout."""
+    layout = static_layout(scenario, proj, zoom)
+    canvas = Canvas.blank(proj.width, proj.height)
+    cells = layout.town_cells
+    canvas.town_cells = dict(cells)
+    towns = set(cells.values())
+
+    # Routes: the lines, then each route's status marks in its own cells.
+    statuses = {rid: route_state(view, rid, route.corridor)
+                for rid, route in scenario.routes.items()}
     for rid, route in scenario.routes.items():
-        a, b = cells[route.from_town], cells[route.to_town]
-        points = _line(*a, *b)
-        inner = points[1:-1]
-        route_cells[rid] = inner
-        status = route_state(view, rid, route.corridor)
+        status = statuses[rid]
         if "blockaded" in status:
             kind, style = "blockade", "map--blockaded"
         elif route.corridor:
@@ -322,26 +340,15 @@ def build_canvas(scenario: Scenario, view: View, proj: Projection, zoom: int = 0
             kind, style = "road", "map--road"
         if "cut" in status or "ambushed this turn" in status:
             style = "map--damaged" if "cut" in status else "map--ambushed"
-        tag = f"r:{rid}"
-        for i, (x, y) in enumerate(inner):
-            if (x, y) in cells.values():
-                continue
-            prev = points[i]
-            nxt = points[i + 2]
-            canvas.put(x, y, _glyph(prev, nxt, GLYPHS[kind]), style, tag)
-        marks = []
-        if "cut" in status:
-            marks.append((ROUTE_MARK_DAMAGED, "map--damaged"))
-        if "ambushed this turn" in status:
-            marks.append((ROUTE_MARK_AMBUSH, "map--ambushed"))
-        if "checkpoint" in status:
-            marks.append((ROUTE_MARK_CHECKPOINT, "map--checkpoint"))
-        if marks and inner:
-            start = max(0, len(inner) // 2 - len(marks) // 2)
-            for j, (char, mstyle) in enumerate(marks):
-                x, y = inner[min(len(inner) - 1, start + j)]
-                canvas.put(x, y, char, mstyle, tag)
-                occ.used.add((x, y))
+        points = layout.route_points[rid]
+        for i in range(1, len(points) - 1):
+            if points[i] not in towns:
+                canvas.put(*points[i], _glyph(points[i - 1], points[i + 1], GLYPHS[kind]),
+                           style, f"r:{rid}")
+    for rid, status in statuses.items():
+        marks = [m for word, m in ROUTE_MARKS if word in status]
+        for (x, y), (char, mstyle) in zip(layout.labels.mark_cells[rid], marks, strict=False):
+            canvas.put(x, y, char, mstyle, f"r:{rid}")
 
     # Towns: the status symbol.
     for tid, (x, y) in cells.items():
@@ -351,101 +358,38 @@ def build_canvas(scenario: Scenario, view: View, proj: Projection, zoom: int = 0
                   else STATUS_SYMBOL.get(town_status, "●"))
         canvas.put(x, y, symbol, STATUS_STYLE.get(town_status, "map--secure"), f"t:{tid}")
 
-    # Labels, the important towns first; a label that does not fit is left out (the
-    # details panel names every town) rather than written over another.
-    # Minor places (border posts, mines, villages) are named at higher zooms, except on a
-    # small map, where there is room for every name.
-    minor_from = 9 if len(scenario.towns) <= FEW_TOWNS else {0: 2, 1: 4, 2: 9}.get(zoom, 9)
-    for tid in town_order(scenario):
-        town = scenario.towns[tid]
-        if KIND_RANK.get(town.kind, 5) > minor_from:
-            continue
-        x, y = cells[tid]
-        full = town_label(view, scenario, tid)
-        capital = town.kind == "capital"
-        style = "map--capital" if capital else "map--label"
-        texts = list(dict.fromkeys((full, town.name)))
-        label_spot: tuple[int, int, str] | None = None
-        for text in texts:
-            n = len(text)
-            places = [(x + 2, y), (x - 1 - n, y), (x - n // 2, y - 1), (x - n // 2, y + 1)]
-            if capital:
-                places += [(x + 1, y - 1), (x + 1, y + 1), (x - n, y - 1), (x - n, y + 1),
-                           (x - n // 2, y - 2), (x - n // 2, y + 2)]
-            for lx, ly in places:
-                if occ.free(lx, ly, n, pad=1) or (capital and occ.free(lx, ly, n)):
-                    label_spot = (lx, ly, text)
-                    break
-            if label_spot:
-                break
-        if label_spot is None and capital:   # the capital is always named
-            text = texts[-1]
-            label_spot = (max(0, min(x + 2, canvas.width - len(text))), y, text)
-        if label_spot is not None:
-            lx, ly, text = label_spot
-            for i, ch in enumerate(text):
-                canvas.put(lx + i, ly, ch, style, f"t:{tid}")
-            occ.take(lx, ly, len(text))
-
-    # Road names: each road named on its longest segments where there is room.
-    per_road = {0: 1, 1: 2}.get(zoom, 99)
-    roads: dict[str, list[str]] = {}
-    for rid, route in scenario.routes.items():
-        roads.setdefault(short_road(route.road), []).append(rid)
-    for name, rids in sorted(roads.items()):
-        if zoom == 0 and (name.islower() or len(name) < 3):
-            continue
-        rids.sort(key=lambda r: (-len(route_cells[r]), r))
-        shown = 0
-        for rid in rids:
-            if shown >= per_road:
-                break
-            inner = route_cells[rid]
-            if len(inner) < len(name) // 2 + 2:
-                continue
-            mx, my = inner[len(inner) // 2]
-            for lx, ly in ((mx - len(name) // 2, my - 1), (mx - len(name) // 2, my + 1),
-                           (mx + 1, my)):
-                if occ.free(lx, ly, len(name), pad=1):
-                    for i, ch in enumerate(name):
-                        canvas.put(lx + i, ly, ch, "map--roadname", f"r:{rid}")
-                    occ.take(lx, ly, len(name))
-                    shown += 1
-                    break
-
-    # The insurgency's presence per region: the junta's estimate (fog of war), or the
-    # insurgency's own numbers in its view. Placed near the region's centre.
-    for rid in scenario.regions:
-        fighters = view.fighters.get(rid, 0)
-        if fighters <= 0:
-            continue
-        towns = scenario.region_towns.get(rid, ())
-        if not towns:
-            continue
-        cx = round(sum(cells[t][0] for t in towns) / len(towns))
-        cy = round(sum(cells[t][1] for t in towns) / len(towns)) + 1
-        text = f"~{fighters}" if view.fighters_are_estimates else f"{fighters}f"
-        for dx, dy in _spiral(6):
-            lx, ly = cx + dx - len(text) // 2, cy + dy
-            if occ.free(lx, ly, len(text), pad=1) and all(
-                    canvas.chars[ly][c] == " " for c in range(lx, lx + len(text))):
-                for i, ch in enumerate(text):
-                    canvas.put(lx + i, ly, ch, "map--presence", f"g:{rid}")
-                occ.take(lx, ly, len(text))
-                break
+    # Words, each in its slot: names, road numbers, the insurgency's presence (the
+    # junta's estimate, or the insurgency's own numbers in its view).
+    for slot in layout.labels.slots:
+        text, style = _slot_text(scenario, view, slot)
+        if text:
+            canvas.write(slot.x, slot.y, text, style, slot.tag)
     canvas.index()
     return canvas
 
 
-def _spiral(radius: int) -> Iterable[tuple[int, int]]:
-    yield 0, 0
-    for r in range(1, radius + 1):
-        for dy in range(-r // 2, r // 2 + 1):
-            for dx in (-r, r):
-                yield dx, dy
-        for dx in range(-r + 1, r):
-            for dy in (-(r // 2 + 1), r // 2 + 1):
-                yield dx, dy
+ROUTE_MARKS = (("cut", (ROUTE_MARK_DAMAGED, "map--damaged")),
+               ("ambushed this turn", (ROUTE_MARK_AMBUSH, "map--ambushed")),
+               ("checkpoint", (ROUTE_MARK_CHECKPOINT, "map--checkpoint")))
+_SLOT_STYLES = {"town": "map--label", "capital": "map--capital", "road": "map--roadname",
+                "presence": "map--presence"}
+
+
+def _slot_text(scenario: Scenario, view: View, slot: Slot) -> tuple[str, str]:
+    """This turn's words for a slot: what changes is dropped, part by part, rather than
+    let out of its slot."""
+    style = _SLOT_STYLES[slot.kind]
+    if slot.kind == "presence":
+        fighters = view.fighters.get(slot.tag[2:], 0)
+        return (presence_text(fighters, view.fighters_are_estimates) if fighters > 0
+                else ""), style
+    if slot.kind == "road":
+        return slot.text, style
+    for extras in (slot.extras, tuple(e for e in slot.extras if e != "garrison"), ()):
+        text = town_label(view, scenario, slot.tag[2:], extras)
+        if len(text) <= slot.width:
+            return text, style
+    return "", style
 
 
 def step_towards(cells: dict[str, tuple[int, int]], current: str,

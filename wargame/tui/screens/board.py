@@ -20,6 +20,7 @@ from ...saves.format import MAX_REASON_CHARS, clean_text
 from ..messages import OrderPicked, OrderUnqueued, PlaceSelected, TurnResolved
 from ..session import OrderRow, Session, describe_order
 from ..widgets.details import DetailsPanel, MapLegend
+from ..widgets.goals import GoalBar, GoalsPanel, session_goals
 from ..widgets.guide import GuidePanel, board_guide, wants_continue
 from ..widgets.map import MapView
 from ..widgets.orders import OrdersPanel
@@ -42,6 +43,7 @@ class BoardScreen(Screen[None]):
         Binding("o", "focus_orders", "Orders", show=False),
         Binding("m", "focus_map", "Map", show=False),
         Binding("t", "toggle_tracks", "Tracks", show=False),
+        Binding("v", "show_goals", "Goals", show=False),
         Binding("a", "after_action", "After-action", show=False),
         # The tutorial's guide (only when the scenario has one: see check_action).
         Binding("n,enter", "guide_continue", "Continue", show=False),
@@ -64,6 +66,8 @@ class BoardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TurnHeader(id="turn-header")
         yield TrackBar(id="trackbar")
+        yield GoalBar("win", id="goal-win")
+        yield GoalBar("loss", id="goal-loss")
         if self.guide is not None:
             yield GuidePanel(id="guide")
         with Horizontal(id="main"):
@@ -77,6 +81,8 @@ class BoardScreen(Screen[None]):
                     yield OrdersPanel(id="orders")
                 with TabPane("Tracks", id="tab-tracks"):
                     yield TracksPanel(id="tracks-narrow")
+                with TabPane("Goals", id="tab-goals"):
+                    yield GoalsPanel(id="goals")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,6 +108,10 @@ class BoardScreen(Screen[None]):
         self.query_one(TrackBar).show(self.session)
         for panel in self.query(TracksPanel):
             panel.show(self.session)
+        goals = session_goals(self.session)
+        for bar in self.query(GoalBar):
+            bar.show(goals)
+        self.query_one(GoalsPanel).show(self.session)
 
     def refresh_header(self) -> None:
         status = ""
@@ -191,7 +201,11 @@ class BoardScreen(Screen[None]):
 
     def action_toggle_tracks(self) -> None:
         tabs = self.query_one(TabbedContent)
-        tabs.active = "tab-tracks" if tabs.active == "tab-orders" else "tab-orders"
+        tabs.active = "tab-tracks" if tabs.active != "tab-tracks" else "tab-orders"
+
+    def action_show_goals(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-goals" if tabs.active != "tab-goals" else "tab-orders"
 
     def action_zoom_in(self) -> None:
         self.query_one(MapView).action_zoom(1)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ..mapmodel import LEGEND
+from ..widgets.goals import goals_content, session_goals
 from .base import ClosesOnce
 
 KEYS = (
@@ -28,6 +29,7 @@ KEYS = (
     ("w", "write down your reason for this turn's orders"),
     ("e", "end the turn: JNIM decides, the turn resolves, the report opens"),
     ("t", "show the tracks and the support per region (in narrow terminals)"),
+    ("v", "show the goals: every ending, what it takes and where the game stands"),
     ("a", "after-action report: the game so far, turn by turn"),
     ("s / l", "save the game / load a saved game"),
     ("? or F1", "this help"),
@@ -45,6 +47,15 @@ TURN = (
     "its roll (a roll at or under the odds succeeds), the AI's reason and the article the "
     "rule comes from. Fighter numbers marked ~ are the army's estimate: you never see "
     "JNIM's true strength."
+)
+
+GOALS = (
+    "The two lines under the tracks say what wins and what loses, from the scenario's "
+    "endings: each condition with ✓ if it holds now, ✗ if it does not, ? if it depends "
+    "on what you cannot see, and its value now in brackets. 'Lost at once' endings are "
+    "tested after every turn; the others after the last one, in the order below: the "
+    "first that holds decides. In a narrow terminal the track bar shortens its names: "
+    "Treas. is the treasury, Coh. army cohesion, Isol. international isolation."
 )
 
 
@@ -65,9 +76,16 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
                    ("fuel 9d", "bold"), " Bamako's fuel stock, in days of normal use\n",
                    "Statuses have both a symbol and a colour; the details panel says them "
                    "in words.\n"]
+        goals: list[str | tuple[str, str] | Content] = [
+            "\n\n", ("Winning and losing", "bold underline"), "\n", GOALS, "\n\n"]
+        session = getattr(self.app, "session", None)
+        if session is not None:
+            goals.append(goals_content(session_goals(session)))
+        else:
+            goals.append("Start a game to see its endings here.")
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Content.assemble(*keys, *legend, "\n", ("A turn", "bold underline"),
-                                          "\n", TURN))
+                                          "\n", TURN, *goals))
         yield Footer()
 
     def action_close(self) -> None:

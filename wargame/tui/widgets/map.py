@@ -82,7 +82,7 @@ class MapView(ScrollView, can_focus=True):
         self.set_reactive(MapView.zoom, zoom or 0)
         self.canvas: Canvas | None = None
         self._fit: tuple[int, int] | None = None       # widget size the canvas was fitted to
-        self._strips: dict[int, Strip] = {}
+        self._strips: dict[tuple[int, tuple[tuple[int, int], ...]], Strip] = {}  # row, cut
         self._styles: dict[str, Style] = {}
         self._road_anchor: str | None = None
 
@@ -133,18 +133,22 @@ class MapView(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
-    def _row_strip(self, y: int) -> Strip:
-        strip = self._strips.get(y)
-        if strip is not None:
-            return strip
-        canvas = self.canvas
-        assert canvas is not None
-        chars, styles, tags = canvas.chars[y], canvas.styles[y], canvas.tags[y]
+    def _row_strip(self, y: int, cut: tuple[tuple[int, int], ...] = ()) -> Strip:
+        """Row `y` as a strip, without the words in `cut` (cached by both)."""
+        strip = self._strips.get((y, cut))
+        if strip is None:
+            canvas = self.canvas
+            assert canvas is not None
+            strip = self._strip_of(*canvas.row_without(y, list(cut)))
+            self._strips[(y, cut)] = strip
+        return strip
+
+    def _strip_of(self, chars: list[str], styles: list[str], tags: list[str]) -> Strip:
         selected = self.selected
         segments: list[Segment] = []
         run: list[str] = []
         run_key: tuple[str, bool] | None = None
-        for x in range(canvas.width):
+        for x in range(len(chars)):
             key = (styles[x], bool(selected) and tags[x] == selected)
             if key != run_key and run:
                 segments.append(self._segment(run, run_key))
@@ -153,9 +157,7 @@ class MapView(ScrollView, can_focus=True):
             run.append(chars[x])
         if run:
             segments.append(self._segment(run, run_key))
-        strip = Strip(segments, canvas.width)
-        self._strips[y] = strip
-        return strip
+        return Strip(segments, len(chars))
 
     def _segment(self, run: list[str], key: tuple[str, bool] | None) -> Segment:
         name, highlighted = key or ("", False)
@@ -171,7 +173,11 @@ class MapView(ScrollView, can_focus=True):
         canvas = self.canvas
         if canvas is None or row >= canvas.height:
             return Strip.blank(width, self.rich_style)
-        strip = self._row_strip(row).crop(scroll_x, scroll_x + width)
+        # A word the window's edge (or a scrollbar) would cut is left out until it is
+        # seen whole.
+        visible = self.scrollable_content_region.width
+        cut = tuple(canvas.cut_words(row, scroll_x, scroll_x + visible))
+        strip = self._row_strip(row, cut).crop(scroll_x, scroll_x + width)
         if strip.cell_length < width:
             strip = strip.extend_cell_length(width, self.rich_style)
         return strip
@@ -184,8 +190,8 @@ class MapView(ScrollView, can_focus=True):
         old, self.selected = self.selected, tag
         if self.canvas is not None:
             rows = self.canvas.rows_of(old) | self.canvas.rows_of(tag)
-            for row in rows:
-                self._strips.pop(row, None)
+            for key in [k for k in self._strips if k[0] in rows]:
+                del self._strips[key]
             scroll_y = self.scroll_offset.y
             width = max(self.virtual_size.width, self.size.width)
             for row in sorted(rows):

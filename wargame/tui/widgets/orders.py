@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -27,6 +28,19 @@ def order_prompt(row: OrderRow) -> Content:
     odds = f" · {row.odds}%" if row.odds is not None else ""
     return Content.assemble(("✗ ", "bold"), row.label, "\n  ",
                             (f"not now: {row.reason} ({row.cost}{odds})", "italic"))
+
+
+def _nearest_enabled(options: Sequence[Option], index: int | None) -> int | None:
+    """The option to highlight: `index` if it may be chosen; else the next one that may
+    (an order just queued is no longer possible: the highlight moves on to the next
+    order, not back to the top), else the one before; else the first."""
+    enabled = [i for i, o in enumerate(options) if not o.disabled]
+    if not enabled:
+        return None
+    if index is None:
+        return enabled[0]
+    after = [i for i in enabled if i >= index]
+    return after[0] if after else enabled[-1]
 
 
 class OrderList(OptionList):
@@ -90,9 +104,7 @@ class OrdersPanel(Vertical):
                 index = available.get_option_index(previous)
             except Exception:
                 index = None
-        if index is None or available.get_option_at_index(index).disabled:
-            index = next((i for i, o in enumerate(available.options) if not o.disabled), None)
-        available.highlighted = index
+        available.highlighted = _nearest_enabled(available.options, index)
 
     def show_queue(self, queued: list[Order], labels: dict[str, str], used: int, total: int,
                    committed: str) -> None:
@@ -101,8 +113,9 @@ class OrdersPanel(Vertical):
                                       f" · {committed}" if committed else "",
                                       " · Enter/x removes, u undoes" if queued else ""))
         queue = self.query_one("#queue", OptionList)
-        queue.set_options([Option(Content.assemble(("✕ ", "bold $error"), labels[str(o)]),
-                                  id=str(o)) for o in queued])
+        # Numbered in the order they resolve (✕ is the map's mark of a cut road).
+        queue.set_options([Option(Content.assemble((f"{i}. ", "bold"), labels[str(o)]),
+                                  id=str(o)) for i, o in enumerate(queued, 1)])
         if queued:
             queue.highlighted = len(queued) - 1
 

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ..session import Session
+from .fit import Part, first_that_fits
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -31,6 +32,7 @@ class Track:
     key: str
     label: str
     short: str
+    tiny: str                 # in the narrowest track bar (the help spells them out)
     unit: str
     bar_unit: str
     lo: int
@@ -39,12 +41,12 @@ class Track:
 
 
 TRACKS = (
-    Track("bamako_fuel_days", "Fuel in Bamako", "Fuel", " days", "d", 0, 21, True),
-    Track("fuel_price_index", "Fuel price index", "Price", "", "", 100, 500, False),
-    Track("treasury", "Treasury", "Treasury", " bn CFA", "", 0, 300, True),
-    Track("junta_support", "Support in Bamako", "Bamako", "%", "%", 0, 100, True),
-    Track("cohesion", "Army cohesion", "Cohesion", "", "", 0, 100, True),
-    Track("isolation", "Isolation", "Isolation", "", "", 0, 100, False),
+    Track("bamako_fuel_days", "Fuel in Bamako", "Fuel", "Fuel", " days", "d", 0, 21, True),
+    Track("fuel_price_index", "Fuel price index", "Price", "Price", "", "", 100, 500, False),
+    Track("treasury", "Treasury", "Treasury", "Treas.", " bn CFA", "", 0, 300, True),
+    Track("junta_support", "Support in Bamako", "Bamako", "Bamako", "%", "%", 0, 100, True),
+    Track("cohesion", "Army cohesion", "Cohesion", "Coh.", "", "", 0, 100, True),
+    Track("isolation", "Isolation", "Isolation", "Isol.", "", "", 0, 100, False),
 )
 
 
@@ -58,48 +60,87 @@ def trend(values: Sequence[int], higher_is_better: bool) -> tuple[str, str]:
 
 
 class TurnHeader(Static):
-    """Scenario, date, `Turn N of M`, the side at the keyboard and its capacity."""
+    """`Turn N of M`, the date, the side at the keyboard, its capacity, a status and the
+    scenario's title; in a narrow terminal the date loses its words, then the title goes
+    (it is on the title screen and in the help), never cut."""
 
     DEFAULT_CSS = """
     TurnHeader { height: 1; background: $primary; color: $text; padding: 0 1; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Session, str] | None = None
+
     def show(self, session: Session, status: str = "") -> None:
+        self._shown = (session, status)
         view = session.view()
         used, total = session.capacity()
         side = "Junta" if session.side == "junta" else "JNIM"
-        turn = min(view.turn, view.turns)
-        parts: list[str | tuple[str, str]] = [
-            (f"Turn {turn} of {view.turns}", "bold"), f" · week of {view.date} · ",
-            (side, "bold"), f" · orders {used}/{total}",
-        ]
+        turn: Part = (f"Turn {min(view.turn, view.turns)} of {view.turns}", "bold")
+        who: list[Part] = [(side, "bold"), f" · orders {used}/{total}"]
         if status:
-            parts += [" · ", (status, "bold reverse")]
-        parts += [" · ", session.scenario.spec.meta.title]
-        self.update(Content.assemble(*parts), layout=False)
+            who += [" · ", (status, "bold reverse")]
+        title = session.scenario.spec.meta.title
+        candidates: list[list[Part]] = [
+            [turn, f" · week of {view.date} · ", *who, " · ", title],
+            [turn, f" · {view.date} · ", *who, " · ", title],
+            [turn, f" · {view.date} · ", *who],
+            [turn, " · ", *who],
+        ]
+        self.update(first_that_fits(candidates, self._width()), layout=False)
+
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width - 2
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
 
 
 class TrackBar(Static):
-    """The tracks on one line, with their change since last turn."""
+    """The tracks on one line, with their change since last turn; in a narrow terminal
+    the changes keep only their arrow and the labels shorten, so that every track (and
+    the tankers lost) stays on the line."""
 
     DEFAULT_CSS = """
     TrackBar { height: 1; background: $boost; padding: 0 1; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._session: Session | None = None
+
     def show(self, session: Session) -> None:
-        parts: list[str | tuple[str, str]] = []
-        for track in TRACKS:
-            values = session.history(track.key)
+        self._session = session
+        series = [(track, session.history(track.key)) for track in TRACKS]
+        tankers = str(session.view().tankers_destroyed)
+        candidates = [self._line(series, tankers, tiny, deltas, sep)
+                      for tiny, deltas, sep in ((False, True, " │ "), (False, False, " │ "),
+                                                (True, False, " │ "), (True, False, " "))]
+        width = self.size.width or self.app.size.width - 2
+        self.update(first_that_fits(candidates, width), layout=False)
+
+    @staticmethod
+    def _line(series: list[tuple[Track, list[int]]], tankers: str, tiny: bool,
+              deltas: bool, separator: str) -> list[Part]:
+        parts: list[Part] = []
+        for track, values in series:
             if not values:
                 continue
             arrow, style = trend(values, track.higher_is_better)
+            if not deltas:
+                arrow = arrow[:1]
             if parts:
-                parts.append(" │ ")
-            parts += [f"{track.short} ", (f"{values[-1]}{track.bar_unit}", "bold"),
+                parts.append(separator)
+            parts += [f"{track.tiny if tiny else track.short} ",
+                      (f"{values[-1]}{track.bar_unit}", "bold"),
                       (arrow if arrow != "=" else "", style)]
-        view = session.view()
-        parts += [" │ ", "Tankers lost ", (str(view.tankers_destroyed), "bold")]
-        self.update(Content.assemble(*parts), layout=False)
+        return [*parts, separator, "Tankers lost ", (tankers, "bold")]
+
+    def on_resize(self) -> None:
+        if self._session is not None:
+            self.show(self._session)
 
 
 class TracksPanel(Static):
@@ -111,7 +152,7 @@ class TracksPanel(Static):
 
     def show(self, session: Session) -> None:
         width = max(8, (self.size.width or 30) - 4)
-        parts: list[str | tuple[str, str] | Content] = []
+        parts: list[Part] = []
         for track in TRACKS:
             values = session.history(track.key)
             if not values:
