@@ -10,15 +10,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
-from .scenario.load import ScenarioError, check_file, load_scenario
+from .crashlog import report_internal_error
+from .engine.safetext import printable
+from .environ import SettingError
+from .output import closed_pipe, guarded_streams
+from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
+from .scenario.readfile import FileRefused
 from .scenario.shipped import DEFAULT_SCENARIO, resolve_scenario, shipped_scenarios
 
 
-def _load(arg: str) -> object:
+def _scenario_path(arg: str) -> Path:
+    """The file of a SCENARIO argument; exits with a message naming the shipped ones."""
     path = resolve_scenario(arg)
     if not path.exists():
         ids = ", ".join(p.stem for p in shipped_scenarios())
         raise SystemExit(f"wargame: no scenario '{arg}' (a file path, or one of: {ids})")
+    return path
+
+
+def _load(arg: str) -> object:
+    path = _scenario_path(arg)
     try:
         return load_scenario(path)
     except ScenarioError as exc:
@@ -65,8 +76,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             report.errors += [replace(w, severity="error") for w in report.warnings]
             report.warnings = []
         try:
-            lines = source_lines(Path(name).read_bytes())
-        except OSError:
+            lines = source_lines(read_scenario_bytes(Path(name)))
+        except FileRefused:  # already reported by check_file (a FIFO, a device...)
             lines = []
         for problem in sorted(report.errors + report.warnings):
             if args.format == "json":
@@ -170,7 +181,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if args.json == "-":
             sys.stdout.write(text)
         else:
-            Path(args.json).write_text(text, encoding="utf-8")
+            Path(args.json).write_text(printable(text), encoding="utf-8")
     return 0
 
 
@@ -259,10 +270,15 @@ def cmd_play(args: argparse.Namespace) -> int:
     if getattr(args, "turn", None) is not None:
         print("wargame: --turn needs --load SAVE (the save to branch from)", file=sys.stderr)
         return 1
-    scenario = _load(args.scenario)
-    text = resolve_scenario(args.scenario).read_text(encoding="utf-8")  # embedded in saves
-    return play_plain(scenario, seed=args.seed, saves_dir=args.saves_dir,  # type: ignore[arg-type]
-                      scenario_text=text)
+    from .saves import read_scenario
+
+    try:
+        scenario, text = read_scenario(_scenario_path(args.scenario))  # text: for saves
+    except ScenarioError as exc:
+        for line in exc.report.lines():
+            print(line, file=sys.stderr)
+        return 1
+    return play_plain(scenario, seed=args.seed, saves_dir=args.saves_dir, scenario_text=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -374,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -383,12 +399,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_title()
     if getattr(args, "games", 1) < 1:
         parser.error("--games must be at least 1")
-    try:
-        return int(args.func(args))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
+    return int(args.func(args))
+
+
+def _exit_code(exc: SystemExit) -> int:
+    """SystemExit's code as an exit status; a message (SystemExit("...")) is printed here,
+    through the guarded streams, rather than by the interpreter after they are gone."""
+    if exc.code is None or isinstance(exc.code, int):
+        return exc.code or 0
+    print(exc.code, file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `wargame` command. Whatever happens, the user reads clean lines: output is
+    sanitised and never fails to encode, a bad setting or a file system error is one line,
+    and an internal error is logged to a file with one line saying where."""
+    with guarded_streams():
+        try:
+            return _run(argv)
+        except SystemExit as exc:
+            return _exit_code(exc)
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            return closed_pipe()
+        except SettingError as exc:
+            print(f"wargame: {exc}", file=sys.stderr)
+            return 2
+        except MemoryError as exc:  # unbounded input somewhere: a bug to report
+            return report_internal_error(exc, list(argv) if argv is not None else None)
+        except OSError as exc:  # the disk, permissions, a path: not a bug of ours
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"wargame: {where}{exc.strerror or exc}", file=sys.stderr)
+            return 1
+        except Exception as exc:  # noqa: BLE001 - the last resort
+            return report_internal_error(exc, list(argv) if argv is not None else None)
 
 
 if __name__ == "__main__":

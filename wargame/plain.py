@@ -4,6 +4,7 @@ scripts. It never asks a question a script would have to answer and stops at end
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,6 +25,8 @@ from .engine import (
 from .engine.events import Event
 from .engine.game import Game
 from .engine.goals import ending_name, goal_outline, goals_of
+from .engine.safetext import printable
+from .output import tolerant_input
 from .saves import store as saves_store
 from .saves.format import MAX_REASON_CHARS, SaveError, clean_text
 
@@ -39,6 +42,27 @@ HELP = """Commands:
   save NAME       save the game as NAME.json in the saves folder
   help            this text
   quit            leave at once (the game is saved automatically after every turn)"""
+
+MAX_LINE_CHARS = 10_000  # far above any command; a longer line is skipped, never held whole
+
+
+def read_line(source: TextIO) -> str | None:
+    """The next line of `source` ('' at the end of input); None for a line longer than
+    MAX_LINE_CHARS, which is skipped a piece at a time."""
+    line = source.readline(MAX_LINE_CHARS + 1)
+    if len(line) <= MAX_LINE_CHARS or line.endswith("\n"):
+        return line
+    while line and not line.endswith("\n"):
+        line = source.readline(MAX_LINE_CHARS)
+    return None
+
+
+def input_lines(source: TextIO) -> Iterator[str | None]:
+    """The lines of `source`, decoded tolerantly (invalid UTF-8 becomes U+FFFD); None for
+    a line too long (see `read_line`)."""
+    tolerant_input(source)
+    while (line := read_line(source)) != "":
+        yield line
 
 
 class PlainGame:
@@ -57,7 +81,7 @@ class PlainGame:
         return self.game.state
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.out.write(printable(text) + "\n")
 
     def banner(self) -> None:
         s = self.state
@@ -234,7 +258,7 @@ def play_plain(scenario: Scenario | None, seed: int = 1, saves_dir: str | None =
         try:
             game = _load_plain(load, turn, folder, out)
         except SaveError as exc:
-            print(f"wargame: {exc}", file=sys.stderr)
+            print(printable(f"wargame: {exc}"), file=sys.stderr)
             return 1
         game.saves = folder if autosave else None
     else:
@@ -250,8 +274,10 @@ def play_plain(scenario: Scenario | None, seed: int = 1, saves_dir: str | None =
         game.game_over()
     else:
         game.banner()
-    for line in source:
-        if not game.handle(line.strip()):
+    for line in input_lines(source):
+        if line is None:
+            game.say(f"Line too long (more than {MAX_LINE_CHARS} characters): ignored.")
+        elif not game.handle(line.strip()):
             break
     return 0
 
@@ -261,7 +287,7 @@ def _load_plain(arg: str, turn: int | None, folder: Path, out: TextIO) -> PlainG
     if arg == "autosave":
         loaded, skipped = saves_store.scan_autosaves(folder)
         for _path, problem in skipped:
-            out.write(f"Skipped a damaged autosave: {problem}\n")
+            out.write(printable(f"Skipped a damaged autosave: {problem}\n"))
         if loaded is None:
             raise SaveError(f"no autosave in {folder} loads"
                             + (" (all are damaged)" if skipped else ""))
@@ -278,13 +304,13 @@ def _load_plain(arg: str, turn: int | None, folder: Path, out: TextIO) -> PlainG
                             f" {h['date']}): wargame play --load {good.path}") from None
     scenario = loaded.game.scenario
     if turn is None:
-        out.write(f"Loaded {loaded.path} (turn {loaded.header['turn']}, "
-                  f"{loaded.header['date']}).\n")
+        out.write(printable(f"Loaded {loaded.path} (turn {loaded.header['turn']}, "
+                            f"{loaded.header['date']}).\n"))
         if loaded.note:
-            out.write(f"Note: {loaded.note}\n")
+            out.write(printable(f"Note: {loaded.note}\n"))
         return PlainGame(scenario, loaded.game.seed, out, game=loaded.game,
                          save_options=loaded.save_options(), reason=loaded.pending_reason)
     branch, options = saves_store.branch_game(loaded, turn)
-    out.write(f"Branched from {loaded.path} at the start of turn {turn}; the new game "
-              f"records {loaded.path.name} as its parent.\n")
+    out.write(printable(f"Branched from {loaded.path} at the start of turn {turn}; the new "
+                        f"game records {loaded.path.name} as its parent.\n"))
     return PlainGame(scenario, loaded.game.seed, out, game=branch, save_options=options)

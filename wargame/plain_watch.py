@@ -4,7 +4,6 @@ of a crash. The change detection itself is `wargame.scenario.watch` (UI-independ
 
 from __future__ import annotations
 
-import contextlib
 import os
 import select
 import sys
@@ -13,30 +12,34 @@ from pathlib import Path
 from typing import TextIO
 
 from .engine import Scenario
-from .plain import PlainGame
-from .scenario.load import check_bytes
+from .engine.safetext import printable
+from .output import tolerant_input
+from .plain import MAX_LINE_CHARS, PlainGame, input_lines, read_line
+from .scenario.load import check_bytes, read_scenario_bytes, unreadable
+from .scenario.readfile import FileRefused
 from .scenario.watch import ScenarioWatcher
 
 
 def _input_lines(source: TextIO, poll_seconds: float,
-                 idle: Callable[[], None]) -> Iterator[str]:
-    """Lines of `source`; on a terminal, `idle` runs every `poll_seconds` while waiting."""
+                 idle: Callable[[], None]) -> Iterator[str | None]:
+    """Lines of `source` (None for one too long); on a terminal, `idle` runs every
+    `poll_seconds` while waiting."""
     interactive = False
     try:
         interactive = source.isatty() and os.name != "nt"
     except (AttributeError, ValueError, OSError):
         interactive = False
     if not interactive:
-        for line in source:
-            yield line
+        yield from input_lines(source)
         return
+    tolerant_input(source)
     while True:
         ready, _, _ = select.select([source], [], [], poll_seconds)
         if not ready:
             idle()
             continue
-        line = source.readline()
-        if not line:
+        line = read_line(source)
+        if line == "":
             return
         yield line
 
@@ -54,15 +57,16 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
     source = stdin or sys.stdin
 
     def say(text: str = "") -> None:
-        out.write(text + "\n")
+        out.write(printable(text) + "\n")
         out.flush()
 
     raw: bytes | None = None
-    with contextlib.suppress(OSError):
-        raw = path.read_bytes()
-    first = check_bytes(raw, str(path)) if raw is not None else None
-    watcher = ScenarioWatcher(path, initial=raw,
-                              initial_loaded=first is not None and first.scenario is not None)
+    try:
+        raw = read_scenario_bytes(path)
+        first = check_bytes(raw, str(path))
+    except FileRefused as exc:
+        first = unreadable(path, exc)
+    watcher = ScenarioWatcher(path, initial=raw, initial_loaded=first.scenario is not None)
     game: PlainGame | None = None
 
     def start(scenario: Scenario, source: bytes) -> PlainGame:
@@ -74,10 +78,10 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
         new.banner()
         return new
 
-    if first is not None and first.scenario is not None:
+    if first.scenario is not None:
         game = start(first.scenario, raw or b"")
     else:
-        for line in (first.lines() if first else [f"{path}:1:1: error: file: cannot read"]):
+        for line in first.lines():
             say(line)
         say(f"{path.name} does not load yet; fix it and save: the game starts when it "
             "loads. Type 'quit' to leave.")
@@ -98,6 +102,9 @@ def play_plain_watching(path: Path, seed: int = 1, stdin: TextIO | None = None,
 
     for raw_line in _input_lines(source, poll_seconds, check):
         check()
+        if raw_line is None:
+            say(f"Line too long (more than {MAX_LINE_CHARS} characters): ignored.")
+            continue
         line = raw_line.strip()
         if line.lower() == "quit":
             break

@@ -89,6 +89,9 @@ class _Lines(io.StringIO):
     def __iter__(self) -> Iterator[str]:
         return self._lines
 
+    def readline(self, size: int | None = -1) -> str:  # plain mode reads bounded lines
+        return next(self._lines, "")
+
     def isatty(self) -> bool:
         return False
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from wargame.engine import Order, Scenario
 from wargame.engine.game import Game
+from wargame.engine.safetext import is_unsafe
 from wargame.saves import FORMAT_VERSION, SaveError, load_save, read_header, save_game
 from wargame.saves.format import (
     SaveDocument,
@@ -145,7 +146,9 @@ def test_format_1_is_migrated(tmp_path: Path, main_scenario: tuple[Scenario, str
 
 # ------------------------------------------------------------------ property test
 
-TEXT = st.text(max_size=60)
+# What a save holds: every text a player types is cleaned (`clean_text`) before it is stored.
+TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")).filter(lambda c: not is_unsafe(c))
+               | st.sampled_from("\n\t"), max_size=60)
 
 
 @st.composite

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import math
 import re
 import time
 from typing import Any
@@ -17,6 +16,7 @@ from wargame.scenario.errors import SourceError
 from wargame.scenario.yamlload import (
     MAX_DEPTH,
     MAX_ERRORS,
+    MAX_INTEGER,
     LoadedYaml,
     Path,
     YamlLoadError,
@@ -314,9 +314,6 @@ def test_same_key_in_different_mappings_is_fine() -> None:
         (".5", 0.5),
         ("1e3", 1000.0),
         ("1.5E-2", 0.015),
-        (".inf", math.inf),
-        ("-.Inf", -math.inf),
-        ("+.INF", math.inf),
         # Nulls.
         ("~", None),
         ("null", None),
@@ -340,8 +337,37 @@ def test_scalar_resolution(text: str, expected: Any) -> None:
     assert type(value) is type(expected)
 
 
-def test_nan() -> None:
-    assert math.isnan(load("v: .nan\n").data["v"])
+@pytest.mark.parametrize("text", [".nan", ".NaN", ".inf", "-.Inf", "+.INF", "1e999", "-1e999",
+                                  "1" * 400 + ".0"])
+def test_nan_and_infinities_are_refused(text: str) -> None:
+    err = only_error(f"v: {text}\n")
+    assert (err.line, err.col, err.path) == (1, 4, "v")
+    assert "NaN and infinities" in err.message or "too large" in err.message
+
+
+@pytest.mark.parametrize("text", ["0x" + "f" * 5000, "0o" + "7" * 5000, "9" * 5000,
+                                  "-" + "9" * 17, "0x38D7EA4C68001", "1000000000000001"])
+def test_integers_beyond_the_bound_are_refused_in_any_notation(text: str) -> None:
+    err = only_error(f"n: {text}\n")
+    assert (err.line, err.col, err.path) == (1, 4, "n")
+    assert "too large" in err.message and len(err.message) < 120
+
+
+def test_integers_up_to_the_bound_load() -> None:
+    assert load("n: 1000000000000000\n").data["n"] == MAX_INTEGER
+    assert load("n: -0x38D7EA4C68000\n").data["n"] == "-0x38D7EA4C68000"  # no signed hex
+    assert load("n: 0000000000000000000042\n").data["n"] == 42
+
+
+def test_lone_surrogate_escape_is_refused_with_its_place() -> None:
+    err = only_error('towns:\n  - name: "Kati\\ud800"\n')
+    assert (err.line, err.col, err.path) == (2, 11, "towns.0.name")
+    assert "unpaired surrogate U+D800 at character 5" in err.message
+
+
+def test_surrogate_pair_escapes_make_one_character() -> None:
+    assert load('v: "\\ud83d\\ude00!"\n').data["v"] == "\U0001F600!"
+    assert "U+DE00" in only_error('v: "\\ude00\\ud83d"\n').message  # wrong order
 
 
 def test_decimal_text_needs_quotes_to_keep_its_digits() -> None:
@@ -467,7 +493,7 @@ def test_data_preserves_key_order() -> None:
 
 
 def test_number_lines() -> None:
-    source = "a: 1\nb: true\nc: [2.5, x, 3]\nd:\n  e: .inf\n  f: '4'\n7: seven\n"
+    source = "a: 1\nb: true\nc: [2.5, x, 3]\nd:\n  e: 1.5e3\n  f: '4'\n7: seven\n"
     loaded = load(source)
     expected: list[tuple[Path, int]] = [
         (("a",), 1),
@@ -556,7 +582,8 @@ def _text_ok(text: str) -> bool:
 
 
 _texts = st.text(max_size=12).filter(_text_ok)
-_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _texts
+_scalars = (st.none() | st.booleans() | st.integers(-MAX_INTEGER, MAX_INTEGER)
+            | st.floats(allow_nan=False, allow_infinity=False) | _texts)
 _values = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_texts, inner, max_size=4),

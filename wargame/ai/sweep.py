@@ -27,7 +27,8 @@ import yaml
 
 from ..engine import Scenario
 from ..scenario.errors import did_you_mean
-from ..scenario.load import check_bytes
+from ..scenario.load import check_bytes, read_scenario_bytes
+from ..scenario.readfile import FileRefused
 from ..scenario.yamlload import YamlLoadError, load_yaml
 from .simulate import GameRecord, play_game, summarise
 
@@ -247,7 +248,10 @@ def run_sweep(path: Path, varies: list[Vary], games: int, seed: int, executor: E
     """Play every point of the grid; the result `--json` prints (see docs)."""
     if not 1 <= len(varies) <= 2:
         raise SweepError("vary one or two fields")
-    raw = path.read_bytes()
+    try:
+        raw = read_scenario_bytes(path)
+    except FileRefused as exc:
+        raise SweepError(f"{path}: {exc}") from None
     report = check_bytes(raw, str(path))
     if report.scenario is None:
         raise SweepError("the scenario does not load:\n" + "\n".join(report.lines()))

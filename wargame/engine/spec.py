@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .orders import ORDER_KINDS
+from .safetext import describe_char, find_unsafe
 
 SideId = Literal["junta", "insurgency"]
 TownKind = Literal[
@@ -59,6 +60,30 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 SourceFile = Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")]
 Percent = Annotated[int, Field(ge=0, le=100)]
 NonNeg = Annotated[int, Field(ge=0)]
+
+
+def _refuse_unsafe(multiline: bool) -> AfterValidator:
+    """The check every text field carries: no control characters (newlines and tabs only
+    in prose), no bidi overrides, no lone surrogates (see `safetext`)."""
+
+    def check(value: str) -> str:
+        found = find_unsafe(value, multiline=multiline)
+        if found is not None:
+            index, char = found
+            where = "prose" if multiline else "a name (one line)"
+            raise PydanticCustomError(
+                "unsafe_text", "{char} at character {index} is not allowed in {where}",
+                {"char": describe_char(char), "index": index + 1, "where": where})
+        return value
+
+    return AfterValidator(check)
+
+
+# Every text a player reads is one of these two types, so a change to what text fields
+# accept (such as translations) has one place to go.
+Text = Annotated[str, _refuse_unsafe(multiline=True)]    # prose: briefings, news, notes
+Name = Annotated[str, _refuse_unsafe(multiline=False)]   # one line: names, titles, labels
+
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -118,8 +143,8 @@ class Model(BaseModel):
 
 class Meta(Model):
     id: Id = desc("Stable identifier of the scenario, used on the command line.")
-    title: str = desc("Title shown to players.")
-    summary: str = desc("A paragraph of briefing shown before play.")
+    title: Name = desc("Title shown to players.")
+    summary: Text = desc("A paragraph of briefing shown before play.")
     start_date: Date = desc("Date of the first day of turn 1.")
     days_per_turn: int = desc("Days of game time per turn.", ge=1, le=31)
     turns: int = desc("Number of turns the game lasts.", ge=1, le=200)
@@ -132,12 +157,12 @@ class Meta(Model):
 
 class Region(Model):
     id: Id = desc("Region identifier.")
-    name: str = desc("Region name shown to players.")
+    name: Name = desc("Region name shown to players.")
 
 
 class Town(Model):
     id: Id = desc("Town identifier.")
-    name: str = desc("Name shown to players, with its proper accents.")
+    name: Name = desc("Name shown to players, with its proper accents.")
     region: Id = desc("Id of the region the town is in.")
     kind: TownKind = desc("What the place is: capital, city, town, village, outpost, "
                           "border_post, mine or factory.")
@@ -150,14 +175,14 @@ class Town(Model):
         default=None, min_length=2, max_length=2,
     )
     sources: list[SourceFile] = desc("Articles that name this place.", default_factory=list)
-    note: str | None = desc("A short neutral note shown in the details panel.", default=None)
+    note: Text | None = desc("A short neutral note shown in the details panel.", default=None)
 
 
 class Route(Model):
     id: Id = desc("Route identifier.")
     from_town: Id = desc("Town at one end.", alias="from")
     to_town: Id = desc("Town at the other end.", alias="to")
-    road: str = desc("Road name, e.g. RN3.")
+    road: Name = desc("Road name, e.g. RN3.")
     km: int = desc("Length in kilometres.", ge=1, le=2000)
     corridor: Id | None = desc("Corridor this segment belongs to, if any.", default=None)
     condition: RouteCondition = desc("Road surface: paved, laterite or track.")
@@ -194,8 +219,8 @@ class MapSpec(Model):
 
 class Corridor(Model):
     id: Id = desc("Corridor identifier.")
-    name: str = desc("Name shown to players.")
-    origin: str = desc("Where the fuel comes from (port and country).")
+    name: Name = desc("Name shown to players.")
+    origin: Name = desc("Where the fuel comes from (port and country).")
     entry: Id = desc("Town where the corridor enters the map (a border post).")
     destination: Id = desc("Town the convoys supply (normally the capital).")
     tankers_per_week: NonNeg = desc("Tankers that set out on this corridor in a normal week.")
@@ -212,7 +237,7 @@ class Corridor(Model):
 
 class JuntaUnit(Model):
     id: Id = desc("Unit identifier.")
-    name: str = desc("Name shown to players.")
+    name: Name = desc("Name shown to players.")
     kind: Literal["army", "gendarmerie", "police", "militia"] = desc("Type of unit.")
     town: Id = desc("Town where the unit starts.")
     strength: int = desc("Strength in companies (about 150 soldiers each).", ge=0)
@@ -224,7 +249,7 @@ class InsurgentCell(Model):
 
 
 class JuntaSide(Model):
-    name: str = desc("Name shown to players.")
+    name: Name = desc("Name shown to players.")
     command_capacity: int = desc("Orders the junta may give each turn.", ge=0, le=20)
     units: list[JuntaUnit] = desc("Ground forces and where they start.", min_length=1)
     helicopters: NonNeg = desc("Attack helicopters available for air strikes.")
@@ -238,7 +263,7 @@ class JuntaSide(Model):
 
 
 class InsurgentSide(Model):
-    name: str = desc("Name shown to players.")
+    name: Name = desc("Name shown to players.")
     command_capacity: int = desc("Orders the insurgency may give each turn.", ge=0, le=20)
     cells: list[InsurgentCell] = desc("Fighters per region at the start.", min_length=1)
     weapons: NonNeg = desc("Weapons stock (arbitrary units).")
@@ -261,7 +286,7 @@ class ActorDoctrine(Model):
 
 class Actor(Model):
     id: Id = desc("Actor identifier.")
-    name: str = desc("Name shown to players.")
+    name: Name = desc("Name shown to players.")
     kind: Literal["rival_insurgency", "partner_force", "foreign_government"] = desc(
         "rival_insurgency: fights the insurgency in its regions; partner_force: a foreign "
         "force under the junta's orders that may act beyond them; foreign_government: "
@@ -423,12 +448,12 @@ class ScriptedOrder(Model):
         "Make a side attempt an order this turn, resolved with the normal odds "
         "(free of command capacity and cost).")
     side: SideId = desc("The side that attempts it.")
-    order: str = desc("The order in its text form, e.g. 'ambush didieni-kolokani'.")
+    order: Name = desc("The order in its text form, e.g. 'ambush didieni-kolokani'.")
 
 
 class Message(Model):
     type: Literal["message"] = desc("A news line only.")
-    text: str = desc("The text.")
+    text: Text = desc("The text.")
 
 
 Effect = Annotated[
@@ -457,8 +482,8 @@ Trigger = Annotated[DateTrigger | ConditionTrigger, Field(discriminator="type")]
 
 class EventSpec(Model):
     id: Id = desc("Event identifier.")
-    title: str = desc("Headline shown in the turn report.")
-    text: str = desc("Neutral account, attributing claims to sources.")
+    title: Name = desc("Headline shown in the turn report.")
+    text: Text = desc("Neutral account, attributing claims to sources.")
     source: SourceFile | None = desc("Article the event comes from (None for a designed "
                                      "what-if).", default=None)
     trigger: Trigger = desc("When it fires.")
@@ -469,13 +494,13 @@ class EventSpec(Model):
 
 class Ending(Model):
     id: Id = desc("Stable outcome id, e.g. regime_collapse.")
-    title: str = desc("Title shown on the game-over screen.")
+    title: Name = desc("Title shown on the game-over screen.")
     grade: Literal["decisive_defeat", "defeat", "draw", "victory", "decisive_victory"] = desc(
         "How the ending grades for the junta.")
     check: Literal["every_turn", "final"] = desc(
         "every_turn: ends the game as soon as it holds; final: tested after the last turn.")
     condition: Condition = desc("When this ending applies.")
-    explanation: str = desc("Why this ending came about, for the after-action report.")
+    explanation: Text = desc("Why this ending came about, for the after-action report.")
     sources: list[SourceFile] = desc("Articles this ending reflects.", default_factory=list)
 
 
@@ -899,7 +924,7 @@ class MaxFilter(Model):
 class ChoiceFilter(Model):
     filter: Literal["town_kind", "arg_is", "status_is"] = desc(
         "Filter name (see docs/doctrine.md).")
-    values: list[str] = desc("Accepted values.", min_length=1)
+    values: list[Name] = desc("Accepted values.", min_length=1)
     arg: int = desc("For arg_is: which argument of the order (0-based).", default=0, ge=0)
     required: RequiredFlag = False
 
@@ -949,7 +974,7 @@ DoctrineFilter = Annotated[
 
 class Priority(Model):
     id: Id = desc("Priority identifier, shown in rationales.")
-    title: str = desc("What this priority does, in a few words.")
+    title: Name = desc("What this priority does, in a few words.")
     order: OrderName = desc("The order kind it gives, e.g. 'ambush'.")
     when: Condition | None = desc("Only while this holds, judged on what the side can see.",
                                   default=None)
@@ -963,8 +988,8 @@ class Priority(Model):
 
 
 class Doctrine(Model):
-    title: str = desc("Name of the doctrine.")
-    summary: str = desc("What the doctrine does and why.")
+    title: Name = desc("Name of the doctrine.")
+    summary: Text = desc("What the doctrine does and why.")
     priorities: list[Priority] = desc("Priorities in order: each turn the bot walks them "
                                       "until its command capacity is used.", min_length=1)
     sources: list[SourceFile] = desc("Articles the doctrine follows.", default_factory=list)

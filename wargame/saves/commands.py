@@ -13,16 +13,20 @@ from typing import Any
 from ..engine.game import Game, ReplayDivergence
 from ..engine.legality import IllegalOrder
 from ..engine.orders import SIDES, Order, OrderSyntaxError
+from ..engine.safetext import printable
 from .format import SaveError, canonical, compile_scenario, turn_records
 from .store import atomic_write, load_document, load_save, resolve_save, saves_dir
 
 
 def _fail(exc: Exception) -> int:
-    print(f"wargame: {exc}", file=sys.stderr)
+    print(printable(f"wargame: {exc}"), file=sys.stderr)
     return 1
 
 
 def _write_output(text: str, target: str | None) -> None:
+    """Write a report to stdout or a file; text from the save is untrusted either way (a
+    report file is read with `cat` too)."""
+    text = printable(text)
     if target is None or target == "-":
         sys.stdout.write(text)
     else:
@@ -70,7 +74,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         path = resolve_save(args.save, saves_dir(args.saves_dir))
         if args.verify:
             ok, verdict = verify_save(path)
-            print(verdict)
+            print(printable(verdict))
             return 0 if ok else 1
         loaded = load_save(path)
     except SaveError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..engine.game import Game, TurnRecord
+from ..engine.safetext import printable
 from .format import SaveError
 from .report import (
     change_text,
@@ -144,4 +145,4 @@ def compare(saves: list[LoadedSave], force: bool = False) -> str:
         for p in points:
             out.append(f"- Turning point, turn {p.turn}: {change_text(p.changes)}.")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return printable("\n".join(out).rstrip("\n") + "\n")  # names and reasons: from saves

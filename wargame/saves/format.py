@@ -27,6 +27,7 @@ from ..engine.game import Game, ReplayDivergence, TurnRecord
 from ..engine.legality import IllegalOrder
 from ..engine.orders import SIDES, Order, OrderSyntaxError
 from ..engine.resolve import ending_of
+from ..engine.safetext import describe_char, find_unsafe, is_unsafe
 from ..engine.scenario import Scenario
 
 FORMAT = "wargame-save"
@@ -36,6 +37,7 @@ MAX_SAVE_BYTES = 64 * 1024 * 1024
 MAX_HEADER_BYTES = 64 * 1024
 MAX_REASON_CHARS = 500
 MAX_NOTE_CHARS = 4000
+MAX_JSON_DEPTH = 32   # a save is 5 levels deep; JSON nested thousands deep is an attack
 
 DEFAULT_SIDES = {"junta": "player", "insurgency": "doctrine"}
 
@@ -60,18 +62,18 @@ def sha256(data: bytes) -> str:
 
 
 def clean_text(text: str | None, limit: int, *, multiline: bool = False) -> str | None:
-    """A player's text made safe to store: no control characters or lone surrogates,
-    whitespace trimmed, at most `limit` characters; None when empty."""
+    """A player's text made safe to store: no control characters, bidi overrides or lone
+    surrogates (see `safetext`), whitespace trimmed, at most `limit` characters; None when
+    empty. Tabs and line breaks become spaces (newlines stay when `multiline`)."""
     if text is None:
         return None
-    text = text.encode("utf-8", "replace").decode("utf-8")
     kept = []
     for ch in text:
         if ch == "\n" and multiline:
             kept.append(ch)
-        elif ch in "\t\r\n":
+        elif ch in "\t\r\n\u2028\u2029":
             kept.append(" ")
-        elif ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0 and ch not in "\u2028\u2029":
+        elif not is_unsafe(ch):
             kept.append(ch)
     cleaned = "".join(kept).strip()
     return cleaned[:limit].rstrip() or None
@@ -169,13 +171,83 @@ def _check(condition: bool, message: str) -> None:
         raise SaveError(message)
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a save holds")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is too large")
+    return number
+
+
+def parse_json(data: bytes, part: str) -> Any:
+    """One line of a save as JSON, `part` naming it ('header', 'body') in messages.
+
+    A save is untrusted input: JSON nested deeper than MAX_JSON_DEPTH (which would blow
+    Python's stack), NaN and infinities, and text holding control characters, bidi
+    overrides or lone surrogates (which `clean_text` never writes, and which would reach
+    the terminal in reports) are all refused. The scenario's own text is checked when it
+    is compiled, as a scenario file is.
+    """
+    try:
+        value = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant,
+                           parse_float=_finite_float)
+    except RecursionError:
+        value = None
+        too_deep = True
+    except (UnicodeDecodeError, ValueError):
+        raise SaveError(f"the file is damaged: its {part} is not valid JSON") from None
+    else:
+        too_deep = False
+    if too_deep or _depth_beyond(value, MAX_JSON_DEPTH):
+        raise SaveError(f"the file is damaged or hostile: its {part} is nested deeper than "
+                        f"{MAX_JSON_DEPTH} levels")
+    _refuse_unsafe_text(value, part)
+    return value
+
+
+def _depth_beyond(value: Any, limit: int) -> bool:
+    """Whether `value` nests deeper than `limit` lists and objects (without recursing)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _refuse_unsafe_text(value: Any, part: str) -> None:
+    """SaveError naming the first string (key or value) with an unsafe character."""
+    stack: list[tuple[Any, str]] = [(value, part)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            found = find_unsafe(item)
+            if found is not None:
+                index, char = found
+                raise SaveError(f"the file was edited: {where} holds {describe_char(char)} "
+                                f"at character {index + 1}, which no save contains")
+        elif isinstance(item, list):
+            stack.extend((child, f"{where}.{i}") for i, child in enumerate(item))
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                found = find_unsafe(key)
+                if found is not None:  # checked here, so no message ever shows such a key
+                    raise SaveError(f"the file was edited: a key in {where} holds "
+                                    f"{describe_char(found[1])}, which no save contains")
+                if where != "body.scenario" or key != "text":  # compiled as a scenario
+                    stack.append((child, f"{where}.{key}"))
+
+
 def parse_header(line: bytes) -> dict[str, Any]:
     """Parse and check the header line (without its newline); return it migrated to the
     current version. Refuses damaged, tampered and newer-version headers."""
-    try:
-        header = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise SaveError("the file is damaged: its header is not valid JSON") from None
+    header = parse_json(line, "header")
     _check(isinstance(header, dict) and header.get("format") == FORMAT,
            "not a wargame save file")
     version = header.get("format_version")
@@ -225,10 +297,7 @@ def decode(raw: bytes, *, check_body: bool = True) -> SaveDocument:
         version < 2 or size == len(body_line))
     if not body_ok and check_body:
         raise SaveError("the file is damaged or was edited: the body checksum does not match")
-    try:
-        body = json.loads(body_line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise SaveError("the file is damaged: its body is not valid JSON") from None
+    body = parse_json(body_line, "body")
     _check(isinstance(body, dict), "the file is damaged: its body is not an object")
     if body_ok:
         _check(canonical(body) == body_line,

@@ -16,6 +16,7 @@ from typing import Any
 from ..engine.events import Event
 from ..engine.game import Game
 from ..engine.resolve import ending_of
+from ..engine.safetext import printable
 from .store import LoadedSave
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -340,7 +341,7 @@ def markdown(save: LoadedSave) -> str:
 
     out += ["", "## Articles cited", ""]
     out += _articles_md(r)
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")  # names, reasons, notes: from the save
 
 
 def _article_list(r: Review) -> list[tuple[str, str, int]]:
@@ -371,7 +372,9 @@ code{background:#f0f0f0;padding:0 .2rem}"""
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text the report did not write itself (names, reasons, notes, events): sanitised,
+    then escaped."""
+    return html.escape(printable(str(text)), quote=True)
 
 
 def svg_chart(track: Track, marks: list[int], width: int = 300, height: int = 110) -> str:

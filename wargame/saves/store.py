@@ -15,8 +15,11 @@ from typing import Any
 
 from ..engine.game import Game
 from ..engine.scenario import Scenario
+from ..environ import argument, folder, setting
+from ..scenario.readfile import FileRefused, read_first_line, read_regular
 from .format import MAX_HEADER_BYTES as _MAX_HEADER
 from .format import (
+    MAX_SAVE_BYTES,
     SCENARIO_TEXTS,
     SaveDocument,
     SaveError,
@@ -42,9 +45,11 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
 # ------------------------------------------------------------------ folders and names
 
 def saves_dir(arg: str | None = None) -> Path:
-    """The saves folder: `--saves-dir`, else $WARGAME_SAVES, else ./saves."""
-    chosen = arg or os.environ.get(ENV_VAR) or DEFAULT_DIR
-    return Path(chosen).expanduser()
+    """The saves folder: `--saves-dir`, else $WARGAME_SAVES, else ./saves. Raises
+    SettingError (one line) for a value that cannot be a folder."""
+    if arg:
+        return argument("--saves-dir", str(arg), folder)
+    return setting(ENV_VAR, folder) or Path(DEFAULT_DIR)
 
 
 def sanitize_name(name: str) -> str:
@@ -150,13 +155,13 @@ def scenario_source(scenario: Scenario) -> str:
     text = SCENARIO_TEXTS.get(scenario)
     if text is not None:
         return text
-    from ..scenario.load import check_bytes
+    from ..scenario.load import check_bytes, read_scenario_bytes
     from ..scenario.shipped import resolve_scenario
 
     path = resolve_scenario(scenario.id)
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_scenario_bytes(path)
+    except FileRefused:
         raw = b""
     report = check_bytes(raw, str(path)) if raw else None
     if report is None or report.scenario is None or report.scenario.spec != scenario.spec:
@@ -169,15 +174,12 @@ def scenario_source(scenario: Scenario) -> str:
 
 def read_scenario(path: Path) -> tuple[Scenario, str]:
     """Load a scenario file, keeping its exact text; raises ScenarioError."""
-    from ..scenario.errors import SourceError
-    from ..scenario.load import Report, ScenarioError, check_bytes
+    from ..scenario.load import ScenarioError, check_bytes, read_scenario_bytes, unreadable
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report = Report(str(path))
-        report.errors = [SourceError(1, 1, "file", f"cannot read: {exc.strerror or exc}")]
-        raise ScenarioError(report) from None
+        raw = read_scenario_bytes(path)
+    except FileRefused as exc:
+        raise ScenarioError(unreadable(path, exc)) from None
     report = check_bytes(raw, str(path))
     if report.scenario is None:
         raise ScenarioError(report)
@@ -307,15 +309,20 @@ def branch_game(loaded: LoadedSave, turn: int) -> tuple[Game, dict[str, Any]]:
     return branch, options
 
 
+def _refused(path: Path, exc: FileRefused) -> SaveError:
+    if exc.missing:
+        return SaveError(f"{path}: no such save")
+    if exc.folder:
+        return SaveError(f"{path}: is a folder, not a save")
+    return SaveError(f"{path}: {exc}")
+
+
 def _read(path: Path) -> bytes:
+    """A save's bytes: a regular file of at most MAX_SAVE_BYTES (see `read_regular`)."""
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save") from None
-    except IsADirectoryError:
-        raise SaveError(f"{path}: is a folder, not a save") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return read_regular(path, MAX_SAVE_BYTES)
+    except FileRefused as exc:
+        raise _refused(path, exc) from None
 
 
 def load_document(path: Path, *, check_body: bool = True) -> SaveDocument:
@@ -347,12 +354,9 @@ def read_header(path: Path) -> dict[str, Any]:
     """The header of a save, reading only its first line. Raises SaveError."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            line = f.readline(_MAX_HEADER + 1)
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        line = read_first_line(path, _MAX_HEADER + 1, MAX_SAVE_BYTES)
+    except FileRefused as exc:
+        raise _refused(path, exc) from None
     if not line:
         raise SaveError(f"{path}: the file is empty")
     if not line.endswith(b"\n"):
@@ -405,7 +409,7 @@ def resolve_save(arg: str, folder: Path) -> Path:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    if direct.exists():
-        return direct  # a folder or something else: load_save says what is wrong
+    if direct.exists() or direct.is_symlink():
+        return direct  # a folder, a link that loops...: load_save says what is wrong
     raise SaveError(f"no save '{arg}' (looked for a file of that name, in {folder} and in "
                     "the shipped saves)")

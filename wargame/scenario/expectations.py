@@ -43,8 +43,9 @@ from ..engine.orders import ORDER_KINDS
 from ..engine.scenario import Scenario
 from .errors import SourceError, pydantic_errors_to_source
 from .load import check_file
+from .readfile import FileRefused, read_regular
 from .shipped import resolve_scenario
-from .yamlload import LoadedYaml, YamlLoadError, load_yaml
+from .yamlload import MAX_BYTES, LoadedYaml, YamlLoadError, load_yaml
 
 Op = Literal["lt", "le", "gt", "ge", "eq"]
 Stat = Literal["median", "mean", "min", "max"]
@@ -268,10 +269,9 @@ class CheckResult:
 
 def _load_test(path: Path) -> tuple[ScenarioTestFile | None, LoadedYaml | None, list[str]]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, None, [SourceError(1, 1, "file", f"cannot read: {exc.strerror or exc}")
-                            .format(str(path))]
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        return None, None, [SourceError(1, 1, "file", str(exc)).format(str(path))]
     try:
         loaded = load_yaml(raw)
     except YamlLoadError as exc:

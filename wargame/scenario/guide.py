@@ -24,9 +24,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.orders import ORDER_KINDS
 from ..engine.scenario import Scenario
+from ..engine.spec import Name, Text
 from .errors import pydantic_errors_to_source
+from .readfile import FileRefused, read_regular
 from .shipped import shipped_dir
-from .yamlload import YamlLoadError, load_yaml
+from .yamlload import MAX_BYTES, YamlLoadError, load_yaml
 
 Action = Literal["continue", "select_town", "queue_order", "view_odds", "end_turn",
                  "read_report", "save"]
@@ -47,8 +49,8 @@ class DoneWhen(_Model):
 
 class Step(_Model):
     id: str = Field(description="Step identifier.")
-    title: str = Field(description="Short title.")
-    text: str = Field(description="What to do and why, shown to the player.")
+    title: Name = Field(description="Short title.")
+    text: Text = Field(description="What to do and why, shown to the player.")
     done_when: DoneWhen = Field(description="What completes the step.")
 
 
@@ -117,10 +119,9 @@ def read_guide(path: Path) -> GuideSpec:
     """Parse and type-check a guide file; raise GuideError with positioned messages."""
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GuideError([f"{name}:1:1: error: file: cannot read: {exc.strerror or exc}"]) \
-            from None
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise GuideError([f"{name}:1:1: error: file: {exc}"]) from None
     try:
         loaded = load_yaml(raw)
     except YamlLoadError as exc:

@@ -15,9 +15,10 @@ from .diagnostics import source_lines
 from .errors import SourceError, pydantic_errors_to_source
 from .lint import cut_text_warnings, lint
 from .provenance import estimate_reason_warnings, provenance_warnings
+from .readfile import FileRefused, read_regular
 from .refs import check_references
 from .sources import uncatalogued_warnings
-from .yamlload import YamlLoadError, load_yaml
+from .yamlload import MAX_BYTES, YamlLoadError, load_yaml
 
 
 @dataclass
@@ -72,13 +73,24 @@ def _on_disk(filename: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def read_scenario_bytes(path: Path) -> bytes:
+    """A scenario file's bytes: a regular file of at most MAX_BYTES, read without ever
+    blocking on a FIFO or reading a device for ever. Raises FileRefused."""
+    return read_regular(path, MAX_BYTES)
+
+
+def unreadable(path: Path, problem: FileRefused) -> Report:
+    """The report of a file that could not be read."""
+    report = Report(str(path))
+    report.errors = [SourceError(1, 1, "file", str(problem))]
+    return report
+
+
 def check_file(path: Path) -> Report:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report = Report(str(path))
-        report.errors = [SourceError(1, 1, "file", f"cannot read: {exc.strerror or exc}")]
-        return report
+        raw = read_scenario_bytes(path)
+    except FileRefused as exc:
+        return unreadable(path, exc)
     return check_bytes(raw, str(path))
 
 

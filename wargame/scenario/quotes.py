@@ -18,8 +18,11 @@ from pathlib import Path as FilePath
 
 from .errors import SourceError
 from .provenance import comment_columns, src_quotations
+from .readfile import FileRefused, read_regular
 from .sources import Article, catalogue_for
-from .yamlload import LoadedYaml, YamlLoadError, load_yaml
+from .yamlload import MAX_BYTES, LoadedYaml, YamlLoadError, load_yaml
+
+MAX_ARTICLE_BYTES = 1 << 20  # the articles are a few kilobytes; a larger file is not one
 
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 CLOSEST_PASSAGE_MIN_RATIO = 0.6
@@ -132,8 +135,8 @@ class _Texts:
 
     def _read(self, name: str) -> str | None:
         try:
-            raw = (self.folder / name).read_bytes()
-        except OSError:
+            raw = read_regular(self.folder / name, MAX_ARTICLE_BYTES)
+        except FileRefused:
             return None
         article = self.catalogue.get(name)
         if article is not None and hashlib.sha256(raw).hexdigest() != article.sha256:
@@ -178,9 +181,9 @@ def quotation_errors_in_file(path: FilePath, sources_dir: FilePath) -> list[Sour
     """`quotation_errors` for a scenario file (nothing if it does not load as YAML: its
     own errors say why)."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
         loaded = load_yaml(raw)
-    except (OSError, YamlLoadError):
+    except (FileRefused, YamlLoadError):
         return []
     catalogue, _problems = catalogue_for(path)
     return quotation_errors(loaded, raw.decode("utf-8-sig"), sources_dir, catalogue)

@@ -19,8 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..engine.spec import SourceFile
 from .errors import SourceError, pydantic_errors_to_source
 from .provenance import SOURCE_FILE, comment_columns, comment_file_names
+from .readfile import FileRefused, read_regular
 from .shipped import shipped_dir
-from .yamlload import LoadedYaml, Path, YamlLoadError, load_yaml
+from .yamlload import MAX_BYTES, LoadedYaml, Path, YamlLoadError, load_yaml
 
 CATALOGUE_NAME = "sources.yaml"
 
@@ -70,10 +71,10 @@ def read_catalogue(path: FilePath) -> dict[str, Article]:
 def _read_catalogue(path: FilePath, _mtime_ns: int, _size: int) -> dict[str, Article]:
     """Read once per version of the file (validate reads it for every scenario)."""
     try:
-        loaded = load_yaml(path.read_bytes())
+        loaded = load_yaml(read_regular(path, MAX_BYTES))
         spec = CatalogueFile.model_validate(loaded.data)
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except FileRefused as exc:
+        raise CatalogueError(f"{path}: cannot read: {exc}") from None
     except YamlLoadError as exc:
         raise CatalogueError("\n".join(e.format(str(path)) for e in exc.errors)) from None
     except pydantic.ValidationError as exc:

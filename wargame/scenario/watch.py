@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..engine.scenario import Scenario
 from .errors import SourceError
-from .load import Report, check_bytes
+from .load import Report, check_bytes, read_scenario_bytes
+from .readfile import FileRefused
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class ScenarioWatcher:
 
     def _read(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
-        except OSError:
+            return read_scenario_bytes(self.path)
+        except FileRefused:
             return None
 
     def poll(self) -> Reload | None:

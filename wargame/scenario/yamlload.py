@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_ERRORS",
+    "MAX_INTEGER",
     "LoadedYaml",
     "Path",
     "YamlLoadError",
@@ -43,6 +45,8 @@ __all__ = [
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_ERRORS = 200
+# Far above any quantity in a scenario, and exact in JSON for every reader (< 2**53).
+MAX_INTEGER = 10**15
 
 Path = tuple[str | int, ...]
 
@@ -414,16 +418,15 @@ def _construct_scalar(tag: str, value: str) -> Any:
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT:
-        return _construct_int(value)
+        return _bounded_int(value)
     if tag == _FLOAT:
-        lowered = value.lower()
-        return float(lowered.replace(".inf", "inf").replace(".nan", "nan"))
+        return _finite_float(value)
     if tag == _DATE:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"invalid date {value!r}: no such day in the calendar") from None
-    return value
+    return _paired_surrogates(value)
 
 
 def _construct_int(value: str) -> int:
@@ -436,6 +439,52 @@ def _construct_int(value: str) -> int:
     except ValueError:
         # Python refuses to convert very long digit strings.
         raise ValueError(f"number {value[:20]}... is too large") from None
+
+
+def _bounded_int(value: str) -> int:
+    """An integer in any notation the resolver accepts, refused beyond MAX_INTEGER before
+    Python converts thousands of digits (or prints them in an error message)."""
+    digits = value.lstrip("+-")
+    body = digits[2:] if digits[:2] in ("0x", "0o") else digits
+    if len(body.lstrip("0")) > len(str(MAX_INTEGER)):
+        raise ValueError(f"number {_abridged(value)} is too large (at most {MAX_INTEGER})")
+    number = _construct_int(value)
+    if abs(number) > MAX_INTEGER:
+        raise ValueError(f"number {_abridged(value)} is too large (at most {MAX_INTEGER})")
+    return number
+
+
+def _finite_float(value: str) -> float:
+    """A float; NaN and the infinities (written, or reached by overflow) are refused."""
+    lowered = value.lower()
+    number = float(lowered.replace(".inf", "inf").replace(".nan", "nan"))
+    if math.isfinite(number):
+        return number
+    if "inf" in lowered or "nan" in lowered:
+        raise ValueError(f"NaN and infinities are not allowed (found {value})")
+    raise ValueError(f"number {_abridged(value)} is too large")
+
+
+def _abridged(value: str) -> str:
+    return value if len(value) <= 24 else f"{value[:20]}... ({len(value)} characters)"
+
+
+def _paired_surrogates(value: str) -> str:
+    """Text with surrogate escapes joined: PyYAML leaves "\\ud83d\\ude00" as two halves
+    where JSON and YAML 1.2 mean one character. A half with no partner cannot be encoded
+    and would crash the output later: it is refused here, with its place in the text."""
+    if _SURROGATE.search(value) is None:
+        return value
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    lone = _SURROGATE.search(joined)
+    if lone is not None:
+        raise ValueError(f"unpaired surrogate U+{ord(lone.group()):04X} at character "
+                         f"{lone.start() + 1} (a \\u escape of half a character); write "
+                         "the character itself")
+    return joined
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _comments(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:

@@ -24,15 +24,32 @@ def _no_terminal() -> int:
     return 2
 
 
+def _run(app: Any) -> int:
+    """Run the app; an exception that ended it is raised again here (it was not printed:
+    see `WargameApp._fatal_error`), for the `wargame` command to log."""
+    app.run()
+    if app._exception is not None:
+        raise app._exception
+    return app.return_code or 0
+
+
+def _settings(saves_dir: str | None) -> dict[str, Any]:
+    """The settings the app reads, checked before it starts (SettingError: one line)."""
+    from ..saves import saves_dir as resolve_saves_dir
+    from .app import theme_setting
+
+    resolve_saves_dir(saves_dir)
+    return {"theme": theme_setting()}
+
+
 def run_title(saves_dir: str | None = None, difficulty: str = "standard") -> int:
     """The title screen (`wargame` with no arguments)."""
     if not has_terminal():
         return _no_terminal()
     from .app import WargameApp
 
-    app = WargameApp(saves_dir=saves_dir, difficulty=difficulty)
-    app.run()
-    return app.return_code or 0
+    app = WargameApp(saves_dir=saves_dir, difficulty=difficulty, **_settings(saves_dir))
+    return _run(app)
 
 
 def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
@@ -48,6 +65,7 @@ def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
     common = {"seed": args.seed, "difficulty": getattr(args, "difficulty", None) or "standard",
               "insurgent": getattr(args, "insurgent", None) or "ai",
               "saves_dir": getattr(args, "saves_dir", None)}
+    common.update(_settings(common["saves_dir"]))
     if load is not None:
         from .. import saves
 
@@ -76,5 +94,4 @@ def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
         scenario = load_scenario(args.scenario)
         app = WargameApp(scenario=scenario, scenario_path=resolve_scenario(args.scenario),
                          watch=bool(getattr(args, "watch", False)), **common)
-    app.run()
-    return app.return_code or 0
+    return _run(app)

@@ -7,7 +7,6 @@ does, through the session, on the player's intent.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,11 +14,16 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from ..engine import Scenario
 from ..engine.game import Game
+from ..engine.safetext import printable
+from ..environ import setting
+from ..scenario.load import read_scenario_bytes
+from ..scenario.readfile import FileRefused
 from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -36,6 +40,18 @@ WARGAME_LIGHT = Theme(
     warning="#8A7A00", error="#C04A00", success="#007A5E", foreground="#1A1A1A",
     background="#F7F7F2", surface="#EFEFE8", panel="#E2E2DA", dark=False,
 )
+THEMES = ("wargame", "wargame-light", *BUILTIN_THEMES)
+
+
+def _theme(raw: str) -> str:
+    if raw not in THEMES:
+        raise ValueError("is not a theme; one of: " + ", ".join(THEMES))
+    return raw
+
+
+def theme_setting() -> str | None:
+    """$WARGAME_THEME, checked (raises SettingError, one line, before the app starts)."""
+    return setting("WARGAME_THEME", _theme)
 
 
 class WargameApp(App[int]):
@@ -79,7 +95,7 @@ class WargameApp(App[int]):
     def on_mount(self) -> None:
         self.register_theme(WARGAME_DARK)
         self.register_theme(WARGAME_LIGHT)
-        self.theme = self._theme_name or os.environ.get("WARGAME_THEME") or "wargame"
+        self.theme = self._theme_name or "wargame"
         scenario, game, path, loaded_from = self._initial
         if game is not None and self._loaded_options is not None:
             self.open_loaded(game, self._loaded_options, loaded_from or Path("save"),
@@ -108,8 +124,8 @@ class WargameApp(App[int]):
         text = None
         if path is not None:
             try:
-                text = Path(path).read_text(encoding="utf-8")
-            except OSError:
+                text = read_scenario_bytes(Path(path)).decode("utf-8")
+            except (FileRefused, UnicodeDecodeError):
                 text = None
         game = game or Game.new(scenario, self.seed if seed is None else seed)
         session = Session(game, difficulty=self.difficulty, insurgent=self.insurgent,
@@ -170,6 +186,21 @@ class WargameApp(App[int]):
             text = "\n".join(shown) + (f"\n… {more} more" if more > 0 else "")
             self.notify(text, title=change.summary(), severity="error", timeout=3600,
                         markup=False)
+
+    # ------------------------------------------------------------------ safety
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain, sanitised text, whatever `markup` says (widgets'
+        own `notify` passes True): messages quote file names, save names and errors,
+        which must never be read as markup nor reach the terminal raw."""
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def _fatal_error(self) -> None:
+        # No traceback on the player's terminal: the exception stays in `_exception` and
+        # `run_title`/`run_play` raise it, so the `wargame` command logs it to a file.
+        self.bell()
+        self._close_messages_no_wait()
 
     # ------------------------------------------------------------------ size
     def on_resize(self) -> None:

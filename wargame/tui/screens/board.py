@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 
 from ...engine.game import Game
+from ...saves.format import MAX_REASON_CHARS, clean_text
 from ..messages import OrderPicked, OrderUnqueued, PlaceSelected, TurnResolved
 from ..session import OrderRow, Session, describe_order
 from ..widgets.details import DetailsPanel, MapLegend
@@ -223,8 +224,9 @@ class BoardScreen(Screen[None]):
         def keep(text: str | None) -> None:
             if text is None:
                 return
-            if text.strip():
-                self.session.reasons[turn] = text.strip()
+            reason = clean_text(text, MAX_REASON_CHARS)  # what the save will keep
+            if reason:
+                self.session.reasons[turn] = reason
                 self.notify("Reason noted for this turn.", timeout=2)
             else:
                 self.session.reasons.pop(turn, None)

@@ -14,7 +14,21 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...engine.safetext import is_unsafe, printable
+from ...saves.format import MAX_REASON_CHARS
 from ..app import MIN_HEIGHT, MIN_WIDTH
+from .base import ClosesOnce
+
+MAX_SAVE_NAME_CHARS = 64  # what `sanitize_name` keeps of a name
+
+
+class TextInput(Input):
+    """An Input that never takes a control character, bidi override or lone surrogate,
+    typed or pasted (they are dropped), nor more than `max_length` characters."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace("".join(ch for ch in text if not is_unsafe(ch, multiline=False)),
+                        start, end)
 
 
 class TooSmallScreen(Screen[None]):
@@ -39,7 +53,7 @@ class TooSmallScreen(Screen[None]):
             "fits.\n(ctrl+q quits. Or play line by line: wargame play --plain)")
 
 
-class HandOverScreen(Screen[None]):
+class HandOverScreen(ClosesOnce, Screen[None]):
     """Two players at one keyboard: hides the board until the next player is ready."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "Ready")]
@@ -67,7 +81,7 @@ class HandOverScreen(Screen[None]):
         self.dismiss(None)
 
 
-class QuitScreen(ModalScreen[str | None]):
+class QuitScreen(ClosesOnce, ModalScreen[str | None]):
     """Unsaved progress: save first, leave without saving, or stay."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +113,7 @@ class QuitScreen(ModalScreen[str | None]):
         self.dismiss(None if choice == "cancel" else choice)
 
 
-class SaveScreen(ModalScreen[str | None]):
+class SaveScreen(ClosesOnce, ModalScreen[str | None]):
     """The name to save under."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -111,8 +125,10 @@ class SaveScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content.assemble(("Save the game", "bold"), f"\nin {self.folder}"))
-            yield Input(value=self.default, id="save-name", placeholder="name of the save")
+            yield Label(Content.assemble(("Save the game", "bold"),
+                                         printable(f"\nin {self.folder}")))
+            yield TextInput(value=self.default, id="save-name", placeholder="name of the save",
+                            max_length=MAX_SAVE_NAME_CHARS)
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
@@ -151,7 +167,7 @@ def save_summary(path: Path) -> str:
     return f"{path.stem} · {title} · {where} · saved {when}{note}"
 
 
-class LoadScreen(ModalScreen[Path | None]):
+class LoadScreen(ClosesOnce, ModalScreen[Path | None]):
     """The saves in the saves folder, newest first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -166,10 +182,12 @@ class LoadScreen(ModalScreen[Path | None]):
                        reverse=True)
         self.files = files
         with Vertical(classes="dialog wide"):
-            yield Label(Content.assemble(("Load a saved game", "bold"), f"\nfrom {self.folder}"))
+            yield Label(Content.assemble(("Load a saved game", "bold"),
+                                         printable(f"\nfrom {self.folder}")))
             if files:
-                yield OptionList(*[Option(save_summary(p), id=str(i))
-                                   for i, p in enumerate(files)], id="saves")
+                # Plain Content: a file name or a note is never read as markup.
+                yield OptionList(*[Option(Content(printable(save_summary(p), multiline=False)),
+                                          id=str(i)) for i, p in enumerate(files)], id="saves")
             else:
                 yield Label("No saved game in this folder yet.", id="no-saves")
             with Horizontal(classes="buttons"):
@@ -185,7 +203,7 @@ class LoadScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ReasonScreen(ModalScreen[str | None]):
+class ReasonScreen(ClosesOnce, ModalScreen[str | None]):
     """Why the player chose this turn's orders (kept in the game's record)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -199,8 +217,8 @@ class ReasonScreen(ModalScreen[str | None]):
             yield Label(Content.assemble(("Your reason for this turn", "bold"),
                                          "\nIt is kept with the game and shown in the "
                                          "after-action report."))
-            yield Input(value=self.current, id="reason", placeholder="e.g. escort the Dakar "
-                        "convoys: fuel first")
+            yield TextInput(value=self.current, id="reason", placeholder="e.g. escort the "
+                            "Dakar convoys: fuel first", max_length=MAX_REASON_CHARS)
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False

@@ -16,6 +16,7 @@ from ..news import _date
 from ..session import Session
 from ..sources import cite
 from ..widgets.tracks import BARS
+from .base import ClosesOnce
 
 GRADES = {
     "decisive_defeat": "a decisive defeat for the junta", "defeat": "a defeat for the junta",
@@ -70,7 +71,7 @@ def charts(session: Session, width: int = 60) -> Content:
     return Content.assemble(*parts)
 
 
-class GameOverScreen(Screen[None]):
+class GameOverScreen(ClosesOnce, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_game", "New game"),
         Binding("s", "save", "Save"),
@@ -175,7 +176,7 @@ def after_action_text(session: Session) -> Content:
     return Content.assemble(*parts)
 
 
-class AfterActionScreen(Screen[None]):
+class AfterActionScreen(ClosesOnce, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Back"),
     ]

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from ..mapmodel import LEGEND
 from ..widgets.goals import goals_content, session_goals
+from .base import ClosesOnce
 
 KEYS = (
     ("arrows", "move the map cursor to the nearest town in that direction"),
@@ -58,7 +59,7 @@ GOALS = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark,enter", "close", "Close"),
     ]

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from ..news import week_summary
 from ..session import Session, TurnReport
 from ..sources import cite
+from .base import ClosesOnce
 
 PHASE_TITLES = {
     "events": "Scripted events", "junta": "The junta's orders", "insurgency": "JNIM's operations",
@@ -66,7 +67,7 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
     return news, Content.assemble(*parts)
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(ClosesOnce, Screen[None]):
     """What happened in the turn, for one side."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...engine import Scenario
+from ...engine.safetext import printable
 from ...scenario.load import check_file
 from ...scenario.shipped import shipped_scenarios
 from ..briefing import briefing
@@ -108,7 +109,7 @@ class TitleScreen(Screen[None]):
         if path not in self.loaded:
             report = check_file(path)
             self.loaded[path] = (report.scenario if report.scenario is not None
-                                 else "\n".join(report.lines()[:20]))
+                                 else printable("\n".join(report.lines()[:20])))
         self.app.call_from_thread(self._show, path)
 
     def _show(self, path: Path) -> None:

@@ -1,0 +1,78 @@
+"""Settings from environment variables, each checked when it is read.
+
+Every variable goes through `setting(NAME, parse)`: `parse` turns the text into a value or
+raises ValueError saying what is wrong, and the user gets one line naming the variable,
+its value and the problem (`SettingError`, which the `wargame` command prints and exits
+with code 2) instead of a traceback from deep inside. An unset or blank variable is None.
+A new variable (WARGAME_LANG, say) needs only its `parse` function:
+
+    language = setting("WARGAME_LANG", parse_language)   # raises SettingError
+
+Command-line values that mean the same thing (`--saves-dir DIR`) use `argument()`.
+This module imports nothing of ours, so every layer above the engine may use it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+__all__ = ["MAX_PATH_BYTES", "SettingError", "argument", "folder", "setting"]
+
+T = TypeVar("T")
+MAX_PATH_BYTES = 4096  # PATH_MAX on Linux; longer paths fail in every system call
+
+
+class SettingError(Exception):
+    """A setting (environment variable or option) whose value cannot be used."""
+
+
+def _shown(value: str) -> str:
+    # repr() escapes control characters, bidi overrides and surrogates; long values are cut.
+    shown = repr(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+def setting(name: str, parse: Callable[[str], T],
+            environ: Mapping[str, str] | None = None) -> T | None:
+    """The value of environment variable `name` through `parse`; None when unset or
+    blank. Raises SettingError (one line) when `parse` refuses it."""
+    raw = (os.environ if environ is None else environ).get(name)
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        raise SettingError(f"environment variable {name}={_shown(raw)}: {exc} (fix it or "
+                           f"unset it: unset {name})") from None
+
+
+def argument(option: str, raw: str, parse: Callable[[str], T]) -> T:
+    """A command-line value through `parse`; raises SettingError (one line)."""
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        raise SettingError(f"{option} {_shown(raw)}: {exc}") from None
+
+
+def folder(raw: str) -> Path:
+    """A folder the game may create and write in: it need not exist yet, but must not be
+    a file, unreachable or an impossibly long path. Raises ValueError."""
+    try:
+        size = len(os.fsencode(raw))
+    except UnicodeError:
+        raise ValueError("is not a usable path") from None
+    if size > MAX_PATH_BYTES or "\0" in raw:
+        raise ValueError("is not a usable path" if "\0" in raw else
+                         f"is {size} bytes long; paths are at most {MAX_PATH_BYTES}")
+    path = Path(raw).expanduser()
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        raise ValueError(f"cannot be used: {exc.strerror or exc}") from None
+    if exists and not is_dir:
+        raise ValueError("is not a folder (a file of that name exists)")
+    return path
