@@ -1,21 +1,31 @@
-"""The processes `wargame serve` starts, one per browser tab (not a command for people):
+"""The processes `wargame serve` starts (not commands for people):
 
     python -m wargame.serve.child game --class-dir DIR [--handout SAVE] [--scenario FILE]
+    python -m wargame.serve.child forkserver --channel FD --class-dir DIR [...]
     python -m wargame.serve.child class DIR
 
-They run under textual-serve's web driver (stdin and stdout are its pipes, not a
-terminal), so they skip the terminal check of `wargame play` and `wargame class`.
+`game` is one browser tab's game; `forkserver` loads everything a game needs once, then
+forks a game for each tab (see forkserver.py); `class` is the instructor's view. They run
+under textual-serve's web driver (stdin and stdout are its pipes, not a terminal), so they
+skip the terminal check of `wargame play` and `wargame class`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine import Scenario
 
 
-def run_game(args: argparse.Namespace) -> int:
+def prepare_game(args: argparse.Namespace) -> tuple[Callable[[], int], Scenario | None] | int:
+    """Load what the game of a tab needs: the function that plays it, and the scenario it
+    opens (if `--scenario`); or an exit code if the scenario does not load (`wargame
+    serve` checked it before starting)."""
     from .game import SeminarApp
 
     scenario = None
@@ -25,13 +35,70 @@ def run_game(args: argparse.Namespace) -> int:
 
         try:
             scenario = load_scenario(path)
-        except ScenarioError as exc:  # checked by `wargame serve` before it started
+        except ScenarioError as exc:
             print("\n".join(exc.report.lines()), file=sys.stderr)
             return 1
-    app = SeminarApp(Path(args.class_dir), handout=Path(args.handout) if args.handout
-                     else None, scenario=scenario, scenario_path=path)
-    app.run()
-    return app.return_code or 0
+    handout = Path(args.handout) if args.handout else None
+
+    def play() -> int:
+        app = SeminarApp(Path(args.class_dir), handout=handout, scenario=scenario,
+                         scenario_path=path)
+        app.run()
+        return app.return_code or 0
+
+    return play, scenario
+
+
+def warm_up(args: argparse.Namespace, scenario: Scenario | None) -> None:
+    """What every game would otherwise load on its own: the screens and widgets, the
+    saves, the hand-out's embedded scenario (compiled once, then found in the saves'
+    cache by every game that opens it), and the AI with its caches filled by one decision
+    on a throw-away game of the scenario the games will play."""
+    import textual.drivers.web_driver  # noqa: F401
+    import textual.widgets
+
+    from ..ai.bots import insurgency_turn
+    from ..engine import new_game
+    from ..tui.screens import board, dialogs, gameover, help, report, team, title  # noqa: F401
+
+    for name in ("Button", "Footer", "Input", "Label", "OptionList", "Static",
+                 "TabbedContent", "TabPane"):
+        getattr(textual.widgets, name)
+    if args.handout:
+        from ..saves import SaveError, load_save
+
+        try:
+            scenario = load_save(Path(args.handout)).game.scenario
+        except SaveError:
+            pass   # each game says so when it opens it
+    if scenario is None:
+        from ..scenario.load import load_scenario
+        from ..scenario.shipped import DEFAULT_SCENARIO, resolve_scenario
+
+        scenario = load_scenario(resolve_scenario(DEFAULT_SCENARIO))
+    insurgency_turn(new_game(scenario, 1), "standard")
+
+
+def run_game(args: argparse.Namespace) -> int:
+    prepared = prepare_game(args)
+    return prepared if isinstance(prepared, int) else prepared[0]()
+
+
+def run_fork_server(args: argparse.Namespace) -> int:
+    import gc
+    import socket
+
+    from .forkserver import serve_forks
+
+    prepared = prepare_game(args)
+    if isinstance(prepared, int):
+        return prepared
+    play, scenario = prepared
+    warm_up(args, scenario)
+    gc.collect()
+    gc.freeze()   # the collector then leaves the shared pages alone in every child
+    serve_forks(socket.socket(fileno=args.channel), play)
+    return 0
 
 
 def run_class(args: argparse.Namespace) -> int:
@@ -45,11 +112,14 @@ def run_class(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wargame.serve.child")
     sub = parser.add_subparsers(dest="mode", required=True)
-    p = sub.add_parser("game")
-    p.add_argument("--class-dir", required=True)
-    p.add_argument("--handout")
-    p.add_argument("--scenario")
-    p.set_defaults(func=run_game)
+    for mode, func in (("game", run_game), ("forkserver", run_fork_server)):
+        p = sub.add_parser(mode)
+        p.add_argument("--class-dir", required=True)
+        p.add_argument("--handout")
+        p.add_argument("--scenario")
+        if mode == "forkserver":
+            p.add_argument("--channel", type=int, required=True)
+        p.set_defaults(func=func)
     p = sub.add_parser("class")
     p.add_argument("folder")
     p.add_argument("--poll", type=float, default=None)

@@ -100,6 +100,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     config = ServeConfig(host=args.host, port=args.port, class_dir=class_dir,
                          player_argv=game, instructor_argv=[*child, "class", str(class_dir)],
+                         fork_argv=[*child, "forkserver", *game[len(child) + 1:]],
                          max_sessions=args.max_sessions,
                          idle_timeout=args.idle_timeout * 60, instructor_token=token)
     try:

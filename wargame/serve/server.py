@@ -35,6 +35,9 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from . import forkserver
+from .forkserver import ForkedProcess, ForkServer
+
 log = logging.getLogger("wargame.serve")
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,6 +56,7 @@ class ServeConfig:
     class_dir: Path
     player_argv: list[str]             # the command of one game process
     instructor_argv: list[str]         # the command of the instructor's view
+    fork_argv: list[str] | None = None  # the fork server's command (see forkserver.py)
     max_sessions: int = 40
     idle_timeout: float = 1800.0       # seconds
     instructor_token: str | None = None
@@ -76,15 +80,25 @@ class GameProcess(AppService):
 
     def __init__(self, argv: list[str], *, write_bytes: Callable[[bytes], Awaitable[None]],
                  write_str: Callable[[str], Awaitable[None]],
-                 close: Callable[[], Awaitable[None]], download_manager: Any) -> None:
+                 close: Callable[[], Awaitable[None]], download_manager: Any,
+                 forks: ForkServer | None = None) -> None:
         super().__init__(" ".join(argv), write_bytes=write_bytes, write_str=write_str,
                          close=close, download_manager=download_manager)
         self.argv = argv
+        self.forks = forks
         self.last_input = time.monotonic()
         self.farewell: bytes | None = None    # written to the browser when the game exits
         self.ending = False                   # the idle time-out is ending it
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        if self.forks is not None:
+            try:
+                forked = await self.forks.spawn({"COLUMNS": str(width), "ROWS": str(height)})
+            except OSError as exc:
+                log.warning("the fork server failed (%s): starting a new process", exc)
+            else:
+                self._process, self._stdin = forked, forked.stdin
+                return forked
         env = self._build_environment(width=width, height=height)
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
@@ -119,8 +133,11 @@ class GameProcess(AppService):
         for sig, wait in ((signal.SIGTERM, 2.0), (signal.SIGKILL, 5.0)):
             if process.returncode is not None:
                 break
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, sig)
+            if isinstance(process, ForkedProcess):
+                process.send_signal(sig)
+            else:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, sig)
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(process.wait(), wait)
         if self._task is not None and not self._task.done():
@@ -137,6 +154,7 @@ class SeminarServer(Server):
         self.players: set[GameProcess] = set()
         self.instructors: set[GameProcess] = set()
         self.closing = False
+        self.forks: ForkServer | None = None
 
     # ------------------------------------------------------------------ set-up
     def initialize_logging(self) -> None:
@@ -160,7 +178,21 @@ class SeminarServer(Server):
         app.on_shutdown.append(self.on_shutdown)
         return app
 
+    def start_fork_server(self) -> None:
+        """The warm parent of the games (Linux); without it each game starts cold."""
+        if not self.config.fork_argv or not forkserver.supported():
+            return
+        env = AppService._build_environment(self)  # textual-serve's variables for a game
+        for name in ("COLUMNS", "ROWS"):
+            env.pop(name, None)
+        try:
+            self.forks = ForkServer(self.config.fork_argv, env)
+        except OSError as exc:
+            log.warning("wargame serve: no fork server (%s): games start as new processes",
+                        exc)
+
     async def on_startup(self, app: web.Application) -> None:
+        self.start_fork_server()
         url = f"http://{_url_host(self.config.host)}:{self.config.port}/"
         print(f"wargame serve: open {url} in a browser", flush=True)
         print(f"  class folder {self.config.class_dir} · at most {self.config.max_sessions} "
@@ -180,6 +212,8 @@ class SeminarServer(Server):
             game.farewell = _terminal_text("The server was stopped by the instructor.",
                                            "Your game was saved.")
         await asyncio.gather(*(game.end() for game in games), return_exceptions=True)
+        if self.forks is not None:
+            await asyncio.to_thread(self.forks.close)
 
     # ------------------------------------------------------------------ pages
     def _page(self, request: web.Request, socket_route: str, title: str) -> dict[str, Any]:
@@ -260,7 +294,8 @@ class SeminarServer(Server):
         height = _int(request.query.get("height"), 24)
         game = GameProcess(argv, write_bytes=websocket.send_bytes,
                            write_str=websocket.send_str, close=websocket.close,
-                           download_manager=self.download_manager)
+                           download_manager=self.download_manager,
+                           forks=self.forks if idle else None)
         registry.add(game)
         watcher = asyncio.create_task(self._end_when_idle(game)) if idle else None
         try:

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 Join = Callable[[str], "str | None"]   # the typed name -> None (joined) or what to fix
 
@@ -41,9 +41,10 @@ class TeamScreen(Screen[None]):
             yield Static(Content.assemble(
                 ("wargame", "bold"), " · the siege of Bamako, 2025 · seminar",
                 (f" · {self.seminar}" if self.seminar else "")), id="team-banner")
-            yield Label(Content.assemble(
+            yield Static(Content.assemble(
                 ("\nYour team's name", "bold"), "\nThe instructor sees it, and your games "
-                "are saved under it. To come back to your game later, give the same name."))
+                "are saved under it. To come back to your game later, give the same name."),
+                id="team-help")
             yield Input(id="team-name", placeholder="e.g. Team Niger")
             yield Static("", id="team-error")
 
