@@ -5,7 +5,8 @@
     python -m wargame.serve.child class DIR
 
 `game` is one browser tab's game; `forkserver` loads everything a game needs once, then
-forks a game for each tab (see forkserver.py); `class` is the instructor's view. They run
+forks a game for each tab, or an instructor's view (see forkserver.py); `class` is the
+instructor's view. They run
 under textual-serve's web driver (stdin and stdout are its pipes, not a terminal), so they
 skip the terminal check of `wargame play` and `wargame class`.
 """
@@ -65,12 +66,12 @@ def warm_up(args: argparse.Namespace, scenario: Scenario | None) -> None:
                  "TabbedContent", "TabPane"):
         getattr(textual.widgets, name)
     if args.handout:
+        import contextlib
+
         from ..saves import SaveError, load_save
 
-        try:
+        with contextlib.suppress(SaveError):   # each game says so when it opens it
             scenario = load_save(Path(args.handout)).game.scenario
-        except SaveError:
-            pass   # each game says so when it opens it
     if scenario is None:
         from ..scenario.load import load_scenario
         from ..scenario.shipped import DEFAULT_SCENARIO, resolve_scenario
@@ -97,7 +98,9 @@ def run_fork_server(args: argparse.Namespace) -> int:
     warm_up(args, scenario)
     gc.collect()
     gc.freeze()   # the collector then leaves the shared pages alone in every child
-    serve_forks(socket.socket(fileno=args.channel), play)
+    instructor = argparse.Namespace(folder=args.class_dir, poll=None)
+    serve_forks(socket.socket(fileno=args.channel),
+                {"game": play, "class": lambda: run_class(instructor)})
     return 0
 
 

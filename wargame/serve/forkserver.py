@@ -9,8 +9,9 @@ the parent and its siblings).
 
 The protocol, over a Unix socket pair (SOCK_SEQPACKET, one message per request):
 
-    server -> fork server   JSON {"env": {...}} and three file descriptors: the child's
-                            stdin, stdout and stderr (pipes the server made)
+    server -> fork server   JSON {"run": "game" or "class", "env": {...}} and three file
+                            descriptors: the child's stdin, stdout and stderr (pipes the
+                            server made)
     fork server -> server   JSON {"pid": N} and one file descriptor: a pidfd of the child,
                             which tells the server when it ends and lets it signal it
                             without any risk of hitting a recycled process id
@@ -74,8 +75,9 @@ def _child(fds: list[int], env: dict[str, str], run: Callable[[], int]) -> None:
         os._exit(code)
 
 
-def serve_forks(channel: socket.socket, run: Callable[[], int]) -> None:
-    """Fork a child running `run()` for each request on `channel`, until it closes."""
+def serve_forks(channel: socket.socket, runners: dict[str, Callable[[], int]]) -> None:
+    """Fork a child for each request on `channel` (running the runner it names), until
+    the channel closes."""
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl+C is the server's to handle
     while True:
@@ -87,7 +89,9 @@ def serve_forks(channel: socket.socket, run: Callable[[], int]) -> None:
             return
         if not message:
             return   # the server has gone
-        env = json.loads(message).get("env", {})
+        request = json.loads(message)
+        run = runners.get(request.get("run", "game"), runners["game"])
+        env = request.get("env", {})
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -155,22 +159,25 @@ class ForkServer:
         theirs.close()
         self._lock = threading.Lock()
 
-    def _request(self, env: dict[str, str], child_fds: list[int]) -> tuple[int, int]:
+    def _request(self, run: str, env: dict[str, str], child_fds: list[int]
+                 ) -> tuple[int, int]:
         with self._lock:
-            socket.send_fds(self.channel, [json.dumps({"env": env}).encode()], child_fds)
+            socket.send_fds(self.channel, [json.dumps({"run": run, "env": env}).encode()],
+                            child_fds)
             message, fds, _flags, _addr = socket.recv_fds(self.channel, MAX_MESSAGE, 1)
         if not message or not fds:
             raise OSError("the fork server did not answer")
         return int(json.loads(message)["pid"]), fds[0]
 
-    async def spawn(self, env: dict[str, str]) -> ForkedProcess:
-        """A new game process with these environment variables set; raises OSError."""
+    async def spawn(self, env: dict[str, str], run: str = "game") -> ForkedProcess:
+        """A new process running `run` (a game, or the class view) with these environment
+        variables set; raises OSError."""
         loop = asyncio.get_running_loop()
         pipes = [os.pipe() for _ in range(3)]           # stdin, stdout, stderr
         child_fds = [pipes[0][0], pipes[1][1], pipes[2][1]]
         ours = [pipes[0][1], pipes[1][0], pipes[2][0]]
         try:
-            pid, pidfd = await asyncio.to_thread(self._request, env, child_fds)
+            pid, pidfd = await asyncio.to_thread(self._request, run, env, child_fds)
         except BaseException:
             for fd in ours:
                 os.close(fd)

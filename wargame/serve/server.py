@@ -81,11 +81,12 @@ class GameProcess(AppService):
     def __init__(self, argv: list[str], *, write_bytes: Callable[[bytes], Awaitable[None]],
                  write_str: Callable[[str], Awaitable[None]],
                  close: Callable[[], Awaitable[None]], download_manager: Any,
-                 forks: ForkServer | None = None) -> None:
+                 forks: ForkServer | None = None, run: str = "game") -> None:
         super().__init__(" ".join(argv), write_bytes=write_bytes, write_str=write_str,
                          close=close, download_manager=download_manager)
         self.argv = argv
         self.forks = forks
+        self.run_name = run                   # what the fork server runs: game or class
         self.last_input = time.monotonic()
         self.farewell: bytes | None = None    # written to the browser when the game exits
         self.ending = False                   # the idle time-out is ending it
@@ -93,7 +94,8 @@ class GameProcess(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         if self.forks is not None:
             try:
-                forked = await self.forks.spawn({"COLUMNS": str(width), "ROWS": str(height)})
+                forked = await self.forks.spawn({"COLUMNS": str(width), "ROWS": str(height)},
+                                                self.run_name)
             except OSError as exc:
                 log.warning("the fork server failed (%s): starting a new process", exc)
             else:
@@ -271,7 +273,7 @@ class SeminarServer(Server):
                 f"All {self.config.max_sessions} game sessions are in use; try again later."))
             await websocket.close()
             return websocket
-        await self._run(request, websocket, self.config.player_argv, self.players, idle=True)
+        await self._run(request, websocket, "game")
         return websocket
 
     async def handle_instructor_socket(self, request: web.Request) -> web.StreamResponse:
@@ -283,21 +285,25 @@ class SeminarServer(Server):
             await websocket.send_bytes(_terminal_text("Too many instructor's views are open."))
             await websocket.close()
             return websocket
-        await self._run(request, websocket, self.config.instructor_argv, self.instructors,
-                        idle=False)
+        await self._run(request, websocket, "class")
         return websocket
 
     async def _run(self, request: web.Request, websocket: web.WebSocketResponse,
-                   argv: list[str], registry: set[GameProcess], *, idle: bool) -> None:
-        """Run one app process for this websocket until either side ends."""
+                   kind: str) -> None:
+        """Run one app process for this websocket until either side ends: a student's
+        game (`kind` "game", which the idle time-out may end) or the instructor's view
+        ("class")."""
+        game_kind = kind == "game"
+        argv = self.config.player_argv if game_kind else self.config.instructor_argv
+        registry = self.players if game_kind else self.instructors
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
         game = GameProcess(argv, write_bytes=websocket.send_bytes,
                            write_str=websocket.send_str, close=websocket.close,
                            download_manager=self.download_manager,
-                           forks=self.forks if idle else None)
+                           forks=self.forks, run=kind)
         registry.add(game)
-        watcher = asyncio.create_task(self._end_when_idle(game)) if idle else None
+        watcher = asyncio.create_task(self._end_when_idle(game)) if game_kind else None
         try:
             await game.start(width, height)
             log.info("game session started (pid %s; %d playing)", game.pid, len(self.players))
