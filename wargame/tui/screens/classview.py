@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,7 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Markdown, Static
+from textual.widgets import DataTable, Footer, Static
 
 from ...saves.classroom import TeamStatus, read_team, team_folders
 from ...saves.report import sparkline
@@ -38,6 +39,13 @@ TRACK_KEYS = ("fuel_days", "junta_capital", "cohesion", "treasury", "towns_held"
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _sort_key(name: object) -> tuple[str, str]:
+    """Teams in alphabetical order, accents aside (Équipe with the E's)."""
+    text = str(name).casefold()
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return plain, text
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -122,8 +130,10 @@ class MarkdownScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(self.title_text, "bold"), id="md-title")
-        with VerticalScroll(id="md-body"):
-            yield Markdown(self.text, id="md")
+        from rich.markdown import Markdown
+
+        with VerticalScroll(id="md-body"):   # Rich's renderer: one widget, drawn at once
+            yield Static(Markdown(self.text), id="md")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -245,7 +255,7 @@ class ClassScreen(Screen[None]):
                 table.update_cell(name, key, value, update_width=True)
         else:
             table.add_row(*(cells[key] for key, _ in COLUMNS), key=name)
-            table.sort("team", key=lambda team: str(team).casefold())
+            table.sort("team", key=_sort_key)
         self.updated = time.strftime("%H:%M:%S")
         self.show_title()
         self.show_detail()
