@@ -135,3 +135,6 @@ class SeminarApp(WargameApp):
             import sys
 
             print(f"wargame: the autosave on exit failed: {exc}", file=sys.stderr)
+        finally:
+            if self._team_lock is not None:   # the team may play in another tab now
+                self._team_lock.release()
