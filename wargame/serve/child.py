@@ -98,7 +98,7 @@ def run_fork_server(args: argparse.Namespace) -> int:
     warm_up(args, scenario)
     gc.collect()
     gc.freeze()   # the collector then leaves the shared pages alone in every child
-    instructor = argparse.Namespace(folder=args.class_dir, poll=None)
+    instructor = argparse.Namespace(folder=args.class_dir, poll=args.poll)
     serve_forks(socket.socket(fileno=args.channel),
                 {"game": play, "class": lambda: run_class(instructor)})
     return 0
@@ -122,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         p.add_argument("--scenario")
         if mode == "forkserver":
             p.add_argument("--channel", type=int, required=True)
+            p.add_argument("--poll", type=float, default=None)   # for the class view
         p.set_defaults(func=func)
     p = sub.add_parser("class")
     p.add_argument("folder")

@@ -71,6 +71,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail("--max-sessions must be at least 1")
     if args.idle_timeout <= 0:
         return _fail("--idle-timeout must be more than 0 minutes")
+    if args.poll is not None and args.poll <= 0:
+        return _fail("--poll must be more than 0 seconds")
     if not 0 < args.port < 65536:
         return _fail("--port must be from 1 to 65535")
     if args.scenario and args.handout:
@@ -98,9 +100,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from .server import SeminarServer, ServeConfig  # aiohttp and textual-serve: only now
 
+    poll = ["--poll", str(args.poll)] if args.poll else []
     config = ServeConfig(host=args.host, port=args.port, class_dir=class_dir,
-                         player_argv=game, instructor_argv=[*child, "class", str(class_dir)],
-                         fork_argv=[*child, "forkserver", *game[len(child) + 1:]],
+                         player_argv=game,
+                         instructor_argv=[*child, "class", str(class_dir), *poll],
+                         fork_argv=[*child, "forkserver", *game[len(child) + 1:], *poll],
                          max_sessions=args.max_sessions,
                          idle_timeout=args.idle_timeout * 60, instructor_token=token)
     try:
@@ -139,6 +143,10 @@ def add_serve_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore
     p.add_argument("--instructor-token", metavar="TOKEN",
                    help=f"serve the instructor's view at /instructor, for this token only "
                         f"(or set ${TOKEN_ENV})")
+    p.add_argument("--poll", type=float, default=None, metavar="SECONDS",
+                   help="the instructor's view looks for new saves every SECONDS (a class "
+                        "folder shared over the network, where change notifications do not "
+                        "arrive)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("class", help="the instructor's live view of a class folder")
