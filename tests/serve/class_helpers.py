@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
+from collections.abc import Callable, Coroutine
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from wargame.ai.bots import play_side, rationales
 from wargame.engine import Scenario
@@ -52,3 +56,13 @@ def save(folder: Path, game: Game, pending_reason: str | None = None) -> Path:
     _, text = main_scenario()
     return autosave(game, folder, sides=SIDES, scenario_text=text,
                     pending_reason=pending_reason)
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test with asyncio.run (the suite has no async plugin)."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper

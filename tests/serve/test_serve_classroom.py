@@ -4,29 +4,18 @@ of selected teams, and the table following the autosaves as they land."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import os
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from class_helpers import add_team, played, save
+from class_helpers import add_team, played, save, sync
 from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import DataTable, Static
 
 from wargame.saves.classroom import read_class, read_team, team_display_name
 from wargame.tui.classroom import ClassViewApp
 from wargame.tui.screens.classview import ClassScreen, MarkdownScreen
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
 
 # ------------------------------------------------------------------ reading the folder
 

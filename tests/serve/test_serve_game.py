@@ -4,13 +4,10 @@ title screen; every save in the team's folder; the autosave when the process end
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from class_helpers import MAIN, add_team, main_scenario, played
+from class_helpers import MAIN, add_team, main_scenario, played, sync
 
 from wargame.engine import Order
 from wargame.saves import load_save, read_header, scan_autosaves
@@ -22,14 +19,6 @@ from wargame.tui.screens.team import TeamScreen
 from wargame.tui.screens.title import TitleScreen
 
 SIZE = (140, 44)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 def seminar(class_dir: Path, **kwargs: Any) -> SeminarApp:
