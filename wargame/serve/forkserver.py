@@ -49,12 +49,25 @@ def _reap(_signum: int, _frame: Any) -> None:
             pass
 
 
+def _end_with_parent() -> None:
+    """Ask Linux for SIGTERM when the fork server ends (it ends when `wargame serve` does,
+    even killed): the game then autosaves and quits instead of running on, orphaned."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+    if os.getppid() == 1:   # the fork server ended before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def _child(fds: list[int], env: dict[str, str], run: Callable[[], int]) -> None:
     """In the forked child: its own session, the pipes as stdin/stdout/stderr, then the
     game. Never returns."""
     code = 1
     try:
         os.setsid()
+        _end_with_parent()
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
         for fd in fds:
