@@ -306,12 +306,21 @@ def bench_tui_end_turn(turns: int = 12) -> None:
           + ", ".join(f"{t:.0f}" for t in times) + ")")
 
 
+def bench_serve_load() -> None:
+    """`wargame serve` with 30 browser sessions (targets: first board frame median 3 s,
+    150 MB per game process); see serve_load.py."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from serve_load import bench_serve_load as run
+
+    run()
+
+
 BENCHES: dict[str, Callable[[], None]] = {
     "bot": bench_bot, "simulate-1000": bench_simulate_1000,
     "game": bench_game, "game-full": bench_game_full_length, "validate": bench_validate,
     "save": bench_save, "load": bench_load,
     "tui-start": bench_tui_start, "tui-cursor": bench_tui_cursor,
-    "tui-end-turn": bench_tui_end_turn,
+    "tui-end-turn": bench_tui_end_turn, "serve-load": bench_serve_load,
 }
 
 

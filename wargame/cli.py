@@ -387,6 +387,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .saves.commands import add_save_commands
 
     add_save_commands(sub)  # replay, report, compare
+
+    from .serve.command import add_serve_commands
+
+    add_serve_commands(sub)  # serve, class (aiohttp and textual-serve load only when run)
     return parser
 
 

@@ -106,10 +106,15 @@ class WargameApp(App[int]):
             if self.watch_scenario and path is not None:
                 self._start_watching(Path(path))
         else:
-            from .screens.title import TitleScreen
-
-            self.push_screen(TitleScreen())
+            self.open_first_screen()
         self.call_after_refresh(self._check_size)
+
+    def open_first_screen(self) -> None:
+        """The screen shown when no game is given: the title (`wargame serve` asks for
+        the team's name first)."""
+        from .screens.title import TitleScreen
+
+        self.push_screen(TitleScreen())
 
     def saves_folder(self) -> Path:
         try:
