@@ -116,7 +116,7 @@ def link_roads(first: list[dict[str, Any]], second: list[dict[str, Any]],
     """JOINS roads between the nearest towns of two copies, no town used twice."""
     pairs = sorted((_km(s, t), s["id"], t["id"]) for s in first for t in second)
     used: set[str] = set()
-    roads = []
+    roads: list[dict[str, Any]] = []
     for km, s, t in pairs:
         if s in used or t in used:
             continue
