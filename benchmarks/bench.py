@@ -2,20 +2,39 @@
 
     python benchmarks/bench.py            # all
     python benchmarks/bench.py game       # one
+    python benchmarks/bench.py --baseline ../baseline game simulate-1000   # before/after
 Never used as a test: timings depend on the machine.
+
+Figures with a yardstick (a bare Textual app, `import pydantic, yaml`) or a baseline (another
+checkout of the project with its own venv, `--baseline DIR` or `BENCH_BASELINE`) measure
+both in the same run and print the ratio, so that a busy machine moves both alike. Commands
+are timed by the wall clock (start-up is what a user waits for); work inside one process
+(`game`, `engine-turn`, `growth`) by the process's CPU time, which other processes on a
+shared machine do not inflate. Every run uses a fresh cache of compiled scenarios
+(WARGAME_CACHE_DIR), never the user's, and keeps the bytecode of what it runs in a
+temporary PYTHONPYCACHEPREFIX (each command is warmed once before it is timed).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MAIN = ROOT / "scenarios" / "bamako-blockade-2025.yaml"
+MAIN_ID = "bamako-blockade-2025"
+# Another checkout to compare with (--baseline), set by main().
+BASELINE: Path | None = None
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -39,11 +58,145 @@ def _time_games(junta: str, insurgency: str, games: int) -> tuple[list[float], l
     return times, turns
 
 
-def bench_game(games: int = 200) -> None:
+def bench_game_random(games: int = 200) -> None:
     """A whole headless game of the main scenario with random policies (target: median 20 ms)."""
     times, turns = _time_games("random", "random", games)
     print(f"game (random vs random, {games} seeds): median {statistics.median(times):.2f} ms, "
           f"p95 {_percentile(times, 95):.2f} ms, mean turns {statistics.mean(turns):.1f}")
+
+
+# ------------------------------------------------------------------ checkouts and baselines
+
+def _checkouts() -> list[tuple[str, Path, Path]]:
+    """(label, folder, python) of this checkout, then of the baseline when one is given."""
+    found = [(f"this checkout ({_revision(ROOT)})", ROOT, Path(sys.executable))]
+    if BASELINE is not None:
+        found.append((f"baseline ({_revision(BASELINE)})", BASELINE,
+                      BASELINE / ".venv" / "bin" / "python"))
+    return found
+
+
+def _revision(folder: Path) -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
+                              text=True).stdout.strip()
+    head = git("rev-parse", "--short", "HEAD") or "no git"
+    return head + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _run_snippet(folder: Path, python: Path, code: str, **params: Any) -> dict[str, Any]:
+    """Run `code` with a checkout's own python, inside it (so `wargame` is that checkout's);
+    the code reads its parameters as JSON from argv[1] and prints one JSON object."""
+    done = subprocess.run([str(python), "-c", code, json.dumps(params)], cwd=folder,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark code failed in {folder}:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _after_before(after: float, before: float, target: str) -> str:
+    return f"after/before {after / before:.2f}x ({target})"
+
+
+# The features a checkout's engine has, for saying what a before/after compares.
+_FEATURES = """
+import importlib.util
+features = [name for name, module in (("ledger", "wargame.engine.ledger"),
+                                      ("scenario cache", "wargame.scenario.cache"))
+            if importlib.util.find_spec(module) is not None]
+"""
+
+_GAME_CODE = _FEATURES + """
+import json, statistics, sys, time
+from pathlib import Path
+from wargame.ai.simulate import play_game
+from wargame.scenario.load import load_scenario
+p = json.loads(sys.argv[1])
+scenario = load_scenario(Path(p["scenario"]))
+play_game(scenario, 0, "historical", "doctrine")  # warm caches
+times, turns = [], []
+for seed in range(1, p["games"] + 1):
+    start = time.process_time()
+    record = play_game(scenario, seed, "historical", "doctrine")
+    times.append((time.process_time() - start) * 1000)
+    turns.append(record.turns_played)
+print(json.dumps({"times": times, "turns": turns, "features": features}))
+"""
+
+
+def bench_game(games: int = 60) -> None:
+    """A whole headless game of the main scenario, JNIM's doctrine against the historical
+    junta, in this checkout and in the baseline (target: at most half the baseline's time).
+    Each checkout plays its own main scenario with its own rules, so the games differ: the
+    time per turn is printed beside the time per game."""
+    rows = []
+    for label, folder, python in _checkouts():
+        got = _run_snippet(folder, python, _GAME_CODE, games=games,
+                           scenario=f"scenarios/{MAIN_ID}.yaml")
+        per_game = statistics.median(got["times"])
+        per_turn = sum(got["times"]) / sum(got["turns"])
+        rows.append((per_game, per_turn))
+        has = ", ".join(got["features"]) or "neither ledger nor scenario cache"
+        print(f"game (doctrine vs historical, {games} seeds, CPU time), {label}: median "
+              f"{per_game:.1f} ms a game, p95 {_percentile(got['times'], 95):.1f} ms, "
+              f"{per_turn:.2f} ms a turn (bots included), mean turns "
+              f"{statistics.mean(got['turns']):.1f} [engine has: {has}]")
+    if len(rows) == 2:
+        print(f"game: {_after_before(rows[0][0], rows[1][0], 'target <= 0.5x')} a game, "
+              f"{rows[0][1] / rows[1][1]:.2f}x a turn")
+    else:
+        print("game: no baseline (--baseline DIR or BENCH_BASELINE) for the before/after")
+
+
+_TURN_CODE = """
+import json, sys, time
+from pathlib import Path
+from wargame.ai.bots import play_side
+from wargame.engine import new_game, resolve_turn
+from wargame.scenario.load import load_scenario
+p = json.loads(sys.argv[1])
+scenario = load_scenario(Path(p["scenario"]))
+samples, positions = [], 0
+for seed in range(1, p["seeds"] + 1):
+    state = new_game(scenario, seed)
+    while not state.over and state.turn <= max(p["positions"]):
+        play_side(state, "junta", "historical")
+        play_side(state, "insurgency", "doctrine")
+        if state.turn in p["positions"]:
+            positions += 1
+            for _ in range(p["repeats"]):
+                start = time.process_time()
+                resolve_turn(state.clone())
+                samples.append((time.process_time() - start) * 1000)
+        resolve_turn(state)
+print(json.dumps({"samples": samples, "positions": positions}))
+"""
+TURN_POSITIONS = [4, 8, 12, 16, 20]
+
+
+def _turn_samples(folder: Path, python: Path, scenario: str, seeds: int = 6,
+                  repeats: int = 40) -> tuple[list[float], int]:
+    """Milliseconds of `clone()` plus `resolve_turn` with both sides' orders queued, from
+    the start of turns TURN_POSITIONS of `seeds` games (doctrine vs historical)."""
+    got = _run_snippet(folder, python, _TURN_CODE, scenario=scenario, seeds=seeds,
+                       repeats=repeats, positions=TURN_POSITIONS)
+    return got["samples"], got["positions"]
+
+
+def bench_engine_turn() -> None:
+    """`clone()` plus `resolve_turn` for one turn of the main scenario, from mid-game
+    positions (aim: median under 0.3 ms)."""
+    medians = []
+    for label, folder, python in _checkouts():
+        samples, positions = _turn_samples(folder, python, f"scenarios/{MAIN_ID}.yaml")
+        medians.append(statistics.median(samples))
+        print(f"engine-turn (clone + resolve_turn, CPU time, {len(samples)} samples from "
+              f"{positions} positions at turns {TURN_POSITIONS}), {label}: median "
+              f"{statistics.median(samples):.3f} ms, p95 {_percentile(samples, 95):.3f} ms "
+              f"(aim: median < 0.3 ms)")
+    if len(medians) == 2:
+        print(f"engine-turn: {_after_before(medians[0], medians[1], 'lower is better')}")
 
 
 def bench_game_full_length(games: int = 100) -> None:
@@ -53,16 +206,53 @@ def bench_game_full_length(games: int = 100) -> None:
           f"mean turns {statistics.mean(turns):.1f}")
 
 
-def bench_validate(runs: int = 5) -> None:
-    """`wargame validate` on the main scenario, start-up included (target: 1 s wall)."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "wargame", "validate", str(MAIN)], check=True,
-                       capture_output=True)
-        times.append(time.perf_counter() - start)
-    print(f"validate (subprocess, {runs} runs): median {statistics.median(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms")
+def _wall(argv: list[str], cwd: Path = ROOT) -> float:
+    """Milliseconds of a whole command, start-up included."""
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def _ratio_line(name: str, value: float, yardstick: float, target: float) -> str:
+    ratio = value / yardstick
+    verdict = "meets" if ratio <= target else "misses"
+    return (f"{name}: median {value:.0f} ms = {ratio:.2f}x the yardstick "
+            f"({verdict} the target <= {target:g}x)")
+
+
+def bench_validate(runs: int = 7) -> None:
+    """`wargame validate FILE` on the main scenario, unchanged since the last run (served
+    by the cache) and just changed, and `wargame scenarios`, against the yardstick
+    `python -c "import pydantic, yaml"`, runs interleaved (targets 2x, 3x, 1.5x)."""
+    for label, folder, python in _checkouts():
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "main.yaml"
+            shutil.copyfile(folder / "scenarios" / f"{MAIN_ID}.yaml", copy)
+            validate = [str(python), "-m", "wargame", "validate", str(copy)]
+            scenarios = [str(python), "-m", "wargame", "scenarios"]
+            _wall(validate, folder)  # warm: the file is now unchanged since the last run
+            _wall(scenarios, folder)
+            times: dict[str, list[float]] = {"yard": [], "same": [], "changed": [],
+                                             "scenarios": []}
+            for i in range(runs):
+                times["yard"].append(_wall([str(python), "-c", "import pydantic, yaml"]))
+                times["same"].append(_wall(validate, folder))
+                with copy.open("a", encoding="utf-8") as out:
+                    out.write(f"# edited for run {i}\n")  # a new content hash
+                times["changed"].append(_wall(validate, folder))
+                _wall(validate, folder)  # the next "unchanged" run is unchanged again
+                times["scenarios"].append(_wall(scenarios, folder))
+        yard = statistics.median(times["yard"])
+        cached = (folder / "wargame" / "scenario" / "cache.py").exists()
+        print(f"validate ({runs} runs each, interleaved), {label}: yardstick "
+              f"`python -c \"import pydantic, yaml\"` median {yard:.0f} ms"
+              + ("" if cached else " [no scenario cache in this checkout: an unchanged file "
+                                   "is parsed again]"))
+        print("  " + _ratio_line("validate, file unchanged since the last run",
+                                 statistics.median(times["same"]), yard, 2))
+        print("  " + _ratio_line("validate, file just changed",
+                                 statistics.median(times["changed"]), yard, 3))
+        print("  " + _ratio_line("scenarios", statistics.median(times["scenarios"]), yard, 1.5))
 
 
 def bench_bot(samples: int = 120) -> None:
@@ -90,12 +280,20 @@ def bench_bot(samples: int = 120) -> None:
 
 
 def bench_simulate_1000() -> None:
-    """`wargame simulate bamako-blockade-2025 --games 1000 --junta historical` (target 60 s)."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "wargame", "simulate", "bamako-blockade-2025",
-                    "--games", "1000", "--junta", "historical"], check=True,
-                   capture_output=True)
-    print(f"simulate 1000 games, historical, all cores: {time.perf_counter() - start:.1f} s")
+    """`wargame simulate bamako-blockade-2025 --games 1000 --junta historical --jobs 2`,
+    start-up included, in this checkout and in the baseline (target: at most half the
+    baseline's time)."""
+    walls = []
+    for label, folder, python in _checkouts():
+        wall = _wall([str(python), "-m", "wargame", "simulate", MAIN_ID, "--games", "1000",
+                      "--junta", "historical", "--jobs", "2"], folder) / 1000
+        walls.append(wall)
+        print(f"simulate 1000 games, historical, 2 cores, {label}: {wall:.1f} s")
+    if len(walls) == 2:
+        print(f"simulate-1000: {_after_before(walls[0], walls[1], 'target <= 0.5x')}")
+    else:
+        print("simulate-1000: no baseline (--baseline DIR or BENCH_BASELINE) for the "
+              "before/after")
 
 
 def _saved_full_game(folder: Path) -> Path:
@@ -170,10 +368,10 @@ def bench_load(runs: int = 10) -> None:
 
 
 def _pty_first_frame(argv: list[str], marker: bytes, cols: int = 120, rows: int = 40,
-                     timeout: float = 20.0) -> float:
-    """Seconds from starting `argv` in a pseudo-terminal to `marker` in its output."""
+                     timeout: float = 20.0, cwd: Path = ROOT) -> float:
+    """Seconds from starting `argv` in a pseudo-terminal (in folder `cwd`) to `marker` in
+    its output."""
     import fcntl
-    import os
     import pty
     import select
     import signal
@@ -184,6 +382,7 @@ def _pty_first_frame(argv: list[str], marker: bytes, cols: int = 120, rows: int 
     pid, fd = pty.fork()
     if pid == 0:  # the child: a terminal of the given size, then the game
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.chdir(cwd)
         os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color"})
     seen = b""
     elapsed = float("nan")
@@ -209,19 +408,50 @@ def _pty_first_frame(argv: list[str], marker: bytes, cols: int = 120, rows: int 
     return elapsed
 
 
-def bench_tui_start(runs: int = 5) -> None:
-    """`wargame play bamako-blockade-2025` in a terminal: start to the first frame of the
-    board (its header, `Turn 1 of 26`, on screen) (target: 1.5 s wall)."""
-    import tempfile
+# The yardstick of start-up: a bare Textual app (header, one label, footer).
+_BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Label
 
-    times = []
-    with tempfile.TemporaryDirectory() as saves:
-        argv = [sys.executable, "-m", "wargame", "play", "bamako-blockade-2025",
-                "--saves-dir", saves]
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Label("bare app ready")
+        yield Footer()
+
+
+Bare().run()
+"""
+
+
+def bench_tui_start(runs: int = 5) -> None:
+    """`wargame play bamako-blockade-2025` in a 120x40 pty: start to the first frame of the
+    board (its header, `Turn 1 of 26`), against a bare Textual app started the same way in
+    the same pty size, runs interleaved (target: at most 2x the bare app)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare_app.py"
+        bare.write_text(_BARE_APP, encoding="utf-8")
+        commands = [("bare Textual app", [sys.executable, str(bare)], b"bare app ready", ROOT)]
+        for label, folder, python in _checkouts():
+            argv = [str(python), "-m", "wargame", "play", MAIN_ID, "--saves-dir", tmp]
+            commands.append((label, argv, b"Turn 1 of 26", folder))
+        for _, argv, marker, cwd in commands:  # warm the disk cache and the scenario cache
+            _pty_first_frame(argv, marker, cwd=cwd)
+        times: dict[str, list[float]] = {label: [] for label, *_ in commands}
         for _ in range(runs):
-            times.append(_pty_first_frame(argv, b"Turn 1 of 26"))
-    print(f"tui start to first board frame (pty 120x40, {runs} runs): median "
-          f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+            for label, argv, marker, cwd in commands:
+                seconds = _pty_first_frame(argv, marker, cwd=cwd)
+                if seconds != seconds:  # NaN: the frame never came
+                    raise RuntimeError(f"tui-start: {label} never showed {marker!r}")
+                times[label].append(seconds * 1000)
+    yard = statistics.median(times["bare Textual app"])
+    print(f"tui-start (pty 120x40, {runs} runs each, interleaved): bare Textual app median "
+          f"{yard:.0f} ms")
+    for label, *_ in commands[1:]:
+        print("  " + _ratio_line(f"board's first frame, {label}",
+                                 statistics.median(times[label]), yard, 2)
+              + f", max {max(times[label]):.0f} ms")
 
 
 def bench_tui_cursor(moves: int = 120) -> None:
@@ -315,6 +545,64 @@ def bench_serve_load() -> None:
     run()
 
 
+_LOAD_CODE = """
+import json, os, sys, tempfile, time
+from pathlib import Path
+from wargame.scenario.load import check_file
+p = json.loads(sys.argv[1])
+for path in p["files"].values():  # warm-up: the first check of a process pays for others
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["WARGAME_CACHE_DIR"] = tmp
+        check_file(Path(path))
+out = {}
+for name, path in p["files"].items():
+    cold, warm = [], []
+    for _ in range(p["runs"]):
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["WARGAME_CACHE_DIR"] = tmp
+            start = time.process_time()
+            report = check_file(Path(path))
+            cold.append((time.process_time() - start) * 1000)
+            assert report.scenario is not None, report.lines()[:3]
+            start = time.process_time()
+            check_file(Path(path))
+            warm.append((time.process_time() - start) * 1000)
+    out[name] = {"cold": cold, "warm": warm}
+print(json.dumps(out))
+"""
+
+
+def bench_growth(scale: int = 10) -> None:
+    """A turn and a load of `benchmarks/bigmap.py --scale 10` over those of the main
+    scenario (targets: at most 12x each). Loads are timed cold (parsed, validated,
+    compiled and cached) and warm (from the cache)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / f"bigmap-{scale}.yaml"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bigmap.py"), "--scale",
+                        str(scale), "-o", str(big)], check=True, capture_output=True)
+        python = Path(sys.executable)
+        turns = {name: _turn_samples(ROOT, python, str(path), seeds=4, repeats=15)[0]
+                 for name, path in (("main", MAIN), ("big", big))}
+        loads = _run_snippet(ROOT, python, _LOAD_CODE, runs=5,
+                             files={"main": str(MAIN), "big": str(big)})
+        size = big.stat().st_size // 1024
+    turn = {name: statistics.median(samples) for name, samples in turns.items()}
+    cold = {name: statistics.median(v["cold"]) for name, v in loads.items()}
+    warm = {name: statistics.median(v["warm"]) for name, v in loads.items()}
+
+    def verdict(ratio: float) -> str:
+        return f"{ratio:.2f}x ({'meets' if ratio <= 12 else 'misses'} the target <= 12x)"
+
+    print(f"growth (the main map x{scale}, {size} KB of YAML):")
+    print(f"  turn (clone + resolve_turn, CPU time, medians of {len(turns['big'])} samples): main "
+          f"{turn['main']:.3f} ms, x{scale} {turn['big']:.3f} ms: "
+          f"{verdict(turn['big'] / turn['main'])}")
+    print(f"  load cold (parse, validate, compile, cache; CPU time): main {cold['main']:.0f} ms, "
+          f"x{scale} {cold['big']:.0f} ms: {verdict(cold['big'] / cold['main'])}")
+    print(f"  load warm (from the cache): main {warm['main']:.1f} ms, x{scale} "
+          f"{warm['big']:.1f} ms: {verdict(warm['big'] / warm['main'])}")
+
+
 BENCHES: dict[str, Callable[[], None]] = {
     "bot": bench_bot, "simulate-1000": bench_simulate_1000,
     "game": bench_game, "game-full": bench_game_full_length, "validate": bench_validate,
@@ -322,15 +610,42 @@ BENCHES: dict[str, Callable[[], None]] = {
     "tui-start": bench_tui_start, "tui-cursor": bench_tui_cursor,
     "tui-end-turn": bench_tui_end_turn, "serve-load": bench_serve_load,
 }
+# Issue 13: the engine's turn, growth with the map, the old random-vs-random game.
+BENCHES.update({"engine-turn": bench_engine_turn, "growth": bench_growth,
+                "game-random": bench_game_random})
 
 
 def main(argv: list[str]) -> int:
-    names = argv or list(BENCHES)
-    for name in names:
-        if name not in BENCHES:
-            print(f"unknown benchmark {name}; choose from {', '.join(BENCHES)}")
+    global BASELINE
+    parser = argparse.ArgumentParser(description="Measure the targets the issues state.")
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help=f"benchmarks to run (default: all): {', '.join(BENCHES)}")
+    parser.add_argument("--baseline", metavar="DIR", default=os.environ.get("BENCH_BASELINE"),
+                        help="another checkout of the project with its own venv "
+                             "(DIR/.venv/bin/python), measured in the same run for "
+                             "before/after figures (default: $BENCH_BASELINE)")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in BENCHES]
+    if unknown:
+        print(f"unknown benchmark {unknown[0]}; choose from {', '.join(BENCHES)}")
+        return 2
+    if args.baseline:
+        BASELINE = Path(args.baseline).resolve()
+        if not (BASELINE / ".venv" / "bin" / "python").exists():
+            print(f"--baseline {BASELINE}: no .venv/bin/python there")
             return 2
-        BENCHES[name]()
+    cache = tempfile.mkdtemp(prefix="wargame-bench-cache-")
+    os.environ["WARGAME_CACHE_DIR"] = cache  # fresh, and inherited by every command timed
+    # The commands timed keep their bytecode, as a user's Python does, in a folder of ours
+    # (never in the checkouts), even where PYTHONDONTWRITEBYTECODE is set.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(Path(cache) / "bytecode")
+    try:
+        for name in args.names or list(BENCHES):
+            BENCHES[name]()
+            sys.stdout.flush()
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
     return 0
 
 

@@ -34,12 +34,13 @@ CODE_BY_MESSAGE: tuple[tuple[str, str], ...] = (
     ("mapping key", "E0110"),
     ("mapping keys", "E0110"),
     ("invalid date", "E0111"),
+    # Before "number ": the provenance warning starts with that word too.
+    ("number with neither a source nor an estimate mark", "W0501"),
     ("number ", "E0111"),
     ("character U+", "E0106"),
     ("unpaired surrogate", "E0106"),
     ("NaN and infinities", "E0111"),
     ("is a ", "E0109"),            # not a regular file: a FIFO, a device, a folder
-    ("number with neither a source nor an estimate mark", "W0501"),
     ("'est:'", "W0502"),
     ("estimate reason", "W0502"),
     ("'src:'", "W0503"),

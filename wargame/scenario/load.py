@@ -11,6 +11,7 @@ import pydantic
 
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
+from .cache import cached_check
 from .diagnostics import source_lines
 from .errors import SourceError, pydantic_errors_to_source
 from .lint import cut_text_warnings, lint
@@ -44,6 +45,11 @@ class ScenarioError(Exception):
 
 
 def check_bytes(raw: bytes, filename: str) -> Report:
+    """Check a file's bytes; an unchanged valid file comes from the cache (cache.py)."""
+    return cached_check(raw, filename, _check_bytes)
+
+
+def _check_bytes(raw: bytes, filename: str) -> Report:
     report = Report(filename, content_hash=hashlib.sha256(raw).hexdigest())
     try:
         loaded = load_yaml(raw)
