@@ -55,8 +55,8 @@ def same_report(a: Report, b: Report) -> None:
     assert a.scenario.corridor_paths == b.scenario.corridor_paths
 
 
-def entry_of(folder: Path, raw: bytes) -> Path:
-    return folder / f"{hashlib.sha256(raw).hexdigest()}.json"
+def entry_of(folder: Path, raw: bytes, filename: str = "a.yaml") -> Path:
+    return folder / cache.entry_path(raw, filename).name
 
 
 def test_an_unchanged_file_is_parsed_once(cache_folder: Path, parses: list[int]) -> None:

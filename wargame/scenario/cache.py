@@ -44,6 +44,7 @@ import wargame
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
 from .errors import SourceError
+from .sources import catalogue_fingerprint
 
 if TYPE_CHECKING:
     from .load import Report
@@ -67,10 +68,19 @@ def cache_dir() -> Path:
     return Path(base) / "scenarios"
 
 
+def entry_path(raw: bytes, filename: str) -> Path:
+    """The entry of a file's text: named by its content and by the sources catalogues its
+    warnings depend on (those beside the file, when it is one)."""
+    content = hashlib.sha256(raw).hexdigest()
+    on_disk = Path(filename) if Path(filename).is_file() else None
+    context = hashlib.sha256(f"{content}\n{catalogue_fingerprint(on_disk)}".encode())
+    return cache_dir() / f"{context.hexdigest()}.json"
+
+
 def cached_check(raw: bytes, filename: str, check: Callable[[bytes, str], Report]) -> Report:
     """`check(raw, filename)`, or its result rebuilt from a good cache entry."""
     content = hashlib.sha256(raw).hexdigest()
-    entry = cache_dir() / f"{content}.json"
+    entry = entry_path(raw, filename)
     found = read_entry(entry, content)
     if found is not None:
         from .load import Report  # load.py calls this module: import it once it is loaded

@@ -95,6 +95,20 @@ def catalogue_paths(scenario: FilePath | None) -> list[FilePath]:
     return paths
 
 
+def catalogue_fingerprint(scenario: FilePath | None) -> str:
+    """Which catalogues a scenario's warnings depend on, and their versions (a cached
+    check of the same text beside another catalogue is not the same check)."""
+    parts = []
+    for path in catalogue_paths(scenario):
+        try:
+            info = path.stat()
+        except OSError:
+            parts.append(f"{path} missing")
+            continue
+        parts.append(f"{path} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def catalogue_for(scenario: FilePath | None) -> tuple[dict[str, Article], list[str]]:
     """The articles a scenario may cite, and the problems of catalogues that do not load."""
     articles: dict[str, Article] = {}
