@@ -106,8 +106,8 @@ def test_the_main_scenario_in_words() -> None:
     assert win.outcome == "win" and win.check == "final" and win.turn == 26
     assert win.condition is not None
     fuel, support, cohesion = win.condition.children
-    assert leaf_text(fuel) == "fuel in Bamako ≥ 7 days (now 14)"
-    assert leaf_text(fuel, 2) == "fuel ≥7d (14)"
+    assert leaf_text(fuel) == "fuel in Bamako ≥ 7 days (now 21)"
+    assert leaf_text(fuel, 2) == "fuel ≥7d (21)"
     assert leaf_text(support) == "support for the junta in Bamako District ≥ 40% (now 55%)"
     assert leaf_text(support, 1) == "Bamako support ≥40% (55%)"
     assert leaf_text(cohesion) == "army cohesion ≥ 40 (now 55)"

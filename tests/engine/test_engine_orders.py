@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from engine_helpers import (
     assert_chance_events_sound,
+    contrast,
     no_setup,
     of_kind,
     one,
@@ -95,16 +96,20 @@ def test_escort_lowers_ambush_odds_and_lifts_blockade(quiet: Scenario) -> None:
         else:
             assert of_kind(r1, "escort_losses") == []
 
-    # Under a declared blockade each escorting company restores some departures.
+    # Under a declared blockade an escort restores no departures: JNIM warned civilians not
+    # to travel with military convoys (000), so an escorted convoy loses a few more drivers.
     def blockaded(state: GameState) -> None:
         state.blockades["dakar"] = 3
 
-    _, acted, _, control = paired(quiet, 1, blockaded, ["escort dakar heavy"])
+    _, acted, result, control = paired(quiet, 1, blockaded, ["escort dakar heavy"])
     cut = spec_of(quiet, "blockade").departure_cut_pct
-    relieved = max(0, cut - spec.heavy_companies * spec.blockade_relief_pct_per_company)
     tankers = quiet.corridors["dakar"].tankers_per_week
-    assert delivered(acted) - delivered(control) == (tankers * (100 - relieved) // 100
-                                                     - tankers * (100 - cut) // 100) > 0
+    set_out = tankers * (100 - cut) // 100
+    warned = set_out * (100 - spec.blockade_warning_cut_pct) // 100
+    assert spec.blockade_warning_cut_pct > 0
+    assert delivered(control) - delivered(acted) == set_out - warned > 0
+    convoy = next(e for e in of_kind(result, "convoy") if "Dakar" in e.text)
+    assert "warning against travelling with military convoys" in convoy.text
 
 
 @covers("patrol")
@@ -202,6 +207,11 @@ def test_africa_corps_kills_on_success_and_abuses_cost_support(quiet: Scenario,
         assert (after.support_junta["koulikoro"] - control.support_junta["koulikoro"]
                 == (-spec.support_loss if abuse.success else 0))
         assert of_kind(result, "beyond_orders") == []  # the quiet copy has no partner force
+        # 004: it takes resources and transport for itself, which strains the army.
+        assert spec.cohesion_cost > 0 and spec.fuel_m3 > 0
+        tension = [e for e in result.ledger if e.rule == "partner_tension"]
+        assert [(e.track, e.delta) for e in tension] == [("cohesion", -spec.cohesion_cost)]
+        assert control.fuel_stock - after.fuel_stock == spec.fuel_m3
     # In the full scenario the partner force may go beyond its orders: that is rolled too.
     state = new_game(scenario, 2)
     result = play(state, [order])
@@ -306,6 +316,13 @@ def test_crackdown_removes_fighters_on_success_and_abuses_raise_grievance(
         abuse = one(result, "abuse", order)
         assert (after.grievance["koulikoro"] - control.grievance["koulikoro"]
                 == (spec.grievance if abuse.success else 0))
+        # An abuse is reported as an abuse, and it costs the junta: support and isolation.
+        assert (control.support_junta["koulikoro"] - after.support_junta["koulikoro"]
+                == (spec.support_loss if abuse.success else 0))
+        assert after.isolation - control.isolation == (spec.isolation if abuse.success else 0)
+        if abuse.success:
+            assert "abuses" in abuse.text and "killings" in abuse.text
+        assert "killed" not in event.text  # success counts detentions, not deaths
 
 
 @covers("dialogue")
@@ -354,7 +371,7 @@ def test_relieve_breaks_the_siege_or_loses_companies(quiet: Scenario) -> None:
     order = "relieve nioro"
     assert quiet.spec.tracks.town_status["nioro"] == "besieged"
     found = outcomes(quiet, with_reserve(12), [order], [], "relieve", order)
-    for success, (before, after, _, control, event) in found.items():
+    for success, (before, after, result, control, event) in found.items():
         assert event.odds == order_odds(before, Order.parse(order))
         region = quiet.towns["nioro"].region
         assert event.odds == clamped(quiet, spec.base_odds
@@ -370,7 +387,10 @@ def test_relieve_breaks_the_siege_or_loses_companies(quiet: Scenario) -> None:
             assert reserve_change == -spec.companies
         else:
             assert after.town_status["nioro"] == "besieged"
-            assert after.garrison["nioro"] == control.garrison["nioro"]
+            # The siege goes on: its attrition is rolled, as in any turn.
+            siege = next(e for e in of_kind(result, "siege") if "Nioro" in e.text)
+            attrition = quiet.spec.rules.insurgency.siege_attrition if siege.success else 0
+            assert after.garrison["nioro"] == before.garrison["nioro"] - attrition
             assert reserve_change == -spec.losses
         assert control.town_status["nioro"] == "besieged"
 
@@ -401,6 +421,58 @@ def test_ambush_destroys_tankers_on_success_and_costs_fighters_on_failure(
             assert control.fighters[region] - after.fighters[region] == spec.fighter_losses
         assert after.ambushed == {"didieni-kolokani": before.turn}
         assert result.attacks["ambush"] == 1
+        assert after.soldiers_taken == 0  # an unescorted convoy has no soldiers to take
+
+
+def test_an_ambush_on_an_escort_takes_soldiers(quiet: Scenario) -> None:
+    # 004: drivers *and soldiers* were kidnapped in the September ambushes.
+    spec = spec_of(quiet, "ambush")
+    order = "ambush didieni-kolokani"
+    rules = quiet.spec.rules
+    costly = Scenario.from_spec(quiet.spec.model_copy(update={"rules": rules.model_copy(
+        update={"cohesion": rules.cohesion.model_copy(update={"soldiers_taken": 1})})}))
+    found = outcomes(costly, no_setup, ["escort dakar light"], [order], "ambush", order)
+    before, after, result, _, event = found[True]
+    assert after.soldiers_taken - before.soldiers_taken == spec.soldiers_taken > 0
+    assert f"{spec.soldiers_taken} soldiers of the escort taken" in event.text
+    taken = [e for e in result.ledger if e.rule == "soldiers_taken"]
+    assert [(e.track, e.delta) for e in taken] == [("cohesion", -1)]
+    assert found[False][1].soldiers_taken == 0
+
+
+def test_a_scripted_ambush_strikes_the_convoy_the_articles_describe(
+        scenario: Scenario) -> None:
+    # 000, 004: a convoy of more than 100 fuel trucks, half of them set on fire, on one road.
+    event = next(e for e in scenario.spec.events if e.id.startswith("didieni-kolokani"))
+    size = next(f.convoy_tankers for f in event.effects if getattr(f, "convoy_tankers", None))
+    assert size is not None and size > 100
+    spec = spec_of(scenario, "ambush")
+    for seed in range(60):
+        state = new_game(scenario, seed)
+        while state.turn < scenario.turn_of_date(event.trigger.date):  # type: ignore[union-attr]
+            resolve_turn(state)
+        result = resolve_turn(state)
+        ambush = next(e for e in of_kind(result, "ambush") if e.order == "ambush didieni-kolokani")
+        if ambush.success:
+            burned = size * spec.destroy_pct // 100
+            assert f"{burned} of {size} tankers set on fire" in ambush.text
+            return
+    raise AssertionError("the scripted ambush never succeeded in 60 seeds")
+
+
+def test_shortages_reach_central_and_southern_regions(quiet: Scenario) -> None:
+    # 000: fuel shortages are widespread across central and southern Mali.
+    rules = quiet.spec.rules.fuel
+    assert rules.shortage_regions and rules.regional_shortage_support_loss > 0
+
+    def short(state: GameState) -> None:
+        state.fuel_stock = 0
+
+    changed, result, plain = contrast(quiet, 4, short)
+    for region in rules.shortage_regions:
+        entries = [e for e in result.ledger if e.rule == "regional_shortage"
+                   and e.region == region]
+        assert [e.delta for e in entries] == [-rules.regional_shortage_support_loss]
 
 
 def test_ambush_off_the_corridors_fights_a_patrol(quiet: Scenario) -> None:
@@ -474,26 +546,52 @@ def test_kidnap_abducts_drivers_and_deters_departures(quiet: Scenario) -> None:
     order = "kidnap kayes-sandare"
     found = outcomes(quiet, no_setup, [], [order], "kidnap", order)
     tankers = quiet.corridors["dakar"].tankers_per_week
-    for success, (before, after, _, control, event) in found.items():
+    for success, (before, after, result, control, event) in found.items():
         assert event.odds == clamped(quiet, spec.base_odds)
         taken = after.drivers_kidnapped - before.drivers_kidnapped
         deterred = control.tankers_delivered - after.tankers_delivered
         if success:
             assert taken == spec.drivers
-            assert after.funds - control.funds == spec.ransom - spec.cost
-            assert after.fear == {"dakar": (spec.fear_turns - 1, spec.fear_cut_pct)}
+            # 004: the abducted drivers were released the next day; a release brings no
+            # ransom, a ransom comes only when they are held.
+            release = one(result, "kidnap_release")
+            assert release.odds == clamped(quiet, spec.release_odds)
+            ransom = 0 if release.success else spec.ransom
+            assert after.funds - control.funds == ransom - spec.cost
+            fade = quiet.spec.rules.fuel.fear_fade_pct
+            assert after.fear == {"dakar": (spec.fear_turns - 1,
+                                            spec.fear_cut_pct * (100 - fade) // 100)}
             assert deterred == tankers - tankers * (100 - spec.fear_cut_pct) // 100
         else:
             assert taken == 0
             assert after.fear == {}
             assert deterred == 0
+            assert of_kind(result, "kidnap_release") == []
+
+
+def test_released_drivers_bring_no_ransom_held_ones_do(quiet: Scenario) -> None:
+    spec = spec_of(quiet, "kidnap")
+    order = "kidnap kayes-sandare"
+    seen: set[bool] = set()
+    for seed in range(80):
+        before, after, result, control = paired(quiet, seed, no_setup, [], [order])
+        if not one(result, "kidnap").success:
+            continue
+        released = bool(one(result, "kidnap_release").success)
+        assert after.funds - control.funds == (0 if released else spec.ransom) - spec.cost
+        seen.add(released)
+        if seen == {True, False}:
+            return
+    raise AssertionError(f"both outcomes not seen: {seen}")
 
 
 @covers("tax")
 def test_tax_raises_funds_from_fighters_present(quiet: Scenario) -> None:
     spec = spec_of(quiet, "tax")
     before, acted, result, control = paired(quiet, 3, no_setup, [], ["tax koulikoro"])
-    levy = before.fighters["koulikoro"] // 100 * spec.funds_per_100_fighters
+    # 003: JNIM taxes where the state is absent: the levy follows its support there.
+    levy = (before.fighters["koulikoro"] // 100 * spec.funds_per_100_fighters
+            * before.support_insurgency["koulikoro"] // 50)
     assert acted.funds - control.funds == levy - spec.cost > 0
     assert acted.grievance["koulikoro"] - control.grievance["koulikoro"] == spec.grievance
     assert one(result, "tax_yield").visible_to == "insurgency"
@@ -557,7 +655,7 @@ def test_strike_raids_several_garrisons_at_once(quiet: Scenario) -> None:
     seen_shock: set[bool] = set()
     for seed in range(40):
         before, after, result, control = paired(quiet, seed, no_setup, [], [order])
-        targets = strike_targets(before, "koulikoro", spec.max_sites)
+        targets = strike_targets(before, "koulikoro", spec.max_sites, spec.reach)
         assert 2 <= len(targets) <= spec.max_sites
         one(result, "strike", order)
         raids = of_kind(result, "raid")
@@ -577,6 +675,19 @@ def test_strike_raids_several_garrisons_at_once(quiet: Scenario) -> None:
         if seen_shock == {True, False}:
             break
     assert seen_shock == {True, False}
+
+
+def test_a_strike_spans_neighbouring_regions(quiet: Scenario) -> None:
+    # 004: on 1 July 2025 seven places hundreds of kilometres apart were struck at once.
+    state = new_game(quiet, 1)
+    here = strike_targets(state, "koulikoro", 6, "region")
+    wide = strike_targets(state, "koulikoro", 6, "neighbours")
+    assert {quiet.towns[t].region for t in here} == {"koulikoro"}
+    regions = [quiet.towns[t].region for t in wide]
+    assert regions[0] == "koulikoro" and len(set(regions)) >= 3
+    # Each region's weakest garrison first, in turn: the blows fall far apart.
+    assert len(set(regions[:3])) == 3
+    assert set(wide) >= set(here[:1])
 
 
 @covers("siege")

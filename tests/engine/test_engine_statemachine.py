@@ -58,8 +58,8 @@ def companies_lost_bound(scenario: Scenario, events: list[Event]) -> int:
             bound += 1
         elif e.kind == "ambush" and e.success and "patrol" in e.text:
             bound += 1  # an ambush with no convoy to hit fights the patrol on the road
-        elif e.kind == "siege" and e.odds is None and " lost " in e.text:
-            bound += attrition
+        elif e.kind == "siege" and e.success and " lost " in e.text:
+            bound += attrition  # a besieged garrison's attrition is rolled
     return bound
 
 

@@ -31,7 +31,7 @@ async def test_goal_lines_and_goals_tab_at_120x40(tmp_path: Path) -> None:
         assert isinstance(board, BoardScreen)
         win = text_of(board.query_one("#goal-win"))
         loss = text_of(board.query_one("#goal-loss"))
-        assert win == ("To win at the end of turn 26, all of: ✓ fuel ≥7d (14) · "
+        assert win == ("To win at the end of turn 26, all of: ✓ fuel ≥7d (21) · "
                        "✓ Bamako support ≥40% (55%) · ✓ cohesion ≥40 (55)")
         assert loss == ("Lost at once if any of: ✗ a coup (none) · ✗ Bamako support ≤10% "
                         "(55%) · ✗ Bamako held by JNIM (secure)")
@@ -43,7 +43,7 @@ async def test_goal_lines_and_goals_tab_at_120x40(tmp_path: Path) -> None:
         panel = text_of(board.query_one(GoalsPanel))
         for ending in (*scenario().spec.victory.endings, scenario().spec.victory.default):
             assert ending.title in panel
-        assert "✓ fuel in Bamako ≥ 7 days (now 14)" in panel
+        assert "✓ fuel in Bamako ≥ 7 days (now 21)" in panel
         assert "If the game ended now: The junta holds, the capital supplied" in panel
         # A turn later the lines show the new values.
         await pilot.press("e")
@@ -127,7 +127,7 @@ async def test_title_screen_briefing_lists_the_endings_with_values_at_the_start(
         text = text_of(app.screen.query_one("#briefing"))
         assert "How the game ends (values at the start)" in text
         assert "To win at the end of turn 26, all of:" in text
-        assert "✓ fuel in Bamako ≥ 7 days (now 14)" in text
+        assert "✓ fuel in Bamako ≥ 7 days (now 21)" in text
     for path in shipped_scenarios():
         sc = load_scenario(path)
         plain = briefing(sc).plain
@@ -142,6 +142,6 @@ def test_plain_status_shows_the_goals() -> None:
     text = out.getvalue()
     assert text.count("Goals (the scenario's endings, in the order they are tested):") == 2
     assert "    To win at the end of turn 26, all of:" in text
-    assert "      [met] fuel in Bamako ≥ 7 days (now 14)" in text
+    assert "      [met] fuel in Bamako ≥ 7 days (now 21)" in text
     assert "      [not met] a coup (none so far)" in text
     assert "  If the game ended now: The junta holds, the capital supplied (victory)." in text

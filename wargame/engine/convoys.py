@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .ledger import N_
+from .ledger import N_, NP_
 from .ops_insurgency import ambush_without_convoy, resolve_ambush
 from .spec import AmbushOrder, CheckpointOrder, EscortOrder
 from .turn import Turn
@@ -28,6 +28,11 @@ def run_convoys(t: Turn) -> tuple[int, int]:
             continue
         escort = t.escorts.get(cid, 0)
         tankers, note = _departures(t, cid, escort, escort_spec)
+        assembled = max((t.convoy_sizes.get(r, 0) for r in path), default=0)
+        if assembled > tankers:
+            # A scripted convoy the articles describe set out whatever the week's blockade.
+            tankers = min(assembled, corridor.tankers_per_week)
+            note += f" A large convoy of {tankers} tankers was assembled to make the run."
         cut = next((r for r in path if s.route_damage.get(r)), None)
         if cut is not None:
             passage = s.scenario.spec.rules.fuel.cut_road_passage_pct
@@ -49,7 +54,7 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                        source=checkpoint_spec.sources[0] if checkpoint_spec.sources else None)
             if rid in waiting and isinstance(ambush_spec, AmbushOrder):
                 order = waiting.pop(rid)
-                convoy = min(tankers, corridor.convoy_tankers)
+                convoy = min(tankers, t.convoy_sizes.get(rid, corridor.convoy_tankers))
                 t.order = str(order)
                 destroyed = resolve_ambush(t, order, ambush_spec, convoy, escort, corridor.name,
                                            tankers)
@@ -59,7 +64,9 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                     _escort_losses(t, escort_spec)
                 t.order = None
         delivered = tankers * corridor.tanker_m3
-        t.fuel(delivered, "convoy_arrived", N_("{tankers} tankers arrived on the {corridor}"),
+        t.fuel(delivered, "convoy_arrived",
+               NP_("{tankers} tanker arrived on the {corridor}",
+                   "{tankers} tankers arrived on the {corridor}", "tankers"),
                corridor.sources[0] if corridor.sources else None,
                {"tankers": tankers, "corridor": cid})
         s.tankers_delivered += tankers
@@ -89,15 +96,24 @@ def _departures(t: Turn, cid: str, escort: int, escort_spec: object) -> tuple[in
     blockade_spec = s.scenario.order_specs["insurgency"].get("blockade")
     if s.blockades.get(cid) and blockade_spec is not None:
         cut = getattr(blockade_spec, "departure_cut_pct", 0)
-        if escort and isinstance(escort_spec, EscortOrder):
-            cut = max(0, cut - escort * escort_spec.blockade_relief_pct_per_company)
         tankers = tankers * (100 - cut) // 100
         notes.append(f"the declared blockade kept {cut}% of drivers at home")
+        warned = escort_spec.blockade_warning_cut_pct \
+            if escort and isinstance(escort_spec, EscortOrder) else 0
+        if warned:
+            # 000: JNIM advised civilians not to travel with military convoys, which makes an
+            # escorted convoy a target under a declared blockade; some drivers weigh that.
+            tankers = tankers * (100 - warned) // 100
+            notes.append(f"JNIM's warning against travelling with military convoys kept "
+                         f"{warned}% more away")
     turns, fear_pct = s.fear.get(cid, (0, 0))
     if turns > 0:
         tankers = tankers * (100 - fear_pct) // 100
-        notes.append(f"fear of abductions kept {fear_pct}% more away")
-    return tankers, (" " + "; ".join(notes).capitalize() + ".") if notes else ""
+        notes.append(f"fear of abductions and attacks kept {fear_pct}% more away")
+    if not notes:
+        return tankers, ""
+    text = "; ".join(notes)
+    return tankers, " " + text[0].upper() + text[1:] + "."
 
 
 def _escort_losses(t: Turn, spec: EscortOrder) -> None:

@@ -419,3 +419,75 @@ _CLAUSES: dict[type, ClauseMaker] = {
     SiegeOrder: _siege, SabotageOrder: _sabotage, MoveOrder: _move,
 }
 
+
+
+# ------------------------------------------------------------------ the tracks
+
+@dataclass(frozen=True)
+class TrackGuide:
+    """What a track is, what moves it and why it matters (for the help and `help TRACK`)."""
+
+    track: str
+    name: str
+    what: str
+    moved_by: str
+    matters: str
+
+
+TRACK_GUIDE: tuple[TrackGuide, ...] = (
+    TrackGuide("fuel", N_("Fuel in Bamako"),
+               N_("The capital's fuel stock, shown as days of its normal use."),
+               N_("Convoys that arrive add to it; the city's use, the fuel some orders draw "
+                  "and scripted events take from it. Rationing and school closures cut the "
+                  "use; so do high prices, which keep people at home."),
+               N_("Below a week of stock the city queues and loses patience with the junta; "
+                  "below a few days the power fails. Holding out at the end needs stock.")),
+    TrackGuide("fuel_price_index", N_("Fuel price index"),
+               N_("The price of fuel, 100 before the crisis."),
+               N_("It climbs as the stock falls below comfort and falls back as it recovers; "
+                  "some events add a risk premium."),
+               N_("High prices cut use (people stay at home) but cost the state more for its "
+                  "own fuel, and the city counts the use it goes without as hardship.")),
+    TrackGuide("treasury", N_("Treasury"),
+               N_("The state's money, in billion CFA francs."),
+               N_("Customs follow the traffic on the corridors, fuel taxes follow the fuel "
+                  "sold, gold follows the mines, and isolation cuts the rest; wages, the "
+                  "state's own fuel and every order cost money."),
+               N_("Below zero the army goes unpaid and its cohesion falls every week; orders "
+                  "that cost money can no longer be given.")),
+    TrackGuide("cohesion", N_("Army cohesion"),
+               N_("How far the army holds together behind the junta, 0 to 100."),
+               N_("Lost garrisons and escort companies, unpaid weeks, a capital that turns "
+                  "against the regime, strikes on several posts at once and the partner "
+                  "force's abuses lower it; a paid army with the capital behind it recovers."),
+               N_("Below the coup threshold, each week brings a chance of a coup that grows "
+                  "as cohesion falls; a coup ends the game.")),
+    TrackGuide("isolation", N_("International isolation"),
+               N_("How far the junta stands alone, 0 to 100: it expelled the French and fell "
+                  "out with the UN and ECOWAS (000, 001)."),
+               N_("Abuses by the security forces and the partner force raise it, as do some "
+                  "events."),
+               N_("It cuts the state's non-gold revenue: the higher it is, the less the "
+                  "treasury takes in each week.")),
+    TrackGuide("junta_support", N_("Support for the junta"),
+               N_("The share of a region's people who back the junta, 0 to 100; the capital's "
+                  "decides the regime's fate."),
+               N_("Fuel shortages, power cuts, closed schools, rationing, a week without "
+                  "action in a shortage, abuses, sieges and JNIM's propaganda lower it; "
+                  "information campaigns, security, fuel in stock and reopened schools raise "
+                  "it."),
+               N_("If the capital's support falls far enough the regime collapses; holding out "
+                  "needs the capital broadly behind the junta at the end.")),
+    TrackGuide("insurgent_support", N_("Support for JNIM"),
+               N_("The share of a region's people who back the insurgency, 0 to 100."),
+               N_("Grievance above the pivot raises it, as does its propaganda; dialogue, "
+                  "arrests and its own travel and dress rules lower it."),
+               N_("It sets what JNIM's taxes yield, and where it is strong JNIM finds "
+                  "recruits and moves freely.")),
+    TrackGuide("grievance", N_("Grievance"),
+               N_("How aggrieved a region's people are, 0 to 100: abuses, poverty, neglect."),
+               N_("Abuses by the security forces and the partner force, civilian casualties, "
+                  "the rural fuel ban and JNIM's taxes raise it; dialogue eases it."),
+               N_("Above the pivot it turns into support and recruits for JNIM (000: JNIM is "
+                  "adept at communicating the grievances of the poor and minorities).")),
+)

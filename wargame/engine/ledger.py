@@ -37,15 +37,23 @@ HIDDEN_FROM_JUNTA: frozenset[str] = frozenset({"insurgent_funds", "fighters"})
 HIDDEN_WITHOUT_TREASURY_INTEL: frozenset[str] = frozenset({"treasury", "cohesion"})
 
 Params = Mapping[str, object]
+# A template is a sentence with named placeholders, or (singular, plural, count key) where
+# the wording depends on a number ("1 company", "3 companies").
+Template = str | tuple[str, str, str]
 # The raw form kept while a turn resolves: cheap to build on the hot path.
 # (track, region, delta, phase, rule, cause, params, order, event, source)
-RawEntry = tuple[str, str | None, int, str, str, str, Params | None, str | None, str | None,
-                 str | None]
+RawEntry = tuple[str, str | None, int, str, str, Template, Params | None, str | None,
+                 str | None, str | None]
 
 
 def N_(template: str) -> str:
     """Marks a cause template for translation catalogues; returns it unchanged."""
     return template
+
+
+def NP_(singular: str, plural: str, count: str) -> tuple[str, str, str]:
+    """Marks a template whose wording follows the number in placeholder `count`."""
+    return (singular, plural, count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +66,7 @@ class Entry:
     delta: int
     phase: str                # the resolution phase: junta, convoys, society, army...
     rule: str                 # the rule that made it, e.g. "fuel_shortage", "clamp"
-    cause: str                # template in plain words, e.g. "fuel shortage in {region}"
+    cause: Template           # in plain words, e.g. "fuel shortage in {region}"
     params: Params            # values of the template's placeholders
     order: str | None         # the order behind it, in its text form, if any
     event: str | None         # the scripted event behind it, if any
@@ -84,20 +92,26 @@ class Entry:
         return data
 
 
-ENTITY_KEYS = ("town", "region", "route", "corridor", "event")
+# Placeholders whose values are ids, and the kind of thing each names.
+ENTITY_KEYS = {"town": "town", "region": "region", "route": "route", "corridor": "corridor",
+               "event": "event", "to_region": "region"}
 
 
-def render(template: str, params: Params | None,
+def render(template: Template, params: Params | None,
            names: Callable[[str, str], str] | None = None) -> str:
-    """Fill a template's placeholders; entity ids become names through `names`."""
+    """Fill a template's placeholders (in English; the interface translates at the edge);
+    entity ids become names through `names`."""
+    if isinstance(template, tuple):
+        singular, plural, count = template
+        template = singular if (params or {}).get(count) == 1 else plural
     if not params:
         return template
     values = dict(params)
     if names is not None:
-        for key in ENTITY_KEYS:
+        for key, kind in ENTITY_KEYS.items():
             value = values.get(key)
             if isinstance(value, str):
-                values[key] = names(key, value)
+                values[key] = names(kind, value)
     return template.format_map(values)
 
 

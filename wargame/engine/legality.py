@@ -225,8 +225,8 @@ def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
     if isinstance(spec, StrikeOrder):
         if state.fighters[target or ""] < spec.min_fighters:
             return f"needs {spec.min_fighters} fighters in the region"
-        if len(strike_targets(state, target or "", spec.max_sites)) < 2:
-            return "needs at least two garrisons in the region"
+        if len(strike_targets(state, target or "", spec.max_sites, spec.reach)) < 2:
+            return "needs at least two garrisons within reach"
     if isinstance(spec, TaxOrder) and state.fighters[target or ""] < spec.min_fighters:
         return f"needs {spec.min_fighters} fighters in the region"
     if kind in ("propaganda", "recruit") and state.fighters[target or ""] <= 0:
@@ -236,13 +236,31 @@ def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
     return None
 
 
-def strike_targets(state: GameState, region: str, max_sites: int) -> list[str]:
-    """The garrisons a simultaneous strike hits: the weakest first, then by id."""
-    towns = [t for t in state.scenario.region_towns[region]
-             if state.garrison[t] > 0 and state.town_status[t] != "insurgent"
-             and t != state.scenario.spec.sides.junta.reserve_town]
-    towns.sort(key=lambda t: (state.garrison[t], t))
-    return towns[:max_sites]
+def strike_targets(state: GameState, region: str, max_sites: int,
+                   reach: str = "region") -> list[str]:
+    """The garrisons a simultaneous strike hits. Within a region, the weakest first, then
+    by id; with `reach` "neighbours" the strike spreads over the region and its neighbours,
+    taking each region's weakest in turn (the region first, then its neighbours by id), so
+    that the blows fall far apart (004: 1 July 2025)."""
+    scenario = state.scenario
+    reserve = scenario.spec.sides.junta.reserve_town
+    regions = [region, *scenario.region_neighbours[region]] if reach == "neighbours" \
+        else [region]
+    pools = []
+    for rid in regions:
+        towns = [t for t in scenario.region_towns[rid]
+                 if state.garrison[t] > 0 and state.town_status[t] != "insurgent"
+                 and t != reserve]
+        towns.sort(key=lambda t: (state.garrison[t], t))
+        pools.append(towns)
+    chosen: list[str] = []
+    depth = 0
+    while len(chosen) < max_sites and any(len(pool) > depth for pool in pools):
+        for pool in pools:
+            if depth < len(pool) and len(chosen) < max_sites:
+                chosen.append(pool[depth])
+        depth += 1
+    return chosen
 
 
 @cache

@@ -69,6 +69,12 @@ def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
     s = t.state
     town = s.scenario.towns[o.args[0]]
     _count(t, "raid")
+    t.raided.add(town.id)
+    if s.garrison[town.id] == 0:
+        # The garrison left earlier this turn (a withdrawal resolves first): nothing to hit.
+        t.emit("raid", f"JNIM fighters reached the post at {town.name} and found it empty: "
+               "the garrison had withdrawn.", side=SIDE, order=o, source=_src(spec))
+        return False
     ok, roll, odds = t.chance(raid_odds(s, spec, town.id) - odds_cut)
     if ok:
         lost = t.lose_companies(town.id, spec.garrison_losses)
@@ -99,20 +105,43 @@ def kidnap(t: Turn, o: Order, spec: KidnapOrder) -> None:
     label = s.scenario.route_label(route)
     if ok:
         s.drivers_kidnapped += spec.drivers
-        t.funds(spec.ransom, "ransom", N_("ransom for drivers abducted on {route}"),
-                _src(spec), {"route": route})
         corridor = s.scenario.routes[route].corridor
         if corridor:
-            s.fear[corridor] = (spec.fear_turns, spec.fear_cut_pct)
+            spread_fear(t, corridor, spec.fear_turns, spec.fear_cut_pct)
     t.emit("kidnap", f"{spec.drivers} truck drivers were abducted on {label}."
            if ok else f"An attempt to abduct drivers on {label} failed.", side=SIDE, order=o,
            odds=odds, roll=roll, success=ok, source=_src(spec))
+    if ok:
+        _release_or_ransom(t, o, spec, label)
+
+
+def spread_fear(t: Turn, corridor: str, turns: int, pct: int) -> None:
+    """Another abduction or burned convoy adds to the drivers' fear on a corridor: the
+    departures it deters add up (to a cap) and it lasts from the latest incident."""
+    cap = t.state.scenario.spec.rules.fuel.fear_cap_pct
+    held_turns, held_pct = t.state.fear.get(corridor, (0, 0))
+    t.state.fear[corridor] = (max(held_turns, turns), min(cap, held_pct + pct))
+
+
+def _release_or_ransom(t: Turn, o: Order, spec: KidnapOrder, label: str) -> None:
+    """004: the six drivers abducted on 5 September 2025 were released the next day. A
+    release brings no ransom; the fear it spread on the road stays."""
+    released, roll, odds = t.chance(spec.release_odds)
+    if not released:
+        t.funds(spec.ransom, "ransom", N_("ransom for drivers abducted on {route}"),
+                _src(spec), {"route": o.args[0]})
+    t.emit("kidnap_release", f"The drivers abducted on {label} were released within days, "
+           "according to local sources." if released else
+           f"The drivers abducted on {label} were still held; a ransom was reportedly paid.",
+           side=SIDE, order=o, odds=odds, roll=roll, success=released, source=_src(spec))
 
 
 def tax(t: Turn, o: Order, spec: TaxOrder) -> None:
     s = t.state
     region = s.scenario.regions[o.args[0]]
-    levy = s.fighters[region.id] // 100 * spec.funds_per_100_fighters
+    # 003: JNIM taxes where the state is absent; the levy follows its support there.
+    levy = (s.fighters[region.id] // 100 * spec.funds_per_100_fighters
+            * s.support_insurgency[region.id] // 50)
     t.funds(levy, "tax", N_("taxes levied in {region}"), _src(spec), {"region": region.id})
     t.grievance(region.id, spec.grievance, "tax", N_("JNIM's taxation in {region}"),
                 _src(spec), {"region": region.id})
@@ -176,8 +205,11 @@ def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
     if not isinstance(raid_spec, RaidOrder):
         t.emit("strike", "Simultaneous strikes need the raid order.", side=SIDE, order=o)
         return
-    targets = strike_targets(s, region.id, spec.max_sites)
-    t.emit("strike", f"JNIM struck {len(targets)} places in {region.name} at the same time: "
+    targets = strike_targets(s, region.id, spec.max_sites, spec.reach)
+    regions = sorted({s.scenario.towns[x].region for x in targets})
+    where = region.name if regions == [region.id] else \
+        f"{region.name} and beyond ({len(regions)} regions)"
+    t.emit("strike", f"JNIM struck {len(targets)} places at the same time in {where}: "
            + ", ".join(s.scenario.towns[x].name for x in targets) + ".", side=SIDE, order=o,
            source=_src(spec))
     hits = sum(raid(t, Order("raid", (town,)), raid_spec, spec.odds_cut) for town in targets)
@@ -245,13 +277,27 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
     destroyed = min(destroyed, week_tankers)
     s.tankers_destroyed += destroyed
     s.drivers_kidnapped += spec.drivers_kidnapped
+    corridor = s.scenario.routes[route].corridor
+    if corridor and spec.fear_turns and destroyed:
+        # Burned tankers keep other drivers at home for a while (the blockade's bite grows
+        # with the violence, 000: attacks stepped up over two months).
+        spread_fear(t, corridor, spec.fear_turns, spec.fear_cut_pct)
     t.funds(destroyed * spec.loot_funds_per_tanker, "ambush_loot",
             N_("fuel and goods taken in the ambush on {route}"), _src(spec), {"route": route})
+    taken = spec.soldiers_taken if escort else 0
     if escort:
         s.weapons += spec.loot_weapons
     t.emit("ambush", f"JNIM ambushed the {corridor_name} convoy at {label}: {destroyed} of "
-           f"{convoy_tankers} tankers set on fire, {spec.drivers_kidnapped} drivers abducted.",
+           f"{convoy_tankers} tankers set on fire, {spec.drivers_kidnapped} drivers abducted"
+           + (f" and {taken} soldiers of the escort taken." if taken else "."),
            side=SIDE, order=o, odds=odds, roll=roll, success=True, source=_src(spec))
+    if taken:
+        # 004: drivers *and soldiers* were kidnapped in these ambushes.
+        s.soldiers_taken += taken
+        rules = s.scenario.spec.rules.cohesion
+        t.cohesion(-rules.soldiers_taken, "soldiers_taken",
+                   N_("soldiers of an escort abducted on {route}"), _src(spec),
+                   {"route": route})
     return destroyed
 
 

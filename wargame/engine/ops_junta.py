@@ -93,11 +93,13 @@ def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
     s = t.state
     region = s.scenario.regions[o.args[0]]
     ok, roll, odds = t.chance(order_odds(s, o) or 0)
-    killed = t.kill_fighters(region.id, spec.kills, "airstrike",
-                             N_("helicopter strike in {region}"), _src(spec),
-                             {"region": region.id}) if ok else 0
-    text = (f"Helicopter strike in {region.name}: the army said it hit militants"
-            f" ({killed} fighters lost)." if ok else
+    if ok:
+        # The army's figure is a claim (000: "claiming they have killed dozens of militants"
+        # over the whole campaign); the true losses are at most the fighters present.
+        t.kill_fighters(region.id, spec.kills, "airstrike", N_("helicopter strike in {region}"),
+                        _src(spec), {"region": region.id})
+    text = (f"Helicopter strike in {region.name}: the army said it killed {spec.kills} "
+            "militants." if ok else
             f"Helicopter strike in {region.name} found no militant target.")
     t.emit("airstrike", text, side=SIDE, order=o, odds=odds, roll=roll, success=ok,
            source=_src(spec))
@@ -124,11 +126,13 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
     region = s.scenario.regions[o.args[0]]
     force = partner_name(t)
     ok, roll, odds = t.chance(spec.base_odds)
-    killed = t.kill_fighters(region.id, spec.kills, "partner_operation",
-                             N_("{force} operation in {region}"), _src(spec),
-                             {"force": force, "region": region.id}) if ok else 0
+    if ok:
+        t.kill_fighters(region.id, spec.kills, "partner_operation",
+                        N_("{force} operation in {region}"), _src(spec),
+                        {"force": force, "region": region.id})
     t.emit("africa_corps", f"{force} operation in {region.name}: "
-           + (f"{killed} fighters reported killed." if ok else "no contact with JNIM."),
+           + (f"it reported {spec.kills} militants killed." if ok else
+              "no contact with JNIM; the fighters had moved on."),
            side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
     if abuse:
@@ -138,6 +142,11 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
         t.support(region.id, "junta", -spec.support_loss, "partner_abuses", cause, _src(spec),
                   why)
         t.isolation(spec.isolation, "partner_abuses", cause, _src(spec), why)
+        # 004: the force takes resources for itself, outside Mali's chain of command, and
+        # General Dembélé, arrested in August 2025, had spoken out against its abuses: its
+        # abuses strain the Malian officer corps.
+        t.cohesion(-spec.cohesion_cost, "partner_tension",
+                   N_("officers' anger at the {force}'s abuses"), _src(spec), why)
     t.emit("abuse", f"Human rights groups reported abuses against civilians by the {force} "
            f"in {region.name}, outside Mali's chain of command." if abuse else
            f"No abuses were reported from the {force} operation in {region.name}.",
@@ -221,24 +230,29 @@ def info_campaign(t: Turn, o: Order, spec: InfoCampaignOrder) -> None:
 def crackdown(t: Turn, o: Order, spec: CrackdownOrder) -> None:
     region = t.state.scenario.regions[o.args[0]]
     ok, roll, odds = t.chance(spec.base_odds)
-    removed = 0
+    why = {"region": region.id}
     if ok:
-        why = {"region": region.id}
-        removed = t.kill_fighters(region.id, spec.kills, "crackdown",
-                                  N_("crackdown in {region}"), _src(spec), why)
+        t.kill_fighters(region.id, spec.kills, "crackdown", N_("arrests in {region}"),
+                        _src(spec), why)
         t.support(region.id, "insurgency", -spec.insurgent_support_cut, "crackdown",
-                  N_("crackdown in {region}"), _src(spec), why)
-    t.emit("crackdown", f"Security crackdown in {region.name}: "
-           + (f"the authorities said {removed} suspects were killed or detained." if ok
-              else "few suspects were found."), side=SIDE, order=o, odds=odds, roll=roll,
-           success=ok, source=_src(spec))
+                  N_("arrests in {region}"), _src(spec), why)
+    t.emit("crackdown", f"Security operation in {region.name}: "
+           + (f"the authorities said they detained {spec.kills} suspected militants." if ok
+              else "the authorities made few arrests."), side=SIDE, order=o, odds=odds,
+           roll=roll, success=ok, source=_src(spec))
+    # An abuse is reported as an abuse, with its cost: rights groups documented summary
+    # executions and enforced disappearances of Fulani men accused of collaborating (000).
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
     if abuse:
-        t.grievance(region.id, spec.grievance, "crackdown_abuses",
-                    N_("abuses during the crackdown in {region}"), _src(spec),
-                    {"region": region.id})
-    t.emit("abuse", f"Residents of {region.name} reported arbitrary arrests and abuses during "
-           "the crackdown." if abuse else f"No abuses were reported in {region.name}.",
+        cause = N_("abuses against civilians during the operation in {region}")
+        t.grievance(region.id, spec.grievance, "crackdown_abuses", cause, _src(spec), why)
+        t.support(region.id, "junta", -spec.support_loss, "crackdown_abuses", cause,
+                  _src(spec), why)
+        t.isolation(spec.isolation, "crackdown_abuses", cause, _src(spec), why)
+    t.emit("abuse", f"Residents of {region.name} reported arbitrary arrests, killings and "
+           "disappearances of civilians during the operation, abuses of the kind rights groups "
+           "have documented against Fulani men." if abuse else
+           f"No abuses against civilians were reported from the operation in {region.name}.",
            side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
 
 

@@ -8,7 +8,7 @@ from . import ops_insurgency, ops_junta, upkeep
 from .convoys import run_convoys
 from .events import Event
 from .ledger import N_, Entry, entries
-from .legality import check_order
+from .legality import check_order, legal_orders
 from .orders import SIDES, Order, Side
 from .scenario import Scenario
 from .scripted import fire_event, holds
@@ -42,7 +42,8 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     """Resolve the queued orders of both sides and advance to the next turn."""
     if state.over:
         raise ValueError("the game is over")
-    t = Turn(state, rationales=dict(rationales or {}))
+    idle = not state.pending["junta"] and bool(legal_orders(state, "junta"))
+    t = Turn(state, rationales=dict(rationales or {}), junta_idle=idle)
     orders = {side: [str(o) for o in state.pending[side]] for side in ("junta", "insurgency")}
     t.scripted = [(side, Order.parse(text), event) for side, text, event in state.carried_orders]
     state.carried_orders = []
@@ -61,6 +62,7 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     t.phase = "army"
     upkeep.timers(t)
     upkeep.replacements(t)
+    upkeep.recover_towns(t)
     upkeep.army(t)
     t.phase = "intelligence"
     upkeep.intelligence(t)
@@ -125,6 +127,9 @@ def _resolve_side(t: Turn, side: Side) -> None:
                    side=side, order=order)
             continue
         t.order, t.event = str(order), event_id
+        size = s.scenario.scripted_convoys.get((event_id, str(order)))
+        if size is not None:
+            t.convoy_sizes[order.args[0]] = size
         handlers[order.kind](t, order, specs[order.kind])
         t.order = t.event = None
 

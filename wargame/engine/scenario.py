@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .orders import ORDER_KINDS, Side
-from .spec import Corridor, OrderBase, Region, Route, ScenarioSpec, Town
+from .spec import Corridor, OrderBase, Region, Route, ScenarioSpec, ScriptedOrder, Town
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,10 +24,12 @@ class Scenario:
     corridors: dict[str, Corridor] = field(default_factory=dict)
     route_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     region_towns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    town_routes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     region_neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     corridor_paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
     corridor_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     order_specs: dict[Side, dict[str, OrderBase]] = field(default_factory=dict)
+    scripted_convoys: dict[tuple[str, str], int] = field(default_factory=dict)  # (event, order)
 
     @classmethod
     def from_spec(cls, spec: ScenarioSpec) -> Scenario:
@@ -41,6 +43,10 @@ class Scenario:
         }
         region_towns = {
             rid: tuple(t.id for t in spec.map.towns if t.region == rid) for rid in regions
+        }
+        town_routes = {
+            tid: tuple(r.id for r in spec.map.routes if tid in (r.from_town, r.to_town))
+            for tid in towns
         }
         neighbours: dict[str, set[str]] = {rid: set() for rid in regions}
         for pair in route_regions.values():
@@ -58,6 +64,11 @@ class Scenario:
             order_spec = getattr(catalogue, kind.field)
             if order_spec is not None and order_spec.enabled:
                 order_specs[kind.side][kind.name] = order_spec
+        scripted_convoys = {
+            (event.id, " ".join(effect.order.split()).lower()): effect.convoy_tankers
+            for event in spec.events for effect in event.effects
+            if isinstance(effect, ScriptedOrder) and effect.convoy_tankers is not None
+        }
         return cls(
             spec=spec,
             regions=regions,
@@ -66,10 +77,12 @@ class Scenario:
             corridors=corridors,
             route_regions=route_regions,
             region_towns=region_towns,
+            town_routes=town_routes,
             region_neighbours={k: tuple(sorted(v)) for k, v in neighbours.items()},
             corridor_paths=paths,
             corridor_regions=corridor_regions,
             order_specs=order_specs,
+            scripted_convoys=scripted_convoys,
         )
 
     @property

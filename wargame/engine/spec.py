@@ -328,6 +328,12 @@ class Tracks(Model):
     income_gold: NonNeg = desc("Gold income per turn, billion CFA.")
     income_other: NonNeg = desc("Other income per turn, billion CFA.")
     spending: NonNeg = desc("Fixed spending per turn (wages, upkeep), billion CFA.")
+    income_fuel_tax: NonNeg = desc(
+        "Fuel taxes per turn when Bamako burns its normal week of fuel, billion CFA; they fall "
+        "with the fuel actually sold.", default=0)
+    fuel_spending: NonNeg = desc(
+        "The army's and the state's own fuel per turn at price index 100, billion CFA; the "
+        "bill rises with the price.", default=0)
     support: dict[Id, RegionSupport] = desc("Support per region at the start.")
     grievance: dict[Id, Percent] = desc("Grievance per region at the start (abuses, "
                                         "poverty, neglect), 0..100.")
@@ -449,6 +455,9 @@ class ScriptedOrder(Model):
         "(free of command capacity and cost).")
     side: SideId = desc("The side that attempts it.")
     order: Name = desc("The order in its text form, e.g. 'ambush didieni-kolokani'.")
+    convoy_tankers: int | None = desc(
+        "For a scripted ambush: the tankers in the convoy it strikes, when the articles give "
+        "the convoy's size (otherwise the corridor's convoy_tankers).", default=None, ge=1)
 
 
 class Message(Model):
@@ -521,6 +530,10 @@ class Fog(Model):
                                            "exactly (its fighters live among the people).")
     insurgency_sees_treasury: bool = desc("Whether the insurgency sees the treasury and "
                                           "cohesion.")
+    parties_banned_error_pct: Percent = desc(
+        "Extra error of the junta's estimates, in percent, in every region while political "
+        "parties are banned: the intelligence services track opponents instead (004).",
+        default=0)
 
 
 # ----------------------------------------------------------------------------- rules
@@ -539,8 +552,20 @@ class FuelRules(RulesPart):
                                   "cuts start.")
     shortage_days: NonNeg = desc("Below this many days of fuel, Bamako support falls.")
     shortage_support_loss: NonNeg = desc(
-        "Junta support lost in Bamako per turn of shortage, per full quarter of its "
-        "(price-reduced) demand left unmet.")
+        "Junta support lost in Bamako per turn of shortage, per full shortage_step_pct of its "
+        "normal use (after rationing and closures) that it goes without beyond "
+        "shortage_allowance_pct, whether prices kept people at home or the fuel was not "
+        "there.")
+    shortage_step_pct: int = desc("See shortage_support_loss.", default=10, ge=1, le=100)
+    shortage_allowance_pct: Percent = desc(
+        "Share of its normal use a city can go without before it counts as hardship (queues, "
+        "the black market, trips not taken).", default=0)
+    shortage_regions: list[Id] = desc(
+        "Regions outside the capital that go short of fuel with it (000: shortages across "
+        "central and southern Mali).", default_factory=list)
+    regional_shortage_support_loss: NonNeg = desc(
+        "Junta support lost per turn in each of shortage_regions while the capital is below "
+        "shortage_days.", default=0)
     power_cut_support_loss: NonNeg = desc("Junta support lost in Bamako per turn of power cuts.")
     recovery_support_gain: NonNeg = desc("Junta support regained in Bamako per turn when fuel "
                                          "is at or above comfort_days.")
@@ -549,6 +574,12 @@ class FuelRules(RulesPart):
     demand_cut_cap: Percent = desc("Largest cut in use that prices cause, percent.")
     cut_road_passage_pct: Percent = desc("Percent of a convoy that still gets through a cut "
                                          "road by detours on tracks.")
+    fear_cap_pct: Percent = desc(
+        "The most departures drivers' fear (of abductions and burned convoys, which add up) "
+        "can deter on a corridor: some drivers always run the risk.", default=60)
+    fear_fade_pct: Percent = desc(
+        "Share of the drivers' fear on a corridor that fades each turn (calm weeks bring the "
+        "drivers back).", default=0)
 
 
 class SupportRules(RulesPart):
@@ -561,6 +592,10 @@ class SupportRules(RulesPart):
     jnim_rules_support_loss: NonNeg = desc("Insurgent support lost per turn in regions with "
                                            "its fighters while its travel or dress rules "
                                            "apply.")
+    inaction_support_loss: NonNeg = desc(
+        "Junta support lost in the capital in a week of fuel shortage in which the junta gave "
+        "no order though it could have: residents ask for government action (004).",
+        default=0)
     unrest_support: Percent = desc("Bamako junta support at or below which mass unrest is "
                                    "flagged.")
 
@@ -572,10 +607,13 @@ class CohesionRules(RulesPart):
     low_support: NonNeg = desc("Cohesion lost per turn while Bamako's junta support is under "
                                "low_support_threshold.")
     low_support_threshold: Percent = desc("See low_support.")
-    recovery: NonNeg = desc("Cohesion regained per turn with no losses, pay and support.")
+    recovery: NonNeg = desc("Cohesion regained per turn while the army is paid and the "
+                            "capital's support is at or above low_support_threshold.")
     coup_threshold: Percent = desc("Below this cohesion, a coup may happen.")
     coup_odds_per_point: NonNeg = desc("Coup chance per turn, percent per point of cohesion "
                                        "below coup_threshold.")
+    soldiers_taken: NonNeg = desc("Cohesion lost when soldiers of an escort are abducted in "
+                                  "an ambush.", default=0)
 
 
 class EconomyRules(RulesPart):
@@ -593,11 +631,20 @@ class InsurgentRules(RulesPart):
                                       "grievance above the pivot.")
     siege_attrition: NonNeg = desc("Garrison companies a besieged town loses per turn when "
                                    "besiegers outnumber it.")
+    siege_attrition_odds: Percent = desc(
+        "Chance per turn that a besieged garrison the besiegers outnumber loses those companies "
+        "(hunger, desertion, sorties), rolled and shown.", default=100)
     siege_fighters_per_company: int = desc("Besiegers needed per garrison company for "
                                            "attrition to bite.", ge=1)
     siege_fall_turns: int = desc("Turns of siege after which an emptied town falls.", ge=1)
     besieged_support_loss: NonNeg = desc("Junta support lost per turn in a region with a "
                                          "besieged town.")
+    recover_companies: NonNeg = desc(
+        "Garrison companies that, held in a contested town for recover_turns turns in a row "
+        "without it being raided, bring it back under government control (0: never).",
+        default=0)
+    recover_turns: int = desc("See recover_companies; a patrol on one of the town's roads "
+                              "counts a turn twice.", default=3, ge=1)
 
 
 class Rules(Model):
@@ -634,8 +681,10 @@ class EscortOrder(OrderBase):
     light_companies: int = desc("Companies in a light escort.", ge=1)
     heavy_companies: int = desc("Companies in a heavy escort.", ge=1)
     odds_cut_per_company: NonNeg = desc("Ambush odds lost per escorting company.")
-    blockade_relief_pct_per_company: NonNeg = desc("Percent of the departures a declared "
-                                                   "blockade stops that each company restores.")
+    blockade_warning_cut_pct: Percent = desc(
+        "While a blockade is declared on the corridor, percent of the departures lost when its "
+        "convoy is escorted: JNIM warned civilians not to travel with military convoys, so "
+        "escorted convoys are its targets and some drivers stay away.")
     loss_odds: Percent = desc("Chance the escort loses a company when an ambush succeeds.")
 
     @model_validator(mode="after")
@@ -663,7 +712,8 @@ class WithdrawOrder(OrderBase):
 class AirstrikeOrder(OrderBase):
     base_odds: Percent = desc("Chance of a hit at intelligence 0.")
     odds_per_10_intel: NonNeg = desc("Odds added per 10 points of intelligence.")
-    kills: NonNeg = desc("Fighters killed by a hit.")
+    kills: NonNeg = desc("Fighters the army says a hit killed (its claim; the true losses are "
+                         "at most those present).")
     civilian_harm_odds: Percent = desc("Chance of civilian casualties.")
     grievance: NonNeg = desc("Grievance added by civilian casualties.")
 
@@ -676,6 +726,10 @@ class AfricaCorpsOrder(OrderBase):
     grievance: NonNeg = desc("Grievance added by abuses.")
     support_loss: NonNeg = desc("Junta support lost in the region by abuses.")
     isolation: NonNeg = desc("Isolation added by abuses.")
+    cohesion_cost: NonNeg = desc(
+        "Cohesion lost when its operation brings abuses: the force takes resources for itself "
+        "outside Mali's chain of command and officers spoke out against its abuses (004).",
+        default=0)
 
 
 class RationOrder(OrderBase):
@@ -704,10 +758,13 @@ class InfoCampaignOrder(OrderBase):
 
 class CrackdownOrder(OrderBase):
     base_odds: Percent = desc("Chance to hit insurgent networks.")
-    kills: NonNeg = desc("Fighters removed on success.")
+    kills: NonNeg = desc("Suspected fighters the authorities say they detained on success.")
     insurgent_support_cut: NonNeg = desc("Insurgent support lost on success.")
-    abuse_odds: Percent = desc("Chance of abuses against civilians.")
+    abuse_odds: Percent = desc("Chance of abuses against civilians: arbitrary arrests, "
+                               "killings, disappearances.")
     grievance: NonNeg = desc("Grievance added by abuses.")
+    support_loss: NonNeg = desc("Junta support lost in the region by abuses.", default=0)
+    isolation: NonNeg = desc("Isolation added by abuses.", default=0)
 
 
 class DialogueOrder(OrderBase):
@@ -734,10 +791,16 @@ class AmbushOrder(OrderBase):
     odds_per_100_fighters: NonNeg = desc("Odds added per 100 fighters in the regions.")
     destroy_pct: Percent = desc("Percent of the convoy's tankers destroyed on success.")
     drivers_kidnapped: NonNeg = desc("Drivers abducted on success.")
+    fear_turns: NonNeg = desc("Turns drivers on the corridor are deterred after a successful "
+                              "ambush (burned tankers keep drivers at home).", default=0)
+    fear_cut_pct: Percent = desc("Percent of the corridor's departures deterred while that "
+                                 "fear lasts.", default=0)
     loot_funds_per_tanker: NonNeg = desc("Funds gained per tanker destroyed (fuel and goods "
                                          "taken).")
     loot_weapons: NonNeg = desc("Weapons taken from the escort on success.")
     fighter_losses: NonNeg = desc("Fighters lost on failure.")
+    soldiers_taken: NonNeg = desc("Soldiers of the escort abducted on success against an "
+                                  "escorted convoy (004).", default=0)
 
 
 class CheckpointOrder(OrderBase):
@@ -751,7 +814,9 @@ class BlockadeOrder(OrderBase):
     min_fighters: NonNeg = desc("Fighters needed in the regions the corridor crosses.")
     turns: int = desc("Turns the declared blockade lasts.", ge=1)
     departure_cut_pct: Percent = desc("Percent of departures stopped (drivers refuse to "
-                                      "travel) unless escorts restore them.")
+                                      "travel) while the blockade is declared.")
+    upkeep_per_turn: NonNeg = desc("Funds the blockade costs each turn it stands (fighters "
+                                   "held along the roads), million CFA.", default=0)
 
 
 class RaidOrder(OrderBase):
@@ -772,11 +837,15 @@ class KidnapOrder(OrderBase):
     ransom: NonNeg = desc("Funds gained on success.")
     fear_turns: NonNeg = desc("Turns drivers are deterred on the corridor.")
     fear_cut_pct: Percent = desc("Percent of departures deterred while the fear lasts.")
+    release_odds: Percent = desc("Chance the abducted are released within days, without a "
+                                 "ransom (004: six drivers released the next day).", default=0)
 
 
 class TaxOrder(OrderBase):
     min_fighters: NonNeg = desc("Fighters needed in the region.")
-    funds_per_100_fighters: NonNeg = desc("Funds levied per 100 fighters present.")
+    funds_per_100_fighters: NonNeg = desc(
+        "Funds levied per 100 fighters present where half the region backs the insurgency; "
+        "the levy scales with its support there (003: it taxes where the state is absent).")
     grievance: int = desc("Grievance change (extortion angers, order may reassure).")
 
 
@@ -804,6 +873,10 @@ class AttackSiteOrder(OrderBase):
 class StrikeOrder(OrderBase):
     min_fighters: NonNeg = desc("Fighters needed in the region.")
     max_sites: int = desc("Garrisons struck at once.", ge=2)
+    reach: Literal["region", "neighbours"] = desc(
+        "Where its sites may lie: the region only, or also the neighbouring regions (004: the "
+        "1 July 2025 attacks struck seven places hundreds of kilometres apart).",
+        default="neighbours")
     odds_cut: NonNeg = desc("Odds lost by each raid of the strike against a lone raid.")
     cohesion_shock: NonNeg = desc("Cohesion lost when at least two raids succeed.")
 

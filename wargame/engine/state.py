@@ -50,12 +50,14 @@ class GameState:
     flag_timers: dict[str, int]             # flag -> turns until it clears by itself
     last_escorts: dict[str, int]            # corridor -> companies that escorted last turn
     ambushed: dict[str, int]                # route -> last turn an ambush was sprung there
+    secure_turns: dict[str, int] = field(default_factory=dict)  # contested town -> turns held
     tankers_destroyed: int = 0
     tankers_delivered: int = 0
     fuel_lost_m3: int = 0
     drivers_kidnapped: int = 0
     escort_companies_lost: int = 0
     garrisons_lost: int = 0
+    soldiers_taken: int = 0                 # soldiers of escorts abducted in ambushes
     carried_orders: list[tuple[str, str, str]] = field(default_factory=list)  # side, order, event
     pending: dict[str, list[Order]] = field(default_factory=lambda: {"junta": [],
                                                                      "insurgency": []})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .events import Event, Visibility
-from .ledger import N_, Params, RawEntry
+from .ledger import N_, Params, RawEntry, Template
 from .orders import Order
 from .state import GameState
 
@@ -28,10 +28,14 @@ class Turn:
     escorts: dict[str, int] = field(default_factory=dict)       # corridor -> companies
     patrols: dict[str, bool] = field(default_factory=dict)      # route -> patrolled
     ambushes: list[tuple[Order, bool]] = field(default_factory=list)  # (order, scripted)
+    convoy_sizes: dict[str, int] = field(default_factory=dict)  # route -> a scripted convoy
+    raided: set[str] = field(default_factory=set)               # towns raided this turn
     ration_pct: int = 0
     unmet_pct: int = 0                                          # Bamako's demand not met
+    shortfall_pct: int = 0                                      # normal use gone without
     attacks: dict[str, int] = field(default_factory=dict)       # insurgent ops by kind
     junta_losses: int = 0                                       # companies lost this turn
+    junta_idle: bool = False                  # the junta gave no order though it could have
     scripted: list[tuple[str, Order, str]] = field(default_factory=list)  # side, order, event
     rationales: dict[tuple[str, str], str] = field(default_factory=dict)  # (side, order)
 
@@ -47,15 +51,16 @@ class Turn:
         self.events.append(event)
         return event
 
-    def chance(self, odds: int) -> tuple[bool, int, int]:
-        """Clamp the odds to the scenario's floor and ceiling and roll: (success, roll, odds)."""
+    def chance(self, odds: int, *, floor: bool = True) -> tuple[bool, int, int]:
+        """Clamp the odds to the scenario's floor (unless `floor` is False) and ceiling and
+        roll: (success, roll, odds)."""
         rules = self.state.scenario.spec.rules
-        odds = clamp(odds, rules.odds_floor, rules.odds_ceiling)
+        odds = clamp(odds, rules.odds_floor if floor else 0, rules.odds_ceiling)
         success, roll = self.state.roll(odds)
         return success, roll, odds
 
     # ------------------------------------------------------------------ the ledger
-    def record(self, track: str, region: str | None, delta: int, rule: str, cause: str,
+    def record(self, track: str, region: str | None, delta: int, rule: str, cause: Template,
                source: str | None = None, params: Params | None = None) -> None:
         """Note a change the caller has made to a track (no bounds involved)."""
         if delta:
@@ -63,7 +68,7 @@ class Turn:
                                 self.order, self.event, source))
 
     def _bounded(self, track: str, region: str | None, value: int, delta: int,
-                 low: int | None, high: int | None, rule: str, cause: str,
+                 low: int | None, high: int | None, rule: str, cause: Template,
                  source: str | None, params: Params | None) -> int:
         """`value + delta` held within [low, high]; records the change and, apart, the
         part of it the bound absorbed, so that the entries sum to the real change."""
@@ -79,7 +84,7 @@ class Turn:
         return held
 
     # ------------------------------------------------------------------ clamped tracks
-    def support(self, region: str, side: str, delta: int, rule: str, cause: str,
+    def support(self, region: str, side: str, delta: int, rule: str, cause: Template,
                 source: str | None = None, params: Params | None = None) -> None:
         if side == "junta":
             table, track = self.state.support_junta, "junta_support"
@@ -88,43 +93,43 @@ class Turn:
         table[region] = self._bounded(track, region, table[region], delta, 0, 100, rule, cause,
                                       source, params)
 
-    def grievance(self, region: str, delta: int, rule: str, cause: str,
+    def grievance(self, region: str, delta: int, rule: str, cause: Template,
                   source: str | None = None, params: Params | None = None) -> None:
         g = self.state.grievance
         g[region] = self._bounded("grievance", region, g[region], delta, 0, 100, rule, cause,
                                   source, params)
 
-    def cohesion(self, delta: int, rule: str, cause: str, source: str | None = None,
+    def cohesion(self, delta: int, rule: str, cause: Template, source: str | None = None,
                  params: Params | None = None) -> None:
         s = self.state
         s.cohesion = self._bounded("cohesion", None, s.cohesion, delta, 0, 100, rule, cause,
                                    source, params)
 
-    def isolation(self, delta: int, rule: str, cause: str, source: str | None = None,
+    def isolation(self, delta: int, rule: str, cause: Template, source: str | None = None,
                   params: Params | None = None) -> None:
         s = self.state
         s.isolation = self._bounded("isolation", None, s.isolation, delta, 0, 100, rule, cause,
                                     source, params)
 
-    def treasury(self, delta: int, rule: str, cause: str, source: str | None = None,
+    def treasury(self, delta: int, rule: str, cause: Template, source: str | None = None,
                  params: Params | None = None) -> None:
         """The treasury has no floor: a deficit is what makes the army unpaid."""
         self.state.treasury += delta
         self.record("treasury", None, delta, rule, cause, source, params)
 
-    def funds(self, delta: int, rule: str, cause: str, source: str | None = None,
+    def funds(self, delta: int, rule: str, cause: Template, source: str | None = None,
               params: Params | None = None) -> None:
         s = self.state
         s.funds = self._bounded("insurgent_funds", None, s.funds, delta, 0, None, rule, cause,
                                 source, params)
 
-    def fuel(self, delta: int, rule: str, cause: str, source: str | None = None,
+    def fuel(self, delta: int, rule: str, cause: Template, source: str | None = None,
              params: Params | None = None) -> None:
         s = self.state
         s.fuel_stock = self._bounded("fuel_stock", None, s.fuel_stock, delta, 0, None, rule,
                                      cause, source, params)
 
-    def fuel_price(self, value: int, rule: str, cause: str, source: str | None = None,
+    def fuel_price(self, value: int, rule: str, cause: Template, source: str | None = None,
                    params: Params | None = None) -> None:
         """Set the price index (the economy computes a new level rather than a change)."""
         s = self.state
@@ -135,7 +140,7 @@ class Turn:
     def intel(self, region: str, delta: int) -> None:
         self.state.intel[region] = clamp(self.state.intel[region] + delta)
 
-    def add_fighters(self, region: str, count: int, rule: str, cause: str,
+    def add_fighters(self, region: str, count: int, rule: str, cause: Template,
                      source: str | None = None, params: Params | None = None) -> int:
         """Add (or with a negative count remove, down to none) fighters; return the change."""
         f = self.state.fighters
@@ -144,7 +149,7 @@ class Turn:
                                   source, params)
         return f[region] - before
 
-    def kill_fighters(self, region: str, count: int, rule: str, cause: str,
+    def kill_fighters(self, region: str, count: int, rule: str, cause: Template,
                       source: str | None = None, params: Params | None = None) -> int:
         """Remove up to `count` fighters from a region; return how many were removed."""
         removed = min(count, self.state.fighters[region])

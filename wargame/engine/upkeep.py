@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .ledger import N_
+from .ledger import N_, NP_
 from .spec import Actor, CloseSchoolsOrder
 from .turn import Turn, clamp
 
@@ -16,10 +16,16 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
     schools = s.scenario.order_specs["junta"].get("close-schools")
     if s.flags.get("schools_closed") and isinstance(schools, CloseSchoolsOrder):
         cut += schools.use_cut_pct
+    normal_week = spec.tracks.fuel_use_m3_per_day * s.scenario.days_per_turn
+    planned = normal_week * (100 - min(cut, 90)) // 100   # the use the state's measures allow
     price_cut = (s.fuel_price - 100) * fuel.demand_cut_per_100_price // 100
     cut = min(cut + min(price_cut, fuel.demand_cut_cap), 90)
-    need = spec.tracks.fuel_use_m3_per_day * s.scenario.days_per_turn * (100 - cut) // 100
+    need = normal_week * (100 - cut) // 100
     burned = min(need, s.fuel_stock)
+    # What the city goes without, beyond what rationing and closures planned: prices that
+    # keep people at home count (004: residents stay indoors, machinery idle), as does fuel
+    # that is not there at all.
+    t.shortfall_pct = (planned - burned) * 100 // planned if planned else 0
     fuel_src = fuel.sources[0] if fuel.sources else None
     t.fuel(-burned, "consumption", N_("Bamako's use this week ({cut}% below normal)") if cut
            else N_("Bamako's use this week"), fuel_src, {"cut": cut})
@@ -46,17 +52,18 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
                source=fuel.sources[0] if fuel.sources else None)
     sites = [town for town, turns in sorted(s.site_damage.items()) if turns > 0]
     traffic = arrived * 100 // normal if normal else 100
-    non_gold, gold = _treasury(t, traffic, sites)
+    non_gold, gold = _treasury(t, traffic, sites, burned * 100 // normal_week)
     t.emit("treasury", f"Treasury: +{non_gold + gold} income (traffic at {traffic}% of normal"
            f"{', ' + str(len(sites)) + ' economic sites idle' if sites else ''}), "
            f"-{spec.tracks.spending} spending; balance {s.treasury} billion CFA.",
            visible_to="junta")
 
 
-def _treasury(t: Turn, traffic: int, sites: list[str]) -> tuple[int, int]:
+def _treasury(t: Turn, traffic: int, sites: list[str], sold_pct: int) -> tuple[int, int]:
     """The week's income and spending, recorded part by part so that a student sees what
-    the blockade costs the state: customs lost with the traffic, revenue lost to isolation,
-    gold lost with idle sites. Returns (non-gold income, gold income)."""
+    the blockade costs the state: customs lost with the traffic, fuel taxes lost with the
+    fuel not sold, revenue lost to isolation, gold lost with idle sites, and the state's own
+    fuel bill rising with the price. Returns (non-gold income, gold income)."""
     s = t.state
     spec = s.scenario.spec
     tracks, economy = spec.tracks, spec.rules.economy
@@ -74,9 +81,17 @@ def _treasury(t: Turn, traffic: int, sites: list[str]) -> tuple[int, int]:
                {"isolation": s.isolation})
     t.treasury(tracks.income_gold, "gold", N_("gold revenue"), src)
     t.treasury(gold - tracks.income_gold, "gold_lost",
-               N_("gold revenue lost: {sites} economic sites idle"), src, {"sites": len(sites)})
+               NP_("gold revenue lost: {sites} economic site idle",
+                   "gold revenue lost: {sites} economic sites idle", "sites"), src,
+               {"sites": len(sites)})
     t.treasury(-tracks.spending, "spending", N_("wages and upkeep of the state"), src)
-    return non_gold, gold
+    fuel_tax = tracks.income_fuel_tax * sold_pct // 100
+    t.treasury(tracks.income_fuel_tax, "fuel_tax", N_("fuel taxes at normal sales"), src)
+    t.treasury(fuel_tax - tracks.income_fuel_tax, "fuel_tax_lost",
+               N_("fuel taxes lost: {sold}% of normal sales"), src, {"sold": sold_pct})
+    t.treasury(-tracks.fuel_spending * s.fuel_price // 100, "fuel_bill",
+               N_("the state's own fuel at price index {price}"), src, {"price": s.fuel_price})
+    return non_gold + fuel_tax, gold
 
 
 def society(t: Turn) -> None:
@@ -87,15 +102,28 @@ def society(t: Turn) -> None:
     fsrc = fuel.sources[0] if fuel.sources else None
     ssrc = sup.sources[0] if sup.sources else None
     capital = t.capital_region()
-    if s.fuel_days < fuel.shortage_days and t.unmet_pct >= 25:
-        # One loss step per full quarter of demand left unmet: smaller gaps are absorbed
-        # by queues and the black market.
-        t.support(capital, "junta", -fuel.shortage_support_loss * (t.unmet_pct // 25),
-                  "fuel_shortage", N_("fuel shortage: {unmet}% of demand unmet"), fsrc,
-                  {"unmet": t.unmet_pct})
+    hardship = t.shortfall_pct - fuel.shortage_allowance_pct
+    if s.fuel_days < fuel.shortage_days and hardship >= fuel.shortage_step_pct:
+        # One loss per full step of normal use the city goes without beyond what it can
+        # absorb (queues, the black market, parked motorbikes), so that every convoy that
+        # gets through counts.
+        t.support(capital, "junta",
+                  -fuel.shortage_support_loss * (hardship // fuel.shortage_step_pct),
+                  "fuel_shortage", N_("fuel shortage: the city went without {short}% of its "
+                                      "normal use"), fsrc, {"short": t.shortfall_pct})
+    if s.fuel_days < fuel.shortage_days:
+        # 000: fuel shortages are widespread across central and southern Mali, not only in
+        # the capital.
+        for region in fuel.shortage_regions:
+            t.support(region, "junta", -fuel.regional_shortage_support_loss,
+                      "regional_shortage", N_("fuel shortages in {region}"), fsrc,
+                      {"region": region})
     if s.flags.get("power_cuts"):
         t.support(capital, "junta", -fuel.power_cut_support_loss, "power_cuts",
                   N_("power cuts"), fsrc)
+    if s.fuel_days < fuel.shortage_days and t.junta_idle:
+        t.support(capital, "junta", -sup.inaction_support_loss, "inaction",
+                  N_("residents asked for government action and saw none"), ssrc)
     if s.fuel_days >= fuel.comfort_days:
         t.support(capital, "junta", fuel.recovery_support_gain, "fuel_recovery",
                   N_("fuel in stock again"), fsrc)
@@ -119,7 +147,9 @@ def society(t: Turn) -> None:
             t.support(region, "junta", -(drift // 2), "grievance", N_("grievance in {region}"),
                       ssrc, here)
         towns = s.scenario.region_towns[region]
+        # Security brings support, but not in a capital queuing for fuel.
         if (s.fighters[region] <= sup.few_fighters
+                and not (region == capital and s.fuel_days < fuel.shortage_days)
                 and all(s.town_status[x] == "government" for x in towns)):
             t.support(region, "junta", sup.security_gain, "security",
                       N_("security in {region}: its towns held, few fighters"), ssrc, here)
@@ -146,10 +176,15 @@ def insurgency(t: Turn) -> None:
     upkeep = base
     if s.flags.get("rural_fuel_ban"):
         upkeep = upkeep * (100 + ins.fuel_ban_upkeep_pct) // 100
-    unpaid = upkeep > s.funds
+    blockades = [c for c, turns in sorted(s.blockades.items()) if turns > 0]
+    held = getattr(s.scenario.order_specs["insurgency"].get("blockade"), "upkeep_per_turn", 0)
+    unpaid = upkeep + held * len(blockades) > s.funds
     t.funds(-base, "upkeep", N_("upkeep of {fighters} fighters"), src,
             {"fighters": s.total_fighters})
     t.funds(base - upkeep, "fuel_ban_upkeep", N_("dearer fuel under the rural fuel ban"), src)
+    for corridor in blockades:
+        t.funds(-held, "blockade_upkeep", N_("fighters holding the blockade of the {corridor}"),
+                src, {"corridor": corridor})
     if unpaid:
         lost = 0
         for region in sorted(s.fighters):
@@ -171,9 +206,11 @@ def insurgency(t: Turn) -> None:
             timers[key] -= 1
             if timers[key] <= 0:
                 del timers[key]
+    fade = spec.rules.fuel.fear_fade_pct
     for key in sorted(s.fear):
         turns, pct = s.fear[key]
-        if turns <= 1:
+        pct = pct * (100 - fade) // 100
+        if turns <= 1 or pct <= 0:
             del s.fear[key]
         else:
             s.fear[key] = (turns - 1, pct)
@@ -247,17 +284,44 @@ def _sieges(t: Turn) -> None:
             t.emit("siege", f"The siege of {town.name} loosened as fighters left the area.",
                    source=src)
             continue
-        if s.fighters[town.region] >= ins.siege_fighters_per_company * max(1, s.garrison[town_id]):
-            lost = t.lose_companies(town_id, ins.siege_attrition)
-            if lost:
-                t.emit("siege", f"The besieged garrison of {town.name} lost {lost} compan"
-                       f"{'y' if lost == 1 else 'ies'} to attrition and desertion.",
-                       source=src)
+        if (s.garrison[town_id] > 0 and s.fighters[town.region]
+                >= ins.siege_fighters_per_company * s.garrison[town_id]):
+            hit, roll, odds = t.chance(ins.siege_attrition_odds)
+            lost = t.lose_companies(town_id, ins.siege_attrition) if hit else 0
+            t.emit("siege", f"The besieged garrison of {town.name} lost {lost} compan"
+                   f"{'y' if lost == 1 else 'ies'} to hunger, desertion and sorties." if lost
+                   else f"The besieged garrison of {town.name} held out this week.",
+                   odds=odds, roll=roll, success=hit, source=src)
         if s.garrison[town_id] == 0 and s.siege_turns[town_id] >= ins.siege_fall_turns:
             s.town_status[town_id] = "insurgent"
             del s.siege_turns[town_id]
             t.emit("town_lost", f"JNIM took control of {town.name} after a siege of "
                    f"{ins.siege_fall_turns}+ turns, according to local sources.", source=src)
+
+
+def recover_towns(t: Turn) -> None:
+    """A contested town held by a garrison long enough, unraided, returns to government
+    control: the way back from "contested", and its cost is the companies tied up there."""
+    s = t.state
+    ins = s.scenario.spec.rules.insurgency
+    if not ins.recover_companies:
+        return
+    src = ins.sources[0] if ins.sources else None
+    for town_id in sorted(s.town_status):
+        if s.town_status[town_id] != "contested":
+            s.secure_turns.pop(town_id, None)
+            continue
+        if s.garrison[town_id] < ins.recover_companies or town_id in t.raided:
+            s.secure_turns.pop(town_id, None)
+            continue
+        patrolled = any(t.patrols.get(r) for r in s.scenario.town_routes[town_id])
+        s.secure_turns[town_id] = s.secure_turns.get(town_id, 0) + (2 if patrolled else 1)
+        if s.secure_turns[town_id] >= ins.recover_turns:
+            del s.secure_turns[town_id]
+            s.town_status[town_id] = "government"
+            t.emit("town_secured", f"The army re-established control of "
+                   f"{s.scenario.towns[town_id].name}; the town is no longer contested.",
+                   side="junta", source=src)
 
 
 def timers(t: Turn) -> None:
@@ -299,11 +363,16 @@ def army(t: Turn) -> None:
                    N_("support in the capital under {threshold}%"), src,
                    {"threshold": rules.low_support_threshold})
         strained = True
-    if not strained and t.junta_losses == 0:
-        t.cohesion(rules.recovery, "recovery", N_("a week with pay, support and no losses"), src)
+    if not strained:
+        # Losses have their own cost (garrisons, escorts); a paid army with the capital
+        # behind it recovers whatever else the week brought.
+        t.cohesion(rules.recovery, "recovery", N_("a week with pay and the capital's support"),
+                   src)
     if s.cohesion < rules.coup_threshold and not s.flags.get("coup"):
+        # No odds floor here: the risk grows from nothing as cohesion falls past the
+        # threshold, rather than jumping to the floor at the first point below it.
         odds = (rules.coup_threshold - s.cohesion) * rules.coup_odds_per_point
-        coup, roll, odds = t.chance(odds)
+        coup, roll, odds = t.chance(odds, floor=False)
         if coup:
             s.flags["coup"] = True
         t.emit("coup_check", "Officers moved against the junta: a coup is under way."
@@ -315,8 +384,11 @@ def intelligence(t: Turn) -> None:
     """The junta's estimate of fighters per region, noisier where intelligence is poor."""
     s = t.state
     fog = s.scenario.spec.fog
+    # 004: with political parties banned, the intelligence services track opponents rather
+    # than the insurgency, in every region.
+    diverted = fog.parties_banned_error_pct if s.flags.get("parties_banned") else 0
     for region in sorted(s.fighters):
-        error = fog.estimate_error_pct_at_zero_intel * (100 - s.intel[region]) // 100
+        error = fog.estimate_error_pct_at_zero_intel * (100 - s.intel[region]) // 100 + diverted
         noise = s.randbelow(2 * error + 1) - error
         estimate = max(0, s.fighters[region] * (100 + noise) // 100)
         if s.intel[region] < 50 and s.fighters[region] < fog.min_detected_fighters:

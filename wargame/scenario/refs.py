@@ -82,6 +82,8 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
         if route.from_town == route.to_town:
             c.error(("map", "routes", i, "to"), "a route must join two different towns",
                     code=MAP_RULE)
+    for i, region in enumerate(spec.rules.fuel.shortage_regions):
+        c.known(region, regions, ("rules", "fuel", "shortage_regions", i), "region")
     for i, corridor in enumerate(spec.corridors):
         c.known(corridor.entry, towns, ("corridors", i, "entry"), "town")
         c.known(corridor.destination, towns, ("corridors", i, "destination"), "town")
