@@ -1,0 +1,76 @@
+"""The README's table of outcome shares: every shipped scenario, junta policy and difficulty.
+
+    .venv/bin/python benchmarks/balance_table.py                 # 200 games each, README updated
+    .venv/bin/python benchmarks/balance_table.py --games 50 --print
+
+Each cell is `wargame simulate SCENARIO --games N --seed 1 --junta P --difficulty D` (the
+doctrine insurgency); the table goes into README.md between the two BALANCE-TABLE markers.
+A policy registered later (a planning junta, say) appears as soon as it is in
+JUNTA_POLICIES.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from wargame.ai.bots import DIFFICULTIES, JUNTA_POLICIES
+from wargame.ai.simulate import simulate
+from wargame.scenario.load import load_scenario
+from wargame.scenario.shipped import shipped_scenarios
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+BEGIN, END = "<!-- BALANCE-TABLE:BEGIN -->", "<!-- BALANCE-TABLE:END -->"
+
+
+def cell(shares: dict[str, dict[str, float]], endings: list[str]) -> str:
+    return " / ".join(f"{round(shares.get(e, {}).get('share', 0.0) * 100)}" for e in endings)
+
+
+def table(games: int, seed: int, jobs: int) -> list[str]:
+    lines: list[str] = []
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        endings = [e.id for e in [*scenario.spec.victory.endings, scenario.spec.victory.default]]
+        lines += [f"**{scenario.id}** — % of games ending {' / '.join(f'`{e}`' for e in endings)}",
+                  "", "| junta | " + " | ".join(DIFFICULTIES) + " |",
+                  "|---|" + "---|" * len(DIFFICULTIES)]
+        for policy in JUNTA_POLICIES:
+            row = []
+            for difficulty in DIFFICULTIES:
+                result = simulate(scenario, path, games, seed, junta=policy,
+                                  difficulty=difficulty, jobs=jobs)
+                row.append(cell(result["summary"]["outcome_shares"], endings))
+                print(f"{scenario.id} {policy} {difficulty}: {row[-1]}", file=sys.stderr)
+            lines.append(f"| {policy} | " + " | ".join(row) + " |")
+        lines.append("")
+    lines.append(f"{games} games per cell, seeds {seed}–{seed + games - 1}; refresh with "
+                 f"`.venv/bin/python benchmarks/balance_table.py --games {games}`.")
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--games", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--print", action="store_true", help="print the table, leave README")
+    args = ap.parse_args()
+    text = "\n".join(table(args.games, args.seed, args.jobs))
+    if args.print:
+        print(text)
+        return 0
+    readme = README.read_text(encoding="utf-8")
+    head, _, rest = readme.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    if not rest:
+        print(f"README.md has no {BEGIN} marker", file=sys.stderr)
+        return 1
+    README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
