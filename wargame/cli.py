@@ -6,13 +6,14 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
 from .crashlog import report_internal_error
 from .engine.safetext import printable
-from .environ import SettingError
+from .environ import SettingError, argument, language_parser, setting
+from .i18n import _, available_languages, locale_language, set_language
 from .output import closed_pipe, guarded_streams
 from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
 from .scenario.readfile import FileRefused
@@ -394,8 +395,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_argument(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` wherever it is on the command line: the language must be
+    chosen before the parser is built, since its help is written in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(option: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """`--lang`, else `WARGAME_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    else English. A language the game does not speak, given by option or variable, is
+    a SettingError (one line, exit 2); an unknown locale is simply English."""
+    env = os.environ if environ is None else environ
+    parse = language_parser(available_languages())
+    if option is not None:
+        return argument("--lang", option, parse)
+    return setting("WARGAME_LANG", parse, env) or locale_language(env) or "en"
+
+
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang` on the command and on every subcommand (it is read before parsing)."""
+    for target in [parser, *_subparsers(parser)]:
+        target.add_argument("--lang", metavar="|".join(available_languages()),
+                            default=argparse.SUPPRESS,
+                            help=_("the interface's language (default: $WARGAME_LANG, "
+                                   "else the locale, else English)"))
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    return [choice for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for choice in action.choices.values()]
+
+
 def _run(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    set_language(choose_language(_lang_argument(words)))
     parser = build_parser()
+    _add_lang_option(parser)
     args = parser.parse_args(argv)
     if args.command is None:
         from .tui import run_title
