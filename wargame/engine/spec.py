@@ -110,10 +110,10 @@ def _local_text(multiline: bool) -> PlainValidator:
                         {"language": language})
                 try:
                     check(text)
-                except PydanticCustomError as exc:
+                except PydanticCustomError as exc:  # located in the mapping by its language
                     raise PydanticCustomError(
-                        "unsafe_text", "in the '{language}' text: {problem}",
-                        {"language": language, "problem": exc.message()}) from None
+                        exc.type, exc.message_template,
+                        {**(exc.context or {}), "language": language}) from None
             return LocalText(value)
         raise PydanticCustomError("string_type", "Input should be a valid string")
 

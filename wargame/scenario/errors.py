@@ -119,6 +119,11 @@ def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel],
     path = _matched_path(loc, loaded.data)
     kind = err["type"]
     ctx = dict(err.get("ctx") or {})
+    language = ctx.get("language")
+    if isinstance(language, str) and isinstance(err.get("input"), dict) \
+            and language in err["input"]:  # one translation of a text: point at it
+        path = (*path, language)
+        err = {**err, "input": err["input"][language]}
     value = err.get("input")
     help: tuple[str, ...] = ()
     if kind == "extra_forbidden" and path:
