@@ -85,8 +85,9 @@ SCENARIOS: dict[str, Callable[[], bytes] | bytes] = {
     "newline-in-name": _with_name(r'"Kati\nBamako"'),
     "bidi-override-in-title": _replace('title: {en: "Tutorial:',
                                        r'title: {en: "\u202eTutorial:').encode(),
-    "bidi-isolate-in-corridor": _replace('name: {en: "Dakar–Bamako corridor"',
-                                         r'name: {en: "\u2066Dakar\u2069–Bamako corridor"').encode(),
+    "bidi-isolate-in-corridor": _replace(
+        'name: {en: "Dakar–Bamako corridor"',
+        r'name: {en: "\u2066Dakar\u2069–Bamako corridor"').encode(),
     "raw-bidi-in-name": _with_name("Ka\u202eti"),
     "lone-surrogate": _with_name(r'"Kati\ud800"'),
     "surrogate-pair": _with_name(r'"Kati \ud83d\ude00"'),  # a valid file: one emoji
