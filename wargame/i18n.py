@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
-           "format_date", "format_number", "locale_language", "localized", "ngettext",
-           "set_language", "template"]
+           "format_date", "format_decimal", "format_number", "format_percent",
+           "locale_language", "localized", "ngettext", "set_language", "template"]
 
 DOMAIN = "wargame"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -115,6 +115,25 @@ def format_number(value: int | float) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, locale=_babel_locale()))
+
+
+def format_decimal(value: float, places: int = 1) -> str:
+    """`value` with at most `places` decimals: `7.5` in English, `7,5` in French."""
+    from babel.numbers import format_decimal as babel_decimal
+
+    return str(babel_decimal(value, format="#,##0." + "#" * places, locale=_babel_locale()))
+
+
+def format_percent(value: float, places: int = 1) -> str:
+    """A share (0.125) as a percentage: `12.5%` in English, `12,5 %` in French (the
+    language's own pattern, with `places` decimals)."""
+    from babel import Locale
+    from babel.numbers import format_percent as babel_percent
+
+    pattern = Locale.parse(_babel_locale()).percent_formats[None].pattern
+    if places:
+        pattern = pattern.replace("0", "0." + "0" * places, 1)
+    return str(babel_percent(value, format=pattern, locale=_babel_locale()))
 
 
 def format_date(day: dt.date) -> str:
