@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..engine import Scenario, View
+from ..i18n import N_
 from .labels import LabelLayout, Slot, layout_labels, presence_text, town_order
 
 LON_WEST, LON_EAST = -12.5, 3.0
@@ -50,12 +51,13 @@ GLYPHS = {
     "blockade": ("═", "║", "╲", "╱"),
 }
 
+# The words are English, marked for the catalogue: translated where they are shown.
 LEGEND = (
-    ("●", "map--secure", "secure"), ("◐", "map--contested", "contested"),
-    ("◎", "map--besieged", "besieged"), ("✖", "map--insurgent", "held by JNIM"),
-    ("━", "map--corridor", "fuel corridor"), ("═", "map--blockaded", "blockade"),
-    ("✕", "map--damaged", "road cut"), ("!", "map--ambushed", "ambush this turn"),
-    ("⊘", "map--checkpoint", "checkpoint"), ("~n", "map--presence", "JNIM estimate"),
+    ("●", "map--secure", N_("secure")), ("◐", "map--contested", N_("contested")),
+    ("◎", "map--besieged", N_("besieged")), ("✖", "map--insurgent", N_("held by JNIM")),
+    ("━", "map--corridor", N_("fuel corridor")), ("═", "map--blockaded", N_("blockade")),
+    ("✕", "map--damaged", N_("road cut")), ("!", "map--ambushed", N_("ambush this turn")),
+    ("⊘", "map--checkpoint", N_("checkpoint")), ("~n", "map--presence", N_("JNIM estimate")),
 )
 
 

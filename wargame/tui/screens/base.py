@@ -1,10 +1,36 @@
-"""What every screen that closes itself shares."""
+"""What every screen shares: closing once, and key bindings in the player's language."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from textual.await_complete import AwaitComplete
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+from ...i18n import _
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Rewrite `node`'s key bindings' descriptions (the footer, the palette's key list) in
+    the current language.
+
+    Textual reads a class's BINDINGS once, when the class is created, which is before
+    the language is chosen; the descriptions are written in English (marked `N_` for the
+    catalogue) and translated here, per instance, from the class's own English copy (so
+    switching language twice never translates a translation).
+    """
+    merged = type(node)._merged_bindings
+    if merged is None:
+        return
+    translated = BindingsMap()
+    for key, bindings in merged.key_to_bindings.items():
+        translated.key_to_bindings[key] = [
+            dataclasses.replace(b, description=_(b.description) if b.description else "",
+                                tooltip=_(b.tooltip) if b.tooltip else "")
+            for b in bindings]
+    node._bindings = translated
 
 
 class ClosesOnce:
