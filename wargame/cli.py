@@ -13,7 +13,15 @@ from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
 from .crashlog import report_internal_error
 from .engine.safetext import printable
 from .environ import SettingError, argument, language_parser, setting
-from .i18n import _, available_languages, locale_language, localized, ngettext, set_language
+from .i18n import (
+    N_,
+    _,
+    available_languages,
+    locale_language,
+    localized,
+    ngettext,
+    set_language,
+)
 from .output import closed_pipe, guarded_streams
 from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
 from .scenario.readfile import FileRefused
@@ -415,6 +423,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# argparse's own words ("usage:", "options", its error messages) come from the standard
+# library's gettext domain, which has no catalogue for us: they are marked here so ours
+# carries them, and argparse is pointed at our translation when the language is set.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("%(prog)s: error: %(message)s\n"),
+)
+
+
+def _argparse_in_language() -> None:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def _lang_argument(argv: Sequence[str]) -> str | None:
     """The value of `--lang` wherever it is on the command line: the language must be
     chosen before the parser is built, since its help is written in it."""
@@ -457,6 +484,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser
 def _run(argv: Sequence[str] | None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     set_language(choose_language(_lang_argument(words)))
+    _argparse_in_language()
     parser = build_parser()
     _add_lang_option(parser)
     args = parser.parse_args(argv)

@@ -40,8 +40,10 @@ def set_language(language: str) -> None:
     """Speak `language` from now on ("en", "fr"); a language without a catalogue is English."""
     global _translation, _language
     _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
-    _language = language if not isinstance(_translation, _gettext.NullTranslations) \
-        or language == "en" else "en"
+    # A catalogue found is a GNUTranslations (a subclass of NullTranslations): only the
+    # bare NullTranslations of the fallback means the language has none.
+    found = type(_translation) is not _gettext.NullTranslations
+    _language = language if found or language == "en" else "en"
 
 
 def current_language() -> str:

@@ -18,14 +18,17 @@ def translate_bindings(node: DOMNode) -> None:
 
     Textual reads a class's BINDINGS once, when the class is created, which is before
     the language is chosen; the descriptions are written in English (marked `N_` for the
-    catalogue) and translated here, per instance, from the class's own English copy (so
-    switching language twice never translates a translation).
+    catalogue) and translated here, per instance. The English bindings (with those
+    Textual adds at run time, such as the palette's key) are kept the first time, and
+    every later call translates from them: switching language twice never translates a
+    translation.
     """
-    merged = type(node)._merged_bindings
-    if merged is None:
-        return
+    english: BindingsMap | None = getattr(node, "_english_bindings", None)
+    if english is None:
+        english = node._bindings.copy()
+        node._english_bindings = english  # type: ignore[attr-defined]
     translated = BindingsMap()
-    for key, bindings in merged.key_to_bindings.items():
+    for key, bindings in english.key_to_bindings.items():
         translated.key_to_bindings[key] = [
             dataclasses.replace(b, description=_(b.description) if b.description else "",
                                 tooltip=_(b.tooltip) if b.tooltip else "")

@@ -46,7 +46,7 @@ def bar_chart(values: list[int], height: int = 4, width: int | None = None) -> l
         values = [values[int(i * step)] for i in range(width)]
     elif width is not None:   # a short game: each turn two or three columns wide
         repeat = max(1, min(3, width // len(values)))
-        values = [v for v in values for _ in range(repeat)]
+        values = [v for v in values for _copy in range(repeat)]
     top = max(max(values), 1)
     levels = [v * height * (len(BARS)) // top for v in values]
     rows = []

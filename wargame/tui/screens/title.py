@@ -52,7 +52,7 @@ class Choice(OptionList):
                 for key, label in self.choice_items]
 
     def on_mount(self) -> None:
-        keys = [k for k, _ in self.choice_items]
+        keys = [k for k, _label in self.choice_items]
         self.highlighted = keys.index(self.value) if self.value in keys else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

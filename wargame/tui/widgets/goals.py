@@ -82,7 +82,7 @@ def goal_line(goals: Goals, outcome: Outcome, width: int) -> Content:
     candidates = [_line(groups, level)[0] for level in (0, 1, 2)]
     total = _line(groups, 2)[1]
     for keep in range(total - 1, 0, -1):   # the last conditions give way, whole
-        line, _ = _line(groups, 2, keep)
+        line, _count = _line(groups, 2, keep)
         candidates.append([*line, (" … " + _("+{count} more (v)").format(count=total - keep),
                                    "$text-muted")])
     return first_that_fits(candidates, width)
