@@ -1,0 +1,33 @@
+"""The catalogues agree with the code: the .pot holds exactly the messages the code marks
+(re-extracted here), every French entry is translated and not fuzzy with the same named
+placeholders, and the shipped .mo is the compiled .po. On failure run
+`python -m wargame.i18n_tools extract`, `update`, translate, then `compile`."""
+
+from __future__ import annotations
+
+import gettext
+
+from wargame import i18n_tools
+from wargame.i18n import DOMAIN, LOCALE_DIR
+
+
+def test_catalogues_are_up_to_date_complete_and_compiled() -> None:
+    problems = list(i18n_tools.problems())
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_the_engine_templates_and_argparse_words_are_in_the_catalogue() -> None:
+    ids = {m.id for m in i18n_tools.extracted() if m.id}
+    assert "fuel rationing" in ids                      # an engine N_ template
+    assert ("{tankers} tanker arrived on the {corridor}",
+            "{tankers} tankers arrived on the {corridor}") in ids  # an engine NP_ template
+    assert "usage: " in ids                             # argparse's own word
+
+
+def test_french_plural_forms_follow_the_count() -> None:
+    french = gettext.translation(DOMAIN, LOCALE_DIR, languages=["fr"])
+    one = "{file}: ok ({count} warning)"
+    many = "{file}: ok ({count} warnings)"
+    assert french.ngettext(one, many, 1) == "{file}\u00a0: ok ({count} avertissement)"
+    assert french.ngettext(one, many, 0) == "{file}\u00a0: ok ({count} avertissement)"
+    assert french.ngettext(one, many, 2) == "{file}\u00a0: ok ({count} avertissements)"
