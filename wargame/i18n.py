@@ -36,10 +36,12 @@ _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
 
 
-def set_language(language: str) -> None:
-    """Speak `language` from now on ("en", "fr"); a language without a catalogue is English."""
+def set_language(language: str, localedir: Path | None = None) -> None:
+    """Speak `language` from now on ("en", "fr"); a language without a catalogue is English.
+    `localedir` reads the catalogues from another folder (the pseudo-locale's tests)."""
     global _translation, _language
-    _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _translation = _gettext.translation(DOMAIN, localedir or LOCALE_DIR, languages=[language],
+                                        fallback=True)
     # A catalogue found is a GNUTranslations (a subclass of NullTranslations): only the
     # bare NullTranslations of the fallback means the language has none.
     found = type(_translation) is not _gettext.NullTranslations
@@ -108,6 +110,14 @@ def template(message: str | tuple[str, str, str], params: Mapping[str, object] |
 
 
 def _babel_locale() -> str:
+    """The Babel locale of the current language; English for one Babel does not know
+    (the test suite's pseudo-locale)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(_language)
+    except (UnknownLocaleError, ValueError):
+        return "en"
     return _language
 
 
@@ -143,5 +153,6 @@ def format_date(day: dt.date) -> str:
     2025` in French, each other language's long form."""
     from babel.dates import format_date as babel_date
 
-    pattern = "d MMMM y" if _language in ("en", "fr") else "long"
-    return str(babel_date(day, pattern, locale=_babel_locale()))
+    locale = _babel_locale()
+    pattern = "d MMMM y" if locale in ("en", "fr") else "long"
+    return str(babel_date(day, pattern, locale=locale))

@@ -5,6 +5,7 @@
     python -m wargame.i18n_tools init LANG        # start a new language's .po
     python -m wargame.i18n_tools compile          # .po -> .mo (what the game reads)
     python -m wargame.i18n_tools check            # what the test suite checks; exit 1
+    python -m wargame.i18n_tools pseudo DIR       # a pseudo-locale 'qps' in DIR (tests)
 
 After changing interface text: `extract`, `update`, translate the new or fuzzy entries
 of each `.po`, then `compile`. Messages are found in calls to `_` and `ngettext` and in
@@ -102,6 +103,44 @@ def compile_all() -> None:
         po_path(language).with_suffix(".mo").write_bytes(compiled(language))
 
 
+PSEUDO = "qps"
+PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
+_PLACEHOLDERS = re.compile(r"(\{[^{}]*\}|%\([a-z_]+\)[sdr]|%[sdr]|%%)")
+
+
+def pseudo_text(message: str) -> str:
+    """`message` between markers, its letters swapped for accented look-alikes (so text
+    that skipped the catalogue stands out) and its placeholders untouched."""
+    accents = str.maketrans("aeiouAEIOUcnyCNY", "àéîöûÀÉÎÖÛçñýÇÑÝ")
+    parts = _PLACEHOLDERS.split(message)
+    body = "".join(part if _PLACEHOLDERS.fullmatch(part) else part.translate(accents)
+                   for part in parts)
+    end = "\n" if body.endswith("\n") else ""
+    return PSEUDO_OPEN + body.removesuffix("\n") + PSEUDO_CLOSE + end
+
+
+def write_pseudo(folder: Path) -> Path:
+    """Compile a pseudo-locale of every message of the code into `folder` (a localedir):
+    `set_language(PSEUDO, folder)` then shows every translated string between markers,
+    and any English outside them is a string that does not go through gettext."""
+    catalog = Catalog(locale="fr", domain=DOMAIN, charset="utf-8", fuzzy=False)
+    for message in extracted():
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            forms = tuple(pseudo_text(i) for i in message.id)
+            string: str | tuple[str, ...] = (forms[0], forms[1], forms[1])
+        else:
+            string = pseudo_text(message.id)
+        catalog.add(message.id, string)
+    path = folder / PSEUDO / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
 def _ids(catalog: Catalog) -> set[object]:
     return {m.id for m in catalog if m.id}
 
@@ -155,6 +194,8 @@ def main(argv: list[str]) -> int:
         init(argv[1])
     elif command == "compile":
         compile_all()
+    elif command == "pseudo" and len(argv) == 2:
+        print(write_pseudo(Path(argv[1])))
     elif command == "check":
         found = list(problems())
         for line in found:

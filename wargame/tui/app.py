@@ -29,7 +29,7 @@ from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
-# Textual's own palette commands, so the catalogue carries them: translated as they are
+# Textual's own palette commands and bindings, so the catalogue carries them: translated as they are
 # yielded (`get_system_commands`), matched on Textual's English titles and help lines.
 TEXTUAL_COMMANDS = (
     N_("Theme"), N_("Change the current theme"), N_("Quit"),
@@ -39,6 +39,10 @@ TEXTUAL_COMMANDS = (
     N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
     N_("Maximize the focused widget"), N_("Screenshot"),
     N_("Save an SVG 'screenshot' of the current screen"),
+    # and its key bindings' descriptions (screens, the app, the palette's key)
+    N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"),
+    N_("Quit the app and return to the command prompt."), N_("palette"),
+    N_("Open the command palette"),
 )
 
 # Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies:

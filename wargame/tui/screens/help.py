@@ -16,16 +16,18 @@ from ..mapmodel import LEGEND
 from ..widgets.goals import goals_content, session_goals
 from .base import ClosesOnce
 
+# The keys' names are translated where they are words (arrows, Enter), not single keys.
 KEYS = (
-    ("arrows", N_("move the map cursor to the nearest town in that direction")),
-    ("mouse click", N_("select a town or a road on the map; click an order to give it")),
+    (N_("arrows"), N_("move the map cursor to the nearest town in that direction")),
+    (N_("mouse click"), N_("select a town or a road on the map; click an order to give it")),
     ("r", N_("select the roads from the selected town one by one")),
     ("+ / -", N_("zoom the map in and out")),
-    ("shift+arrows", N_("pan the map (the mouse wheel scrolls it too)")),
+    (N_("shift+arrows"), N_("pan the map (the mouse wheel scrolls it too)")),
     ("c", N_("centre the map on the selection")),
-    ("tab / o / m", N_("move between the map and the lists / go to the orders / back to the map")),
-    ("Enter", N_("give the highlighted order; in the queue, take it back")),
-    ("x or Delete", N_("take back the highlighted queued order")),
+    (N_("tab / o / m"),
+     N_("move between the map and the lists / go to the orders / back to the map")),
+    (N_("Enter"), N_("give the highlighted order; in the queue, take it back")),
+    (N_("x or Delete"), N_("take back the highlighted queued order")),
     ("u", N_("undo the last queued order")),
     ("w", N_("write down your reason for this turn's orders")),
     ("e", N_("end the turn: JNIM decides, the turn resolves, the report opens")),
@@ -33,7 +35,7 @@ KEYS = (
     ("v", N_("show the goals: every ending, what it takes and where the game stands")),
     ("a", N_("after-action report: the game so far, turn by turn")),
     ("s / l", N_("save the game / load a saved game")),
-    ("? or F1", N_("this help")),
+    (N_("? or F1"), N_("this help")),
     ("ctrl+p", N_("command palette: every action of the game, and the themes")),
     ("q", N_("quit (offers to save unsaved turns)")),
     ("n / g / G", N_("tutorial: continue / skip the step / end the tutorial")),
@@ -68,7 +70,7 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         keys: list[str | tuple[str, str]] = [(_("Keys"), "bold underline"), "\n"]
         for key, what in KEYS:
-            keys += [(f"{key:>13}", "bold"), f"  {_(what)}\n"]
+            keys += [(f"{_(key):>13}", "bold"), f"  {_(what)}\n"]
         legend: list[str | tuple[str, str]] = ["\n", (_("The map"), "bold underline"), "\n"]
         for symbol, _style, word in LEGEND:
             legend += [(f"{symbol:>3}", "bold"), f" {_(word)}\n"]
