@@ -27,7 +27,8 @@ from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
            "format_date", "format_decimal", "format_number", "format_percent",
-           "locale_language", "localized", "ngettext", "set_language", "template"]
+           "locale_language", "localized", "messages_fingerprint", "ngettext",
+           "set_language", "template"]
 
 DOMAIN = "wargame"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -50,6 +51,17 @@ def set_language(language: str, localedir: Path | None = None) -> None:
 
 def current_language() -> str:
     return _language
+
+
+def messages_fingerprint() -> str:
+    """The current language and its catalogue's size and time: what messages computed once
+    and kept (the scenario cache's warnings) depend on."""
+    mo = LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        info = mo.stat()
+    except OSError:
+        return _language
+    return f"{_language} {info.st_size} {info.st_mtime_ns}"
 
 
 def _(message: str) -> str:

@@ -201,7 +201,7 @@ def test_validate_prints_warnings_and_strict_makes_them_errors(
     captured = capsys.readouterr()
     match = LINE.match(captured.out.splitlines()[0])
     assert match and match["sev"] == "warning" and match["file"] == str(path)
-    assert "ok (1 warnings)" in captured.err
+    assert "ok (1 warning)" in captured.err
     assert main(["validate", "--strict", str(path)]) == 1
     match = LINE.match(capsys.readouterr().out.splitlines()[0])
     assert match and match["sev"] == "error" and "region 'gao' has no towns" in match["msg"]

@@ -16,11 +16,12 @@ from pydantic import BaseModel
 
 from ..engine.localtext import DEFAULT_LANGUAGE, LocalText
 from ..engine.spec import ScenarioSpec
+from ..i18n import _, ngettext
 from .errors import SourceError
 from .yamlload import LoadedYaml
 
 PathPart = str | int
-SHOWN = 3  # fields named in the message; the rest are counted
+SHOWN = 3  # other fields named in the message; the rest are counted
 
 
 def text_fields(value: Any, path: tuple[PathPart, ...] = ()
@@ -53,18 +54,23 @@ def language_warnings(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceErro
         if not missing:
             continue
         line, col = loaded.positions.get(missing[0], (1, 1))
-        shown = ", ".join(".".join(map(str, p)) for p in missing[:SHOWN])
-        more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
+        shown = ", ".join(".".join(map(str, p)) for p in missing[1:SHOWN + 1])
         have = len(fields) - len(missing)
-        elsewhere = "" if len(missing) == 1 else \
-            f" and in {len(missing) - 1} other fields ({shown}{more})"
+        elsewhere = "" if len(missing) == 1 else " " + ngettext(
+            "and in {count} other field ({fields}{more})",
+            "and in {count} other fields ({fields}{more})", len(missing) - 1).format(
+            count=len(missing) - 1, fields=shown,
+            more=" " + _("and {count} more").format(count=len(missing) - 1 - SHOWN)
+            if len(missing) - 1 > SHOWN else "")
         found.append(SourceError(
             line, col, ".".join(map(str, missing[0])),
-            f"the '{language}' text is missing here{elsewhere}, though {have} text fields "
-            f"have it: players in that language read the default text there",
+            _("the '{language}' text is missing here{elsewhere}, though {have} text fields "
+              "have it: players in that language read the default text there").format(
+                language=language, elsewhere=elsewhere, have=have),
             severity="warning", code="W0601",
-            help=(f"write the field as a mapping of language to text, e.g. "
-                  f"{{en: \"...\", {language}: \"...\"}}" if language != DEFAULT_LANGUAGE
-                  else "add an English text ('en') to the mapping: English is the "
-                       "fallback of every other language",)))
+            help=(_("write the field as a mapping of language to text, e.g. "
+                    "{{en: \"...\", {language}: \"...\"}}").format(language=language)
+                  if language != DEFAULT_LANGUAGE
+                  else _("add an English text ('en') to the mapping: English is the "
+                         "fallback of every other language"),)))
     return found
