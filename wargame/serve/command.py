@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, current_language
 
 TOKEN_ENV = "WARGAME_INSTRUCTOR_TOKEN"
 MIN_TOKEN_CHARS = 8
@@ -81,6 +81,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail("give --scenario or --handout, not both (a hand-out carries its "
                      "scenario)")
     child = [sys.executable, "-m", "wargame.serve.child"]
+    # Every game and class-view process starts afresh: it reads the language chosen here
+    # (--lang, WARGAME_LANG or the locale) from its environment.
+    os.environ["WARGAME_LANG"] = current_language()
     class_dir = Path(args.class_dir).expanduser().resolve()
     try:
         class_dir.mkdir(parents=True, exist_ok=True)
