@@ -69,3 +69,19 @@ async def test_the_title_screen_switches_language(tmp_path: Path) -> None:
         footer = " ".join(b.description for b in app.screen._bindings.key_to_bindings.get(
             "enter", []))
         assert "Démarrer" in footer
+
+
+@sync
+async def test_the_map_labels_are_french(tmp_path: Path) -> None:
+    from textual.geometry import Region
+
+    from wargame.tui.widgets.map import MapView
+
+    set_language("fr")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(MapView)
+        strips = view.render_lines(Region(0, 0, view.size.width, view.size.height))
+        text = "\n".join("".join(seg.text for seg in strip) for strip in strips)
+        assert "Bamako" in text and "carb. " in text and " fuel " not in text
