@@ -82,7 +82,7 @@ def test_corridor_with_no_path_to_its_destination() -> None:
     found = warnings_of(text)
     assert len(found) == 2, found
     assert "corridor 'dakar' has no path from its entry to its destination: its 5 " \
-           "segment(s) do not join 'diboli' to 'bamako'" in found[0]
+           "segments do not join 'diboli' to 'bamako'" in found[0]
     # its only corridor gone, the escort order has nothing to escort
     assert "order 'escort' is enabled but can never be given" in found[1]
 
