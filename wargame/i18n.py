@@ -65,8 +65,9 @@ def messages_fingerprint() -> str:
 
 
 def _(message: str) -> str:
-    """`message` in the current language."""
-    return _translation.gettext(message)
+    """`message` in the current language. The empty string stays empty (gettext would
+    answer it with the catalogue's header)."""
+    return _translation.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -31,3 +31,21 @@ def test_french_plural_forms_follow_the_count() -> None:
     assert french.ngettext(one, many, 1) == "{file}\u00a0: ok ({count} avertissement)"
     assert french.ngettext(one, many, 0) == "{file}\u00a0: ok ({count} avertissement)"
     assert french.ngettext(one, many, 2) == "{file}\u00a0: ok ({count} avertissements)"
+
+
+def test_engine_cause_templates_are_translated_at_the_edge() -> None:
+    from wargame.engine.ledger import NP_, render
+    from wargame.i18n import set_language, template
+
+    cause = NP_("{tankers} tanker arrived on the {corridor}",
+                "{tankers} tankers arrived on the {corridor}", "tankers")
+    params = {"tankers": 3, "corridor": "dakar"}
+    names = {"dakar": "corridor Dakar–Bamako"}
+    try:
+        set_language("fr")
+        text = render(template(cause, params), params, lambda kind, id_: names[id_])
+        assert text == "3 camions-citernes arrivés par le corridor Dakar–Bamako"
+        assert template("fuel rationing", None) == "rationnement du carburant"
+    finally:
+        set_language("en")
+    assert render(template(cause, params), params) == "3 tankers arrived on the dakar"
