@@ -35,10 +35,34 @@ COMMENT_TAGS = ("Translators:",)
 PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)[^{}]*\}")
 
 
+HEADER = """\
+Translations of the wargame's interface (the teaching wargame about the 2025 blockade of
+Bamako). Scenario text is translated in the scenarios themselves, not here.
+This file is distributed under the same license as the wargame project.
+Managed with `python -m wargame.i18n_tools` (extract, update, compile, check)."""
+
+
+def _headed(catalog: Catalog) -> Catalog:
+    """The header every catalogue carries (not Babel's placeholders)."""
+    from . import __version__
+
+    catalog.project = "wargame"
+    catalog.version = __version__
+    catalog.copyright_holder = "the wargame authors"
+    catalog.msgid_bugs_address = "the project's issue tracker"
+    catalog.header_comment = "\n".join(f"# {line}" if line else "#"
+                                       for line in HEADER.splitlines())
+    catalog.fuzzy = False
+    if catalog.locale is not None:
+        if "EMAIL@ADDRESS" in (catalog.last_translator or ""):
+            catalog.last_translator = "the wargame authors"
+        catalog.revision_date = catalog.creation_date
+    return catalog
+
+
 def extracted() -> Catalog:
     """A fresh template catalogue from the package's code."""
-    catalog = Catalog(project="wargame", domain=DOMAIN, charset="utf-8",
-                      fuzzy=False)
+    catalog = _headed(Catalog(domain=DOMAIN, charset="utf-8", fuzzy=False))
     for filename, lineno, message, comments, context in extract_from_dir(
             PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS,
             comment_tags=COMMENT_TAGS, strip_comment_tags=True):
@@ -78,8 +102,8 @@ def extract() -> None:
 
 def init(language: str) -> None:
     template = _read(POT)
-    catalog = Catalog(locale=language, domain=DOMAIN, project="wargame", charset="utf-8",
-                      fuzzy=False)
+    catalog = _headed(Catalog(locale=language, domain=DOMAIN, charset="utf-8", fuzzy=False))
+    catalog.language_team = language
     catalog.update(template)
     _write(po_path(language), catalog)
 
@@ -87,7 +111,7 @@ def init(language: str) -> None:
 def update() -> None:
     template = _read(POT)
     for language in languages():
-        catalog = _read(po_path(language), language)
+        catalog = _headed(_read(po_path(language), language))
         catalog.update(template, no_fuzzy_matching=False)
         _write(po_path(language), catalog)
 
