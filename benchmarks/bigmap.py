@@ -51,7 +51,10 @@ def suffix(ident: str, copy: int) -> str:
     return ident if copy == 0 else f"{ident}-{copy + 1}"
 
 
-def named(name: str, copy: int) -> str:
+def named(name: Any, copy: int) -> Any:
+    """A name, or a mapping of language to name (translated scenarios), numbered."""
+    if isinstance(name, dict):
+        return {language: named(text, copy) for language, text in name.items()}
     return name if copy == 0 else f"{name} ({copy + 1})"
 
 
@@ -122,7 +125,8 @@ def link_roads(first: list[dict[str, Any]], second: list[dict[str, Any]],
             continue
         used |= {s, t}
         roads.append({"id": f"link-{a + 1}-{b + 1}-{len(roads) + 1}", "from": s, "to": t,
-                      "road": "link road between two copies of the map",
+                      "road": {"en": "link road between two copies of the map",
+                               "fr": "route reliant deux copies de la carte"},
                       "km": max(1, min(2000, round(km * 1.3))), "condition": "laterite"})
         if len(roads) == JOINS:
             break
@@ -141,11 +145,19 @@ def big_scenario(data: dict[str, Any], scale: int) -> dict[str, Any]:
     copies = [copy_map(data, k) for k in range(scale)]
     out = deepcopy(data)
     out["meta"].update(
-        id=f"bigmap-x{scale}", title=f"Growth benchmark: the main map {scale} times",
-        summary=(f"Not a historical scenario: {scale} copies of the map of "
-                 f"bamako-blockade-2025 side by side, joined by roads, written by "
-                 f"benchmarks/bigmap.py to measure how the game's costs grow with the map. "
-                 f"Its rules, events and doctrine are the main scenario's."))
+        id=f"bigmap-x{scale}",
+        title={"en": f"Growth benchmark: the main map {scale} times",
+               "fr": f"Banc d'essai de croissance : la carte principale {scale} fois"},
+        summary={
+            "en": (f"Not a historical scenario: {scale} copies of the map of "
+                   f"bamako-blockade-2025 side by side, joined by roads, written by "
+                   f"benchmarks/bigmap.py to measure how the game's costs grow with the "
+                   f"map. Its rules, events and doctrine are the main scenario's."),
+            "fr": (f"Pas un scénario historique : {scale} copies de la carte de "
+                   f"bamako-blockade-2025 côte à côte, reliées par des routes, écrites par "
+                   f"benchmarks/bigmap.py pour mesurer comment les coûts du jeu croissent "
+                   f"avec la carte. Règles, événements et doctrine sont ceux du scénario "
+                   f"principal.")})
     out["map"]["regions"] = [r for c in copies for r in c["regions"]]
     out["map"]["towns"] = [t for c in copies for t in c["towns"]]
     out["map"]["routes"] = [r for c in copies for r in c["routes"]]

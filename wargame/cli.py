@@ -6,13 +6,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
 from .crashlog import report_internal_error
 from .engine.safetext import printable
-from .environ import SettingError
+from .environ import SettingError, argument, language_parser, setting
+from .i18n import (
+    N_,
+    _,
+    available_languages,
+    locale_language,
+    localized,
+    ngettext,
+    set_language,
+)
 from .output import closed_pipe, guarded_streams
 from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
 from .scenario.readfile import FileRefused
@@ -24,7 +33,8 @@ def _scenario_path(arg: str) -> Path:
     path = resolve_scenario(arg)
     if not path.exists():
         ids = ", ".join(p.stem for p in shipped_scenarios())
-        raise SystemExit(f"wargame: no scenario '{arg}' (a file path, or one of: {ids})")
+        raise SystemExit("wargame: " + _("no scenario '{name}' (a file path, or one of: "
+                                          "{ids})").format(name=arg, ids=ids))
     return path
 
 
@@ -43,13 +53,14 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     for path in shipped_scenarios():
         report = check_file(path)
         if report.scenario is None:
-            rows.append((path.stem, "(invalid: run wargame validate)", "", ""))
+            rows.append((path.stem, _("(invalid: run wargame validate)"), "", ""))
             continue
         meta = report.scenario.spec.meta
         end = report.scenario.turn_start(meta.turns)
-        period = f"{meta.start_date.isoformat()} to {end.isoformat()}"
-        rows.append((meta.id, meta.title, period, str(meta.turns)))
-    header = ("ID", "TITLE", "PERIOD", "TURNS")
+        period = _("{start} to {end}").format(start=meta.start_date.isoformat(),
+                                              end=end.isoformat())
+        rows.append((meta.id, localized(meta.title), period, str(meta.turns)))
+    header = (_("ID"), _("TITLE"), _("PERIOD"), _("TURNS"))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -62,7 +73,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .scenario.diagnostics import render, source_lines, to_json
 
     if args.sources is not None and not Path(args.sources).is_dir():
-        print(f"wargame: --sources: {args.sources} is not a folder", file=sys.stderr)
+        print("wargame: --sources: " + _("{folder} is not a folder").format(
+            folder=args.sources), file=sys.stderr)
         return 1
     failed = False
     records: list[dict[str, object]] = []
@@ -87,8 +99,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if report.errors:
             failed = True
         elif args.format != "json":
-            warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
-            print(f"{name}: ok{warned}", file=sys.stderr)
+            count = len(report.warnings)
+            print(ngettext("{file}: ok ({count} warning)", "{file}: ok ({count} warnings)",
+                           count).format(file=name, count=count) if count else
+                  _("{file}: ok").format(file=name), file=sys.stderr)
     if args.format == "json":
         print(json.dumps(records, indent=1, ensure_ascii=False))
     return 1 if failed else 0
@@ -99,8 +113,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     if args.install:
         path, changed = install_schema()
-        print(f"{'wrote' if changed else 'up to date:'} {path}\nfirst line of a scenario "
-              f"file, for editors that use the YAML language server:\n{modeline(path)}")
+        print((_("wrote {path}") if changed else _("up to date: {path}")).format(path=path))
+        print(_("first line of a scenario file, for editors that use the YAML language "
+                "server:"))
+        print(modeline(path))
         return 0
     text = schema_text()
     if args.output:
@@ -119,9 +135,11 @@ def cmd_new_scenario(args: argparse.Namespace) -> int:
         print(f"wargame: {exc}", file=sys.stderr)
         return 1
     for other in extra:
-        print(f"wrote {other} (the JSON Schema editors use to check the file)")
-    print(f"wrote {path}\nnext: wargame validate --strict {path}   then: wargame play {path} "
-          "--watch")
+        print(_("wrote {path} (the JSON Schema editors use to check the file)").format(
+            path=other))
+    print(_("wrote {path}").format(path=path))
+    print(_("next: wargame validate --strict {path}   then: wargame play {path} --watch")
+          .format(path=path))
     return 0
 
 
@@ -130,7 +148,7 @@ def cmd_check_scenario(args: argparse.Namespace) -> int:
     from .scenario.expectations import check_scenario
 
     def note(text: str) -> None:
-        print(f"  running {text}...", file=sys.stderr, flush=True)
+        print("  " + _("running {what}...").format(what=text), file=sys.stderr, flush=True)
 
     status = 0
     for name in args.files:
@@ -151,9 +169,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     path = resolve_scenario(args.scenario)
     scenario = _load(args.scenario)
     progress = _progress_bar(args.games) if sys.stderr.isatty() else None
-    default = " (the default; --junta to change it)" if args.junta == "historical" else ""
-    print(f"{args.games} games: junta {args.junta}{default}, insurgency {args.insurgency} "
-          f"({args.difficulty})", file=sys.stderr, flush=True)
+    default = _(" (the default; --junta to change it)") if args.junta == "historical" else ""
+    print(ngettext("{games} game: junta {junta}{default}, insurgency {insurgency} "
+                   "({difficulty})",
+                   "{games} games: junta {junta}{default}, insurgency {insurgency} "
+                   "({difficulty})", args.games).format(
+              games=args.games, junta=args.junta, default=default,
+              insurgency=args.insurgency, difficulty=args.difficulty),
+          file=sys.stderr, flush=True)
     result = simulate(scenario, path, args.games, args.seed,  # type: ignore[arg-type]
                       junta=args.junta, insurgency=args.insurgency,
                       difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
@@ -164,15 +187,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.json != "-":
         for game in result["games"]:
             last = game["history"][-1] if game["history"] else {}
-            print(f"seed {game['seed']}: {game['outcome']} after {game['turns_played']} turns; "
-                  f"tankers destroyed {last.get('tankers_destroyed', 0)}; "
-                  f"Bamako fuel {last.get('bamako_fuel_days', '?')} days; "
-                  f"towns held by the insurgency {len(last.get('towns_held', []))}")
+            print(_("seed {seed}: {outcome} after {turns} turns; tankers destroyed "
+                    "{tankers}; Bamako fuel {days} days; towns held by the insurgency "
+                    "{towns}").format(
+                seed=game["seed"], outcome=game["outcome"], turns=game["turns_played"],
+                tankers=last.get("tankers_destroyed", 0),
+                days=last.get("bamako_fuel_days", "?"),
+                towns=len(last.get("towns_held", []))))
             if args.explain and args.games == 1:
                 for d in game["rationales"]:
-                    print(f"  turn {d['turn']} {d['side']}: {d['sentence']}")
+                    print("  " + _("turn {turn} {side}: {sentence}").format(
+                        turn=d["turn"], side=d["side"], sentence=d["sentence"]))
                     for step in d.get("filters", []):
-                        note = " (skipped: left nothing)" if step.get("skipped") else ""
+                        note = _(" (skipped: left nothing)") if step.get("skipped") else ""
                         print(f"      {step['filter']}: {step['before']} -> {step['after']}{note}")
         for line in summary_lines(result):
             print(line)
@@ -194,7 +221,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     try:
         varies = [parse_vary(v) for v in args.vary]
         if len(varies) > 2:
-            raise SweepError("vary one or two fields (--vary at most twice)")
+            raise SweepError(_("vary one or two fields (--vary at most twice)"))
         executor = open_executor(args.executor, args.jobs or os.cpu_count() or 1)
     except SweepError as exc:
         print(f"wargame: {exc}", file=sys.stderr)
@@ -217,7 +244,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         from .ai.sweep_html import sweep_html
 
         Path(args.html).write_text(sweep_html(result), encoding="utf-8")
-        print(f"wrote {args.html}", file=sys.stderr)
+        print(_("wrote {path}").format(path=args.html), file=sys.stderr)
     return 0
 
 
@@ -230,7 +257,7 @@ class _sweep_progress:  # noqa: N801 - used as a context manager, like a functio
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        self.bar = Progress("sweep", BarColumn(), MofNCompleteColumn(), "games",
+        self.bar = Progress(_("sweep"), BarColumn(), MofNCompleteColumn(), _("games"),
                             TimeRemainingColumn(), console=Console(stderr=True),
                             transient=True)
         self.bar.start()
@@ -249,7 +276,8 @@ def _progress_bar(total: int):  # type: ignore[no-untyped-def]
     def show(done: int) -> None:
         width = 30
         filled = width * done // total
-        sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} games")
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] "
+                         + _("{done}/{total} games").format(done=done, total=total))
         sys.stderr.flush()
     return show
 
@@ -268,7 +296,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     if getattr(args, "load", None) is not None:  # continue a save, or branch with --turn
         return play_plain(None, saves_dir=args.saves_dir, load=args.load, turn=args.turn)
     if getattr(args, "turn", None) is not None:
-        print("wargame: --turn needs --load SAVE (the save to branch from)", file=sys.stderr)
+        print("wargame: " + _("--turn needs --load SAVE (the save to branch from)"),
+              file=sys.stderr)
         return 1
     from .saves import read_scenario
 
@@ -284,104 +313,104 @@ def cmd_play(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wargame",
-        description="A teaching wargame about the 2025 JNIM blockade of Bamako.")
+        description=_("A teaching wargame about the 2025 JNIM blockade of Bamako."))
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser("scenarios", help="list the shipped scenarios")
+    p = sub.add_parser("scenarios", help=_("list the shipped scenarios"))
     p.set_defaults(func=cmd_scenarios)
 
-    p = sub.add_parser("validate", help="check scenario files (FILE:LINE:COL: messages)")
+    p = sub.add_parser("validate", help=_("check scenario files (FILE:LINE:COL: messages)"))
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: each problem with its source line and help (default); json: "
-                        "a list of records for editors and CI")
-    p.add_argument("--sources", metavar="DIR", help="check the quotations of '# src:' marks "
-                   "against the articles' texts in DIR (e.g. ../shared/sources)")
+                   help=_("text: each problem with its source line and help (default); json: "
+                        "a list of records for editors and CI"))
+    p.add_argument("--sources", metavar="DIR", help=_("check the quotations of '# src:' marks "
+                   "against the articles' texts in DIR (e.g. ../shared/sources)"))
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("schema", help="print the JSON Schema (draft 7) of scenario files")
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p = sub.add_parser("schema", help=_("print the JSON Schema (draft 7) of scenario files"))
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write it to FILE"))
     p.add_argument("--install", action="store_true",
-                   help="write it to your user data folder (the path new scenarios' first "
-                        "line names) and print that line")
+                   help=_("write it to your user data folder (the path new scenarios' first "
+                        "line names) and print that line"))
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("new-scenario", help="write a commented scenario template that "
-                       "validates and plays (into ./scenarios/ if it exists)")
-    p.add_argument("id", metavar="ID", help="scenario id, e.g. my-exercise")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = sub.add_parser("new-scenario", help=_("write a commented scenario template that "
+                       "validates and plays (into ./scenarios/ if it exists)"))
+    p.add_argument("id", metavar="ID", help=_("scenario id, e.g. my-exercise"))
+    p.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     p.set_defaults(func=cmd_new_scenario)
 
-    p = sub.add_parser("check-scenario", help="run a scenario's tests (a YAML file of "
-                       "expectations about many games); exit 1 if one fails")
+    p = sub.add_parser("check-scenario", help=_("run a scenario's tests (a YAML file of "
+                       "expectations about many games); exit 1 if one fails"))
     p.add_argument("files", nargs="+", metavar="TESTFILE")
     p.add_argument("--jobs", type=int, default=0, metavar="J",
-                   help="processes (default: all cores); results do not depend on it")
+                   help=_("processes (default: all cores); results do not depend on it"))
     p.set_defaults(func=cmd_check_scenario)
 
-    p = sub.add_parser("simulate", help="play whole games headless")
-    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario id or a file")
+    p = sub.add_parser("simulate", help=_("play whole games headless"))
+    p.add_argument("scenario", metavar="SCENARIO", help=_("a shipped scenario id or a file"))
     p.add_argument("--games", type=int, default=1, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help="seed of the first game; game i uses S+i")
+                   help=_("seed of the first game; game i uses S+i"))
     p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
-                   help="the junta's policy (default: historical, as check-scenario)")
+                   help=_("the junta's policy (default: historical, as check-scenario)"))
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
-                   default="doctrine", help="the insurgency: its doctrine AI (default)")
+                   default="doctrine", help=_("the insurgency: its doctrine AI (default)"))
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")
     p.add_argument("--jobs", type=int, default=0, metavar="J",
-                   help="processes (default: all cores); results do not depend on it")
+                   help=_("processes (default: all cores); results do not depend on it"))
     p.add_argument("--explain", action="store_true",
-                   help="include each decision's rationale (printed for a single game)")
-    p.add_argument("--json", metavar="FILE|-", help="write the machine-readable result")
+                   help=_("include each decision's rationale (printed for a single game)"))
+    p.add_argument("--json", metavar="FILE|-", help=_("write the machine-readable result"))
     p.set_defaults(func=cmd_simulate)
 
-    p = sub.add_parser("sweep", help="the endings over a grid of values of one or two "
-                       "numbers of a scenario, with 95%% intervals")
-    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario id or a file")
+    p = sub.add_parser("sweep", help=_("the endings over a grid of values of one or two "
+                       "numbers of a scenario, with 95%% intervals"))
+    p.add_argument("scenario", metavar="SCENARIO", help=_("a shipped scenario id or a file"))
     p.add_argument("--vary", action="append", required=True, metavar="PATH=A..B[:STEP]",
-                   help="a number to vary, by its path in the file (list items by id), e.g. "
-                        "corridors.dakar.tankers_per_week=250..350:25; twice for a grid")
+                   help=_("a number to vary, by its path in the file (list items by id), e.g. "
+                        "corridors.dakar.tankers_per_week=250..350:25; twice for a grid"))
     p.add_argument("--games", type=int, default=20, metavar="N",
-                   help="games per value (default 20); the same seeds for every value")
+                   help=_("games per value (default 20); the same seeds for every value"))
     p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help="seed of the first game; game i uses S+i")
+                   help=_("seed of the first game; game i uses S+i"))
     p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
-                   help="the junta's policy (default: historical)")
+                   help=_("the junta's policy (default: historical)"))
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
                    default="doctrine")
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")
     p.add_argument("--outcome", metavar="ENDING", default=None,
-                   help="the ending whose 50%% crossing to find (default: the most "
-                        "frequent)")
+                   help=_("the ending whose 50%% crossing to find (default: the most "
+                        "frequent)"))
     p.add_argument("--jobs", type=int, default=0, metavar="J",
-                   help="processes for --executor local (default: all cores); results "
-                        "do not depend on it")
+                   help=_("processes for --executor local (default: all cores); results "
+                        "do not depend on it"))
     p.add_argument("--executor", default="local", metavar="local|dask://HOST:PORT",
-                   help="where games run: this machine (default) or a Dask scheduler "
-                        "(needs wargame[dask])")
-    p.add_argument("--json", action="store_true", help="print the numbers as JSON")
-    p.add_argument("--html", metavar="FILE", help="also write a page with a chart")
+                   help=_("where games run: this machine (default) or a Dask scheduler "
+                        "(needs wargame[dask])"))
+    p.add_argument("--json", action="store_true", help=_("print the numbers as JSON"))
+    p.add_argument("--html", metavar="FILE", help=_("also write a page with a chart"))
     p.set_defaults(func=cmd_sweep)
 
-    p = sub.add_parser("play", help="play a scenario on the full-screen board "
-                       "(--plain: line by line)")
+    p = sub.add_parser("play", help=_("play a scenario on the full-screen board "
+                       "(--plain: line by line)"))
     p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO")
     p.add_argument("--seed", type=int, default=1, metavar="N")
-    p.add_argument("--plain", action="store_true", help="line-by-line interface on stdin/"
-                   "stdout (screen readers, scripts); without it, the full-screen board")
+    p.add_argument("--plain", action="store_true", help=_("line-by-line interface on stdin/"
+                   "stdout (screen readers, scripts); without it, the full-screen board"))
     p.add_argument("--saves-dir", default=None, metavar="DIR")
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard",
-                   help="the insurgency AI's level (default: standard)")
+                   help=_("the insurgency AI's level (default: standard)"))
     p.add_argument("--insurgent", choices=("ai", "human"), default="ai",
-                   help="human: a second player plays JNIM at the same keyboard")
-    p.add_argument("--watch", action="store_true", help="reload the scenario file when it "
-                   "changes (restarting the game); show its errors instead of stopping")
-    p.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game (a "
-                   "file, a name in the saves folder, or 'autosave' for the newest good one)")
-    p.add_argument("--turn", type=int, default=None, metavar="N", help="with --load: branch "
-                   "a new game from the start of turn N of the save")
+                   help=_("human: a second player plays JNIM at the same keyboard"))
+    p.add_argument("--watch", action="store_true", help=_("reload the scenario file when it "
+                   "changes (restarting the game); show its errors instead of stopping"))
+    p.add_argument("--load", default=None, metavar="SAVE", help=_("continue a saved game (a "
+                   "file, a name in the saves folder, or 'autosave' for the newest good one)"))
+    p.add_argument("--turn", type=int, default=None, metavar="N", help=_("with --load: branch "
+                   "a new game from the start of turn N of the save"))
     p.set_defaults(func=cmd_play)
 
     from .saves.commands import add_save_commands
@@ -394,15 +423,77 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# argparse's own words ("usage:", "options", its error messages) come from the standard
+# library's gettext domain, which has no catalogue for us: they are marked here so ours
+# carries them, and argparse is pointed at our translation when the language is set.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("%(prog)s: error: %(message)s\n"),
+)
+
+
+def _argparse_in_language() -> None:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def _lang_argument(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` wherever it is on the command line: the language must be
+    chosen before the parser is built, since its help is written in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(option: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """`--lang`, else `WARGAME_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    else English. A language the game does not speak, given by option or variable, is
+    a SettingError (one line, exit 2); an unknown locale is simply English."""
+    env = os.environ if environ is None else environ
+    parse = language_parser(available_languages())
+    if option is not None:
+        return argument("--lang", option, parse)
+    return setting("WARGAME_LANG", parse, env) or locale_language(env) or "en"
+
+
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang` on the command and on every subcommand (it is read before parsing)."""
+    for target in [parser, *_subparsers(parser)]:
+        target.add_argument("--lang", metavar="|".join(available_languages()),
+                            default=argparse.SUPPRESS,
+                            help=_("the interface's language (default: $WARGAME_LANG, "
+                                   "else the locale, else English)"))
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    return [choice for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for choice in action.choices.values()]
+
+
 def _run(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    set_language(choose_language(_lang_argument(words)))
+    _argparse_in_language()
     parser = build_parser()
+    _add_lang_option(parser)
     args = parser.parse_args(argv)
     if args.command is None:
         from .tui import run_title
 
         return run_title()
     if getattr(args, "games", 1) < 1:
-        parser.error("--games must be at least 1")
+        parser.error(_("--games must be at least 1"))
     return int(args.func(args))
 
 

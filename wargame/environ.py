@@ -4,9 +4,9 @@ Every variable goes through `setting(NAME, parse)`: `parse` turns the text into 
 raises ValueError saying what is wrong, and the user gets one line naming the variable,
 its value and the problem (`SettingError`, which the `wargame` command prints and exits
 with code 2) instead of a traceback from deep inside. An unset or blank variable is None.
-A new variable (WARGAME_LANG, say) needs only its `parse` function:
+A new variable needs only its `parse` function, as WARGAME_LANG has:
 
-    language = setting("WARGAME_LANG", parse_language)   # raises SettingError
+    language = setting("WARGAME_LANG", language_parser(languages))  # SettingError
 
 Command-line values that mean the same thing (`--saves-dir DIR`) use `argument()`.
 This module imports nothing of ours, so every layer above the engine may use it.
@@ -15,11 +15,12 @@ This module imports nothing of ours, so every layer above the engine may use it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["MAX_PATH_BYTES", "SettingError", "argument", "folder", "setting"]
+__all__ = ["MAX_PATH_BYTES", "SettingError", "argument", "folder", "language_parser",
+           "setting"]
 
 T = TypeVar("T")
 MAX_PATH_BYTES = 4096  # PATH_MAX on Linux; longer paths fail in every system call
@@ -76,3 +77,19 @@ def folder(raw: str) -> Path:
     if exists and not is_dir:
         raise ValueError("is not a folder (a file of that name exists)")
     return path
+
+
+def language_parser(available: Collection[str]) -> Callable[[str], str]:
+    """A parser for a language setting (`WARGAME_LANG`, `--lang`): one of `available`
+    (the languages with a catalogue; the caller knows them, this module imports nothing).
+    `fr_FR.UTF-8` is read as `fr`."""
+
+    def parse(raw: str) -> str:
+        code = raw.strip().split(".")[0].split("@")[0]
+        for candidate in (code, code.split("_")[0].split("-")[0].lower()):
+            if candidate in available:
+                return candidate
+        raise ValueError(f"is not a language the game speaks (one of: "
+                         f"{', '.join(sorted(available))})")
+
+    return parse

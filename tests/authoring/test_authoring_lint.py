@@ -82,7 +82,7 @@ def test_corridor_with_no_path_to_its_destination() -> None:
     found = warnings_of(text)
     assert len(found) == 2, found
     assert "corridor 'dakar' has no path from its entry to its destination: its 5 " \
-           "segment(s) do not join 'diboli' to 'bamako'" in found[0]
+           "segments do not join 'diboli' to 'bamako'" in found[0]
     # its only corridor gone, the escort order has nothing to escort
     assert "order 'escort' is enabled but can never be given" in found[1]
 
@@ -201,7 +201,7 @@ def test_validate_prints_warnings_and_strict_makes_them_errors(
     captured = capsys.readouterr()
     match = LINE.match(captured.out.splitlines()[0])
     assert match and match["sev"] == "warning" and match["file"] == str(path)
-    assert "ok (1 warnings)" in captured.err
+    assert "ok (1 warning)" in captured.err
     assert main(["validate", "--strict", str(path)]) == 1
     match = LINE.match(capsys.readouterr().out.splitlines()[0])
     assert match and match["sev"] == "error" and "region 'gao' has no towns" in match["msg"]

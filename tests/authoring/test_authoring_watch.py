@@ -16,7 +16,7 @@ from wargame.scenario.watch import ScenarioWatcher
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
-TITLE = 'title: "Tutorial: Keep the Senegal Road Open"'
+TITLE = 'title: {en: "Tutorial: Keep the Senegal Road Open"'  # a mapping of languages
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_watcher_reports_nothing_until_the_content_changes(scenario_file: Path) 
     assert watcher.poll() is None
     scenario_file.write_text(scenario_file.read_text(encoding="utf-8"), encoding="utf-8")
     assert watcher.poll() is None  # saved again, same content
-    edit(scenario_file, TITLE, 'title: "Renamed"')
+    edit(scenario_file, TITLE, 'title: {en: "Renamed"')
     change = watcher.poll()
     assert change is not None and change.ok and change.restart
     assert change.scenario is not None and change.scenario.spec.meta.title == "Renamed"
@@ -100,7 +100,7 @@ def test_plain_mode_restarts_on_change_and_shows_errors(scenario_file: Path) -> 
     out = io.StringIO()
     steps: list[str | tuple[str, str]] = [
         "escort dakar light", "end",
-        (TITLE, 'title: "Edited tutorial"'), "status",
+        (TITLE, 'title: {en: "Edited tutorial"'), "status",
         ("  turns: 6  #", "  turns: zero  #"), "status", "end",
         ("  turns: zero  #", "  turns: 5  #"), "status", "quit", "status",
     ]
@@ -156,7 +156,7 @@ def test_board_reloads_on_change_and_shows_errors_in_a_notification(
             await pilot.pause(0.2)
             assert app.session is not None
             first = app.session
-            edit(scenario_file, TITLE, 'title: "Edited tutorial"')
+            edit(scenario_file, TITLE, 'title: {en: "Edited tutorial"')
             await pilot.pause(1.2)
             assert app.session is not first
             assert app.session.game.scenario.spec.meta.title == "Edited tutorial"

@@ -32,7 +32,12 @@ def test_wheel_ships_and_finds_the_scenarios(tmp_path: Path) -> None:
     ran = subprocess.run([sys.executable, "-m", "wargame", "simulate", "bamako-blockade-2025",
                           "--games", "1", "--jobs", "1"], cwd=elsewhere, env=env,
                          capture_output=True, text=True, check=True)
-    assert "1 games of bamako-blockade-2025" in ran.stdout
+    assert "1 game of bamako-blockade-2025" in ran.stdout
+    # the compiled French catalogue ships, and the wheel speaks French with it
+    assert "wargame/locale/fr/LC_MESSAGES/wargame.mo" in names
+    french = subprocess.run([sys.executable, "-m", "wargame", "--lang", "fr", "scenarios"],
+                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    assert "Le blocus de Bamako, 2025" in french.stdout and "TITRE" in french.stdout
     # every cited article is found in the wheel's own catalogue
     shipped = site / "wargame" / "_shipped" / "scenarios" / "bamako-blockade-2025.yaml"
     checked = subprocess.run([sys.executable, "-m", "wargame", "validate", "--strict",

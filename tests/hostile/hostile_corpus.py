@@ -25,7 +25,7 @@ TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
 TEXT = TUTORIAL.read_text(encoding="utf-8")
 RAW = TUTORIAL.read_bytes()
 
-KATI = "name: Kati,"
+KATI = 'name: {en: Kati, fr: "Kati"},'  # the tutorial's names carry a translation
 PLAIN_SCRIPT = "map\nstatus\norders\nescort dakar light\nend\nmap\nquit\n"
 DEEP = 50_000
 
@@ -76,15 +76,18 @@ SCENARIOS: dict[str, Callable[[], bytes] | bytes] = {
     # Terminal injection, in a name, an event title, prose, through every kind of control.
     "escape-in-town-name": _with_name(r'"Kati\e[2J\e]52;c;aGVsbG8=\a"'),
     "escape-in-event-title": _replace(
-        'title: "Queues at Bamako', r'title: "\e[31mQueues\e[0m at Bamako').encode(),
-    "c1-in-note": _replace('note: "Main military base',
-                           r'note: "\x9b2J\u009d52;c;aGk=\x9c Main military base').encode(),
-    "del-in-region-name": _replace("name: Koulikoro}", r'name: "Kouli\x7fkoro"}').encode(),
+        'title: {en: "Queues at Bamako', r'title: {en: "\e[31mQueues\e[0m at Bamako').encode(),
+    "c1-in-note": _replace('note: {en: "Main military base',
+                           r'note: {en: "\x9b2J\u009d52;c;aGk=\x9c Main military base').encode(),
+    "del-in-region-name": _replace('name: {en: Koulikoro, fr: "Koulikoro"}}',
+                                   r'name: "Kouli\x7fkoro"}').encode(),
     "cr-in-name": _with_name(r'"Kati\rBamako"'),
     "newline-in-name": _with_name(r'"Kati\nBamako"'),
-    "bidi-override-in-title": _replace('title: "Tutorial:', r'title: "\u202eTutorial:').encode(),
-    "bidi-isolate-in-corridor": _replace('name: "Dakar–Bamako corridor"',
-                                         r'name: "\u2066Dakar\u2069–Bamako corridor"').encode(),
+    "bidi-override-in-title": _replace('title: {en: "Tutorial:',
+                                       r'title: {en: "\u202eTutorial:').encode(),
+    "bidi-isolate-in-corridor": _replace(
+        'name: {en: "Dakar–Bamako corridor"',
+        r'name: {en: "\u2066Dakar\u2069–Bamako corridor"').encode(),
     "raw-bidi-in-name": _with_name("Ka\u202eti"),
     "lone-surrogate": _with_name(r'"Kati\ud800"'),
     "surrogate-pair": _with_name(r'"Kati \ud83d\ude00"'),  # a valid file: one emoji

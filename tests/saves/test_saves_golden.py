@@ -86,7 +86,8 @@ def test_compare_refuses_different_scenarios_unless_forced(
     scenario, text = main_scenario
     assert "\n  title: " in text
     variant = tmp_path / "variant.yaml"
-    variant.write_text(text.replace("\n  title: ", "\n  title: Variant of ", 1),
+    # the title is a mapping of languages ({en: "...", fr: "..."}): edit its English text
+    variant.write_text(text.replace("\n  title: {en: \"", "\n  title: {en: \"Variant of ", 1),
                        encoding="utf-8")
     other, other_text = read_scenario(variant)
     save_game(play_game(other, SEED, 3), tmp_path / "variant-run.json",

@@ -74,8 +74,8 @@ def test_scenario_text_falls_back_to_the_shipped_file(tmp_path: Path) -> None:
 def test_a_scenario_that_differs_from_the_shipped_file_needs_its_text(
         tmp_path: Path, main_scenario: tuple[Scenario, str]) -> None:
     variant = tmp_path / "v.yaml"
-    variant.write_text(main_scenario[1].replace("\n  title: ", "\n  title: Changed ", 1),
-                       encoding="utf-8")
+    variant.write_text(main_scenario[1].replace("\n  title: {en: \"", "\n  title: {en: \"Changed ",
+                                                1), encoding="utf-8")
     scenario = load_scenario(variant)  # not registered: its text is unknown to the saves
     with pytest.raises(SaveError, match="pass scenario_text"):
         save_game(Game.new(scenario, 1), tmp_path / "v.json")

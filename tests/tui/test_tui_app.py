@@ -225,7 +225,7 @@ async def test_title_screen_briefing_and_start(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, TitleScreen)
         briefing = text_of(app.screen.query_one("#briefing"))
-        for part in ("The Blockade of Bamako, 2025", "2025-09-01", "How the game ends",
+        for part in ("The Blockade of Bamako, 2025", "1 September 2025", "How the game ends",
                      "The regime collapses", "Sources", "004"):
             assert part in briefing
         choice = app.screen.query_one("#difficulty")

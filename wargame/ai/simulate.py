@@ -17,6 +17,7 @@ from typing import Any
 from ..engine import Scenario
 from ..engine.game import Game, snapshot
 from ..engine.resolve import TurnResult
+from ..i18n import _, format_decimal, format_percent, ngettext
 from ..scenario.expectations import wilson
 from .bots import play_side, rationales
 
@@ -205,35 +206,46 @@ def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
 
 
 def number(value: float) -> str:
-    """A median as people write it: 7, 7.5 (never 7.0)."""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A median as people write it: 7, 7.5 (never 7.0); 7,5 in French."""
+    return format_decimal(value, places=1)
 
 
 def summary_lines(result: dict[str, Any]) -> Iterator[str]:
-    """The human summary table printed after a batch."""
+    """The human summary table printed after a batch, in the interface's language."""
     s = result["summary"]
-    yield f"{s['games']} games of {result['scenario']}: junta {result['junta_policy']}, " \
-          f"insurgency {result['insurgency_policy']} ({result['difficulty']})"
-    yield f"{'outcome':<22}{'games':>7}{'share':>8}   95% CI"
+    games = s["games"]
+    yield ngettext("{games} game of {scenario}: junta {junta}, insurgency {insurgency} "
+                   "({difficulty})",
+                   "{games} games of {scenario}: junta {junta}, insurgency {insurgency} "
+                   "({difficulty})", games).format(
+        games=games, scenario=result["scenario"], junta=result["junta_policy"],
+        insurgency=result["insurgency_policy"], difficulty=result["difficulty"])
+    yield f"{_('outcome'):<22}{_('games'):>7}{_('share'):>8}   " + _("95% CI")
     for outcome, row in s["outcome_shares"].items():
         low, high = row["ci95"]
-        yield f"{outcome:<22}{row['games']:>7}{row['share'] * 100:>7.1f}%   " \
-              f"{low * 100:.1f}–{high * 100:.1f}%"
-    labels = {"fuel_below_7_days": "Bamako below 7 days of fuel",
-              "schools_closed": "schools closed", "first_town_lost": "first town lost"}
+        yield f"{outcome:<22}{row['games']:>7}{format_percent(row['share']):>8}   " \
+              f"{format_percent(low)}–{format_percent(high)}"
+    labels = {"fuel_below_7_days": _("Bamako below 7 days of fuel"),
+              "schools_closed": _("schools closed"), "first_town_lost": _("first town lost")}
     for key, label in labels.items():
         m = s["key_moments"][key]
         if m["median_turn"] is None:
-            yield f"{label:<30} in none of the {s['games']} games"
+            yield f"{label:<30} " + ngettext("in none of the {games} game",
+                                             "in none of the {games} games",
+                                             games).format(games=games)
         else:  # the median is over the games where it happened, and says so
-            yield (f"{label:<30} in {m['games']} of {s['games']} games; in those, median "
-                   f"turn {number(m['median_turn'])}")
+            yield f"{label:<30} " + ngettext(
+                "in {k} of {games} game; in those, median turn {turn}",
+                "in {k} of {games} games; in those, median turn {turn}", games).format(
+                k=m["games"], games=games, turn=number(m["median_turn"]))
     t = s["tankers_destroyed"]
-    yield (f"tankers destroyed: median {number(t['median'])} (min {t['min']}, "
-           f"max {t['max']})")
+    yield _("tankers destroyed: median {median} (min {min}, max {max})").format(
+        median=number(t["median"]), min=t["min"], max=t["max"])
     traj = s["support_trajectory"]
     if traj:
         marks = [traj[i] for i in sorted({0, len(traj) // 4, len(traj) // 2,
                                           3 * len(traj) // 4, len(traj) - 1})]
-        yield "median junta support in the capital by turn: " + ", ".join(
-            f"t{e['turn']} {number(e['junta_support_capital'])}" for e in marks)
+        yield _("median junta support in the capital by turn:") + " " + ", ".join(
+            _("t{turn} {value}").format(turn=e["turn"],
+                                        value=number(e["junta_support_capital"]))
+            for e in marks)

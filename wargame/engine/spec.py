@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import (
@@ -19,12 +20,15 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PlainSerializer,
+    PlainValidator,
     Tag,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from .localtext import LANGUAGE_CODE, LocalText
 from .orders import ORDER_KINDS
 from .safetext import describe_char, find_unsafe
 
@@ -62,7 +66,7 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 NonNeg = Annotated[int, Field(ge=0)]
 
 
-def _refuse_unsafe(multiline: bool) -> AfterValidator:
+def _unsafe_check(multiline: bool) -> Callable[[str], str]:
     """The check every text field carries: no control characters (newlines and tabs only
     in prose), no bidi overrides, no lone surrogates (see `safetext`)."""
 
@@ -76,13 +80,65 @@ def _refuse_unsafe(multiline: bool) -> AfterValidator:
                 {"char": describe_char(char), "index": index + 1, "where": where})
         return value
 
-    return AfterValidator(check)
+    return check
 
 
-# Every text a player reads is one of these two types, so a change to what text fields
-# accept (such as translations) has one place to go.
-Text = Annotated[str, _refuse_unsafe(multiline=True)]    # prose: briefings, news, notes
-Name = Annotated[str, _refuse_unsafe(multiline=False)]   # one line: names, titles, labels
+def _local_text(multiline: bool) -> PlainValidator:
+    """A text field's validator: a string, or a mapping of language code to string (each
+    translation checked like a string), loaded as a `LocalText` (see `localtext`)."""
+    check = _unsafe_check(multiline)
+
+    def parse(value: Any) -> LocalText:
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, str):
+            return LocalText(check(value))
+        if isinstance(value, dict):
+            if not value:
+                raise PydanticCustomError(
+                    "text_languages_empty",
+                    "expected a text, or a mapping of language to text such as "
+                    "{{en: ..., fr: ...}}, but the mapping is empty", {})
+            for language, text in value.items():
+                if not isinstance(language, str) or not LANGUAGE_CODE.match(language):
+                    raise PydanticCustomError(
+                        "language_code", "'{language}' is not a language code such as "
+                        "en or fr", {"language": language})
+                if not isinstance(text, str):
+                    raise PydanticCustomError(
+                        "string_type", "the '{language}' text is not a string",
+                        {"language": language})
+                try:
+                    check(text)
+                except PydanticCustomError as exc:  # located in the mapping by its language
+                    raise PydanticCustomError(
+                        exc.type, exc.message_template,
+                        {**(exc.context or {}), "language": language}) from None
+            return LocalText(value)
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+
+    return PlainValidator(parse)
+
+
+def _text_schema(multiline: bool) -> WithJsonSchema:
+    one = {"type": "string"}
+    return WithJsonSchema({"anyOf": [one, {
+        "type": "object", "minProperties": 1, "additionalProperties": one,
+        "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+        "description": "The text in several languages, e.g. {en: ..., fr: ...}."}]})
+
+
+# Every text a player reads is one of these two types: a string, or a mapping of language
+# to string. Either loads as a `LocalText`, a `str` in English that carries its
+# translations, so code that reads it as a string is unchanged; the interface picks a
+# language at the edge. It is written back in the form it was read (cache, schema).
+_dump = PlainSerializer(LocalText.dumped)
+Text = Annotated[LocalText, _local_text(multiline=True), _dump,     # prose: briefings, news
+                 _text_schema(multiline=True)]
+Name = Annotated[LocalText, _local_text(multiline=False), _dump,    # one line: names, titles
+                 _text_schema(multiline=False)]
+# One line that is not shown as prose and never translated (an order's text form).
+Line = Annotated[str, AfterValidator(_unsafe_check(multiline=False))]
 
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -454,7 +510,7 @@ class ScriptedOrder(Model):
         "Make a side attempt an order this turn, resolved with the normal odds "
         "(free of command capacity and cost).")
     side: SideId = desc("The side that attempts it.")
-    order: Name = desc("The order in its text form, e.g. 'ambush didieni-kolokani'.")
+    order: Line = desc("The order in its text form, e.g. 'ambush didieni-kolokani'.")
     convoy_tankers: int | None = desc(
         "For a scripted ambush: the tankers in the convoy it strikes, when the articles give "
         "the convoy's size (otherwise the corridor's convoy_tankers).", default=None, ge=1)
@@ -997,7 +1053,7 @@ class MaxFilter(Model):
 class ChoiceFilter(Model):
     filter: Literal["town_kind", "arg_is", "status_is"] = desc(
         "Filter name (see docs/doctrine.md).")
-    values: list[Name] = desc("Accepted values.", min_length=1)
+    values: list[Line] = desc("Accepted values.", min_length=1)
     arg: int = desc("For arg_is: which argument of the order (0-based).", default=0, ge=0)
     required: RequiredFlag = False
 

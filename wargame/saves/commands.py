@@ -14,6 +14,7 @@ from ..engine.game import Game, ReplayDivergence
 from ..engine.legality import IllegalOrder
 from ..engine.orders import SIDES, Order, OrderSyntaxError
 from ..engine.safetext import printable
+from ..i18n import _
 from .format import SaveError, canonical, compile_scenario, turn_records
 from .store import atomic_write, load_document, load_save, resolve_save, saves_dir
 
@@ -128,25 +129,25 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def add_save_commands(sub: Any) -> None:
     """Register replay, report and compare on the `wargame` subparsers."""
-    p = sub.add_parser("replay", help="replay a saved game; --verify checks it turn by turn")
-    p.add_argument("save", metavar="SAVE", help="a save file, or a name in the saves folder")
+    p = sub.add_parser("replay", help=_("replay a saved game; --verify checks it turn by turn"))
+    p.add_argument("save", metavar="SAVE", help=_("a save file, or a name in the saves folder"))
     p.add_argument("--verify", action="store_true",
-                   help="replay the order log from the seed and compare every turn's "
-                        "checksum; exit 1 at the first turn that diverges")
+                   help=_("replay the order log from the seed and compare every turn's "
+                        "checksum; exit 1 at the first turn that diverges"))
     p.add_argument("--saves-dir", default=None, metavar="DIR")
     p.set_defaults(func=cmd_replay)
 
-    p = sub.add_parser("report", help="the after-action review of a saved game")
+    p = sub.add_parser("report", help=_("the after-action review of a saved game"))
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--format", choices=("md", "html"), default="md")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
     p.add_argument("--saves-dir", default=None, metavar="DIR")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("compare", help="runs from the same starting position side by side")
+    p = sub.add_parser("compare", help=_("runs from the same starting position side by side"))
     p.add_argument("saves", nargs="+", metavar="SAVE")
     p.add_argument("--force", action="store_true",
-                   help="compare saves of different scenarios anyway")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+                   help=_("compare saves of different scenarios anyway"))
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: stdout)"))
     p.add_argument("--saves-dir", default=None, metavar="DIR")
     p.set_defaults(func=cmd_compare)

@@ -43,6 +43,7 @@ import wargame
 
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
+from ..i18n import messages_fingerprint
 from .errors import SourceError
 from .sources import catalogue_fingerprint
 
@@ -73,7 +74,10 @@ def entry_path(raw: bytes, filename: str) -> Path:
     warnings depend on (those beside the file, when it is one)."""
     content = hashlib.sha256(raw).hexdigest()
     on_disk = Path(filename) if Path(filename).is_file() else None
-    context = hashlib.sha256(f"{content}\n{catalogue_fingerprint(on_disk)}".encode())
+    # Warnings are kept in the language they were written in: an entry per language (and
+    # per version of its catalogue), so French warnings never come back to an English run.
+    context = hashlib.sha256(f"{content}\n{catalogue_fingerprint(on_disk)}\n"
+                             f"{messages_fingerprint()}".encode())
     return cache_dir() / f"{context.hexdigest()}.json"
 
 

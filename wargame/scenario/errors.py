@@ -25,6 +25,7 @@ import pydantic
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..i18n import N_, _, ngettext
 from .chars import describe_odd
 
 if TYPE_CHECKING:
@@ -41,10 +42,12 @@ TAG_KEYS = ("type", "filter", "kind", "metric")
 
 ID_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
 SOURCE_PATTERN = "^[0-9]{3}_[0-9a-f]{16}\\.txt$"
-ID_WORDS = "an id may contain lower-case letters, digits, '-' and '_', starting with a " \
-           "letter or digit"
-SOURCE_WORDS = "an article file name is three digits, '_', sixteen hexadecimal digits " \
-               "(0-9, a-f) and '.txt', e.g. 004_d40ffa60bce7b676.txt"
+# Messages are written in the interface's language as they are made (`wargame validate
+# --lang fr`); each SourceError carries its stable code, so nothing reads their words.
+ID_WORDS = N_("an id may contain lower-case letters, digits, '-' and '_', starting with a "
+              "letter or digit")
+SOURCE_WORDS = N_("an article file name is three digits, '_', sixteen hexadecimal digits "
+                  "(0-9, a-f) and '.txt', e.g. 004_d40ffa60bce7b676.txt")
 
 # Stable error codes (docs/scenario-authoring.md lists them).
 UNKNOWN_FIELD = "E0201"
@@ -99,7 +102,7 @@ def closest(value: str, names: Sequence[str] | set[str], cutoff: float = 0.6) ->
 def did_you_mean(value: str, names: Sequence[str] | set[str]) -> str:
     """"; did you mean 'x'?" or ""."""
     hint = closest(value, names)
-    return f"; did you mean '{hint}'?" if hint else ""
+    return _("; did you mean '{name}'?").format(name=hint) if hint else ""
 
 
 def pydantic_errors_to_source(
@@ -119,6 +122,11 @@ def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel],
     path = _matched_path(loc, loaded.data)
     kind = err["type"]
     ctx = dict(err.get("ctx") or {})
+    language = ctx.get("language")
+    if isinstance(language, str) and isinstance(err.get("input"), dict) \
+            and language in err["input"]:  # one translation of a text: point at it
+        path = (*path, language)
+        err = {**err, "input": err["input"][language]}
     value = err.get("input")
     help: tuple[str, ...] = ()
     if kind == "extra_forbidden" and path:
@@ -128,11 +136,13 @@ def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel],
         missing = _missing_here(siblings, loc[:-1])
         hint = closest(key, missing, cutoff=0.5) if missing else None
         hint = hint or (closest(key, names) if names else None)
-        message = f"unknown field {key!r}" + (f"; did you mean '{hint}'?" if hint else "")
+        message = _("unknown field {name}").format(name=repr(key)) + (
+            _("; did you mean '{name}'?").format(name=hint) if hint else "")
         odd = describe_odd(key)
         if odd:
             message += f" ({odd})"
-        help = (f"valid fields here: {_listing(names)}",) if names else ()
+        help = (_("valid fields here: {names}").format(names=_listing(names)),) if names \
+            else ()
         return SourceError(line, col, _dotted(path), message, code=UNKNOWN_FIELD, help=help)
     if kind == "missing":
         name = str(loc[-1]) if loc else "?"
@@ -140,8 +150,10 @@ def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel],
             return None  # the unknown field beside it says "did you mean" this one
         line, col = _position(loaded, path)
         description = _field_description(model, path, name, loaded)
-        help = (f"add `{name}:`" + (f" ({description})" if description else ""),)
-        return SourceError(line, col, _dotted(path), f"missing required field {name!r}",
+        help = (_("add `{name}:`").format(name=name)
+                + (f" ({description})" if description else ""),)
+        return SourceError(line, col, _dotted(path),
+                           _("missing required field {name}").format(name=repr(name)),
                            code=MISSING_FIELD, help=help)
     if kind in ("union_tag_invalid", "union_tag_not_found", "unknown_tag"):
         return _tag_error(kind, ctx, loaded, model, path)
@@ -150,9 +162,11 @@ def _convert(err: ErrorDetails, loaded: LoadedYaml, model: type[BaseModel],
         at = (*path, ctx["field"]) if isinstance(target, dict) and ctx.get("field") in target \
             else path
         line, col = _position(loaded, at)
-        message = (f"{ctx['low']} ({_show(ctx['low_value'])}) is greater than {ctx['high']} "
-                   f"({_show(ctx['high_value'])})")
-        help = (f"{ctx['low']} must not exceed {ctx['high']}: lower one or raise the other",)
+        message = _("{low} ({low_value}) is greater than {high} ({high_value})").format(
+            low=ctx["low"], low_value=_show(ctx["low_value"]), high=ctx["high"],
+            high_value=_show(ctx["high_value"]))
+        help = (_("{low} must not exceed {high}: lower one or raise the other").format(
+            low=ctx["low"], high=ctx["high"]),)
         return SourceError(line, col, _dotted(at), message, code=BOUND_ORDER, help=help)
     line, col = _position(loaded, path)
     message, code, help = _value_message(kind, err, ctx, value, path, loaded, model)
@@ -164,26 +178,30 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
                    ) -> tuple[str, str, tuple[str, ...]]:
     """(message, code, help) for an error about one value."""
     got = _got(value, kind)
-    field = str(path[-1]) if path and isinstance(path[-1], str) else "value"
+    field = str(path[-1]) if path and isinstance(path[-1], str) else _("value")
     odd = describe_odd(value) if isinstance(value, str) else None
-    odd_help = ("replace it with the plain character, or retype the value",) if odd else ()
+    odd_help = (_("replace it with the plain character, or retype the value"),) if odd else ()
     if kind == "literal_error":
         allowed = _literal_values(str(ctx.get("expected", "")))
         if len(allowed) == 1:
-            return f"{field} must be {allowed[0]}{got}", BAD_VALUE, ()
+            return _("{field} must be {value}").format(field=field, value=allowed[0]) + got, \
+                BAD_VALUE, ()
         shown = str(value) if not isinstance(value, dict | list) else ""
         synonym = _SYNONYMS.get(shown)
-        hint = (f"; did you mean '{synonym}'?" if synonym in allowed
+        hint = (_("; did you mean '{name}'?").format(name=synonym) if synonym in allowed
                 else did_you_mean(shown, allowed) if shown else "")
-        message = f"{_quoted(value)} is not a valid {field}{hint}"
+        message = _("{value} is not a valid {field}").format(value=_quoted(value),
+                                                             field=field) + hint
         if odd:
             message += f" ({odd})"
-        return message, BAD_VALUE, (f"valid values: {_listing(allowed)}", *odd_help)
+        return message, BAD_VALUE, (_("valid values: {names}").format(names=_listing(allowed)),
+                                    *odd_help)
     if kind == "unknown_name":
         names = list(ctx.get("names", ()))
-        message = f"unknown {ctx.get('what', 'name')} {_quoted(value)}" + did_you_mean(
+        message = _("unknown {what} {value}").format(
+            what=ctx.get("what", _("name")), value=_quoted(value)) + did_you_mean(
             str(value), names)
-        return message, BAD_VALUE, (f"valid values: {_listing(names)}",)
+        return message, BAD_VALUE, (_("valid values: {names}").format(names=_listing(names)),)
     if kind == "string_pattern_mismatch":
         return _pattern_message(str(ctx.get("pattern", "")), value, odd)
     if kind in ("int_type", "int_from_float", "int_parsing"):
@@ -192,61 +210,66 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
         return _number_type(value, whole=False)
     if kind == "string_type":
         if value is None:
-            return "expected text, but the value is empty", WRONG_TYPE, (
-                "write the text after the ':' (in quotes if it has ': ' or ' #')",)
-        return f"expected text{got}", WRONG_TYPE, (
-            f"put it in quotes to make it text: \"{_plain(value)}\"",)
+            return _("expected text, but the value is empty"), WRONG_TYPE, (
+                _("write the text after the ':' (in quotes if it has ': ' or ' #')"),)
+        return _("expected text") + got, WRONG_TYPE, (
+            _("put it in quotes to make it text: \"{text}\"").format(text=_plain(value)),)
     if kind == "bool_type":
-        return f"expected true or false{got}", WRONG_TYPE, (
-            "write true or false (yes, no, on and off are read as text)",)
+        return _("expected true or false") + got, WRONG_TYPE, (
+            _("write true or false (yes, no, on and off are read as text)"),)
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        return f"expected a date written YYYY-MM-DD, e.g. 2025-09-15{got}", BAD_DATE, ()
+        return _("expected a date written YYYY-MM-DD, e.g. 2025-09-15") + got, BAD_DATE, ()
     if kind == "date_invalid":
-        return f"{_quoted(value)} is not a date of the calendar", BAD_DATE, (
-            "check the month (01-12) and the day of the month",)
+        return _("{value} is not a date of the calendar").format(value=_quoted(value)), \
+            BAD_DATE, (_("check the month (01-12) and the day of the month"),)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        help = ("remove the '- ': this field takes `key: value` lines, not a list",) \
+        help = (_("remove the '- ': this field takes `key: value` lines, not a list"),) \
             if isinstance(value, list) else (
-            "write its fields on the lines below it, indented by two more spaces",)
-        return f"expected a mapping of fields{got or _got(value, 'x_type')}", WRONG_TYPE, help
+            _("write its fields on the lines below it, indented by two more spaces"),)
+        return _("expected a mapping of fields") + (got or _got(value, "x_type")), \
+            WRONG_TYPE, help
     if kind in ("list_type", "tuple_type"):
-        return f"expected a list{got}", WRONG_TYPE, (
-            "write it as [a, b] or as lines starting with '- '",)
-    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
-              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+        return _("expected a list") + got, WRONG_TYPE, (
+            _("write it as [a, b] or as lines starting with '- '"),)
+    bounds = {"greater_than_equal": (N_("{field} must be at least {bound}"), "ge"),
+              "less_than_equal": (N_("{field} must be at most {bound}"), "le"),
+              "greater_than": (N_("{field} must be more than {bound}"), "gt"),
+              "less_than": (N_("{field} must be less than {bound}"), "lt")}
     if kind in bounds:
         words, key = bounds[kind]
-        return f"{field} must be {words} {_show(ctx.get(key))}{got}", OUT_OF_RANGE, ()
+        return _(words).format(field=field, bound=_show(ctx.get(key))) + got, OUT_OF_RANGE, ()
     if kind in ("too_short", "too_long"):
         return _length_message(kind, ctx, value)
     if kind in ("string_too_short", "string_too_long"):
         limit = ctx.get("min_length", ctx.get("max_length"))
-        words = "at least" if kind == "string_too_short" else "at most"
-        return (f"{field} must have {words} {limit} characters (it has {len(str(value))})",
-                BAD_LENGTH, ())
+        words = _("{field} must have at least {limit} characters (it has {count})") \
+            if kind == "string_too_short" else \
+            _("{field} must have at most {limit} characters (it has {count})")
+        return (words.format(field=field, limit=limit, count=len(str(value))), BAD_LENGTH, ())
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ") + got, OTHER, ()
     return str(err["msg"]) + got, OTHER, ()
 
 
 def _number_type(value: Any, whole: bool) -> tuple[str, str, tuple[str, ...]]:
-    expected = "a whole number" if whole else "a number"
-    got = _got(value, "x_type")
+    expected = (_("expected a whole number") if whole else _("expected a number")) \
+        + _got(value, "x_type")
     if isinstance(value, float) and whole and value.is_integer():
-        return f"expected {expected}{got}", WRONG_TYPE, (f"write {int(value)}, without '.0'",)
+        return expected, WRONG_TYPE, (_("write {value}, without '.0'").format(
+            value=int(value)),)
     if isinstance(value, float) and whole:
-        return f"expected {expected}{got}", WRONG_TYPE, ("this field counts whole units",)
+        return expected, WRONG_TYPE, (_("this field counts whole units"),)
     if isinstance(value, bool):
-        return f"expected {expected}{got}", WRONG_TYPE, ()
+        return expected, WRONG_TYPE, ()
     if isinstance(value, str):
         odd = describe_odd(value)
         if odd:
-            return f"expected {expected}{got} ({odd})", WRONG_TYPE, (
-                "delete the invisible character, or retype the number",)
+            return f"{expected} ({odd})", WRONG_TYPE, (
+                _("delete the invisible character, or retype the number"),)
         if re.fullmatch(r"\s*[-+]?[0-9][0-9_,.]*\s*", value):
-            return f"expected {expected}{got}", WRONG_TYPE, (
-                "remove the quotes, and any ',' or '_' between digits",)
-    return f"expected {expected}{got}", WRONG_TYPE, ()
+            return expected, WRONG_TYPE, (
+                _("remove the quotes, and any ',' or '_' between digits"),)
+    return expected, WRONG_TYPE, ()
 
 
 def _pattern_message(pattern: str, value: Any,
@@ -254,12 +277,15 @@ def _pattern_message(pattern: str, value: Any,
     extra = f" ({odd})" if odd else ""
     if pattern == ID_PATTERN:
         suggestion = _as_id(str(value))
-        help = (f"try '{suggestion}'",) if suggestion and suggestion != value else ()
-        return f"{_quoted(value)} is not a valid id: {ID_WORDS}{extra}", BAD_NAME, help
+        help = (_("try '{id}'").format(id=suggestion),) \
+            if suggestion and suggestion != value else ()
+        return _("{value} is not a valid id: {rule}").format(
+            value=_quoted(value), rule=_(ID_WORDS)) + extra, BAD_NAME, help
     if pattern == SOURCE_PATTERN:
-        return f"{_quoted(value)} is not an article file name{extra}", BAD_NAME, (
-            SOURCE_WORDS,)
-    return f"{_quoted(value)} is not written the way this field needs{extra}", BAD_NAME, ()
+        return _("{value} is not an article file name").format(value=_quoted(value)) + extra, \
+            BAD_NAME, (_(SOURCE_WORDS),)
+    return _("{value} is not written the way this field needs").format(
+        value=_quoted(value)) + extra, BAD_NAME, ()
 
 
 def _as_id(text: str) -> str:
@@ -275,10 +301,15 @@ def _length_message(kind: str, ctx: dict[str, Any],
     actual = ctx.get("actual_length", len(value) if isinstance(value, list | str) else "?")
     if kind == "too_short":
         n = ctx.get("min_length")
-        return (f"needs at least {n} item{'s' if n != 1 else ''} (it has {actual})",
+        return (ngettext("needs at least {n} item (it has {actual})",
+                         "needs at least {n} items (it has {actual})",
+                         n if isinstance(n, int) else 2).format(n=n, actual=actual),
                 BAD_LENGTH, ())
     n = ctx.get("max_length")
-    return f"may have at most {n} item{'s' if n != 1 else ''} (it has {actual})", BAD_LENGTH, ()
+    return (ngettext("may have at most {n} item (it has {actual})",
+                     "may have at most {n} items (it has {actual})",
+                     n if isinstance(n, int) else 2).format(n=n, actual=actual),
+            BAD_LENGTH, ())
 
 
 def _tag_error(kind: str, ctx: dict[str, Any], loaded: LoadedYaml, model: type[BaseModel],
@@ -288,26 +319,31 @@ def _tag_error(kind: str, ctx: dict[str, Any], loaded: LoadedYaml, model: type[B
     members = _tag_values(model, path, loaded, disc)
     if not isinstance(target, dict):
         line, col = _position(loaded, path)
-        message = f"expected a mapping with a `{disc}:` field{_got(target, 'x_type')}"
+        message = _("expected a mapping with a `{key}:` field").format(key=disc) \
+            + _got(target, "x_type")
         return SourceError(line, col, _dotted(path), message, code=WRONG_TYPE)
     if disc not in target:
         line, col = _position(loaded, path)
-        help = (f"valid {disc}s here: {_listing(members)}",) if members else ()
-        return SourceError(line, col, _dotted(path), f"missing required field {disc!r}",
+        help = (_("valid {key}s here: {names}").format(
+            key=disc, names=_listing(members)),) if members else ()
+        return SourceError(line, col, _dotted(path),
+                           _("missing required field {name}").format(name=repr(disc)),
                            code=MISSING_FIELD, help=help)
     tag_path = (*path, disc)
     line, col = _position(loaded, tag_path)
     value = target[disc]
-    message = f"unknown {disc} {_quoted(value)}"
+    message = _("unknown {what} {value}").format(what=disc, value=_quoted(value))
     if isinstance(value, str) and members:
         message += did_you_mean(value, members)
         odd = describe_odd(value)
         if odd:
             message += f" ({odd})"
     if disc == "filter":
-        help = ("docs/doctrine.md lists every filter", f"valid filters: {_listing(members)}")
+        help = (_("docs/doctrine.md lists every filter"),
+                _("valid filters: {names}").format(names=_listing(members)))
     else:
-        help = (f"valid {disc}s here: {_listing(members)}",) if members else ()
+        help = (_("valid {key}s here: {names}").format(
+            key=disc, names=_listing(members)),) if members else ()
     return SourceError(line, col, _dotted(tag_path), message, code=UNKNOWN_TAG, help=help)
 
 
@@ -320,7 +356,8 @@ def _dotted(path: Path) -> str:
 def _listing(names: Sequence[str]) -> str:
     names = list(names)
     if len(names) > MAX_LISTED:
-        return ", ".join(names[:MAX_LISTED]) + f" and {len(names) - MAX_LISTED} more"
+        return ", ".join(names[:MAX_LISTED]) + " " + _("and {count} more").format(
+            count=len(names) - MAX_LISTED)
     return ", ".join(names)
 
 
@@ -407,17 +444,17 @@ def _got(value: Any, kind: str) -> str:
     if isinstance(value, dict | list):
         if not kind.endswith("_type"):
             return ""
-        return " (got a mapping)" if isinstance(value, dict) else " (got a list)"
+        return " " + (_("(got a mapping)") if isinstance(value, dict) else _("(got a list)"))
     if isinstance(value, datetime.date):
-        return f" (got the date {value.isoformat()})"
+        return " " + _("(got the date {date})").format(date=value.isoformat())
     if isinstance(value, bool):
-        return f" (got {'true' if value else 'false'})"
+        return " " + _("(got {value})").format(value="true" if value else "false")
     if value is None:
-        return " (got nothing)"
+        return " " + _("(got nothing)")
     shown = repr(value)
     if len(shown) > _GOT_WIDTH:
         shown = shown[: _GOT_WIDTH - 3] + "..."
-    return f" (got {shown})"
+    return " " + _("(got {value})").format(value=shown)
 
 
 def _missing_here(siblings: list[ErrorDetails], parent: tuple[Any, ...]) -> list[str]:

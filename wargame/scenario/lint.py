@@ -55,6 +55,7 @@ from ..engine.spec import (
     TownStatusCondition,
     TrackCondition,
 )
+from ..i18n import _, ngettext
 from .errors import SourceError
 from .yamlload import LoadedYaml
 
@@ -180,11 +181,12 @@ class _Linter:
         for i, town in enumerate(self.spec.map.towns):
             path: Path = ("map", "towns", i, "id")
             if town.id not in touched:
-                self.warn(path, f"no route reaches town '{town.id}'; add a route to or from "
-                                "it, or remove it", code="W0301")
+                self.warn(path, _("no route reaches town '{town}'; add a route to or from "
+                                  "it, or remove it").format(town=town.id), code="W0301")
             elif capital and town.id not in reached:
-                self.warn(path, f"no road connects town '{town.id}' to the capital "
-                                f"'{capital}'", code="W0301")
+                self.warn(path, _("no road connects town '{town}' to the capital "
+                                  "'{capital}'").format(town=town.id, capital=capital),
+                          code="W0301")
 
     def positions(self) -> None:
         """Towns far from the others (swapped latitude and longitude) or off the map."""
@@ -194,36 +196,43 @@ class _Linter:
             path: Path = ("map", "towns", i, "lat")
             if bounds is not None and not (bounds.west <= town.lon <= bounds.east
                                            and bounds.south <= town.lat <= bounds.north):
-                self.warn(path, f"town '{town.id}' ({town.lat}, {town.lon}) lies outside "
-                          f"map.bounds", code="W0201",
+                self.warn(path, _("town '{town}' ({lat}, {lon}) lies outside "
+                                  "map.bounds").format(town=town.id, lat=town.lat,
+                                                       lon=town.lon), code="W0201",
                           help=_position_help(town.lat, town.lon, bounds_box(bounds)))
                 continue
             others = [(t.lat, t.lon) for t in towns if t is not town]
             box = outlier_box(others)
             if box is not None and not _inside(town.lat, town.lon, box):
-                self.warn(path, f"town '{town.id}' ({town.lat}, {town.lon}) lies far from "
-                          "the other towns of the scenario", code="W0201",
+                self.warn(path, _("town '{town}' ({lat}, {lon}) lies far from the other "
+                                  "towns of the scenario").format(town=town.id, lat=town.lat,
+                                                                  lon=town.lon),
+                          code="W0201",
                           help=_position_help(town.lat, town.lon, box))
 
     def regions(self) -> None:
         for i, region in enumerate(self.spec.map.regions):
             if not self.scenario.region_towns.get(region.id):
                 self.warn(("map", "regions", i, "id"),
-                          f"region '{region.id}' has no towns; give it at least one town or "
-                          "remove it", code="W0303")
+                          _("region '{region}' has no towns; give it at least one town or "
+                            "remove it").format(region=region.id), code="W0303")
 
     def corridors(self) -> None:
         for i, corridor in enumerate(self.spec.corridors):
             if self.scenario.corridor_paths.get(corridor.id):
                 continue
             segments = sum(1 for r in self.spec.map.routes if r.corridor == corridor.id)
-            why = ("no route belongs to it (set `corridor: " + corridor.id + "` on its "
-                   "segments)") if not segments else (
-                f"its {segments} segment(s) do not join '{corridor.entry}' to "
-                f"'{corridor.destination}'")
+            why = _("no route belongs to it (set `corridor: {corridor}` on its "
+                    "segments)").format(corridor=corridor.id) if not segments else ngettext(
+                "its {count} segment does not join '{entry}' to '{destination}'",
+                "its {count} segments do not join '{entry}' to '{destination}'",
+                segments).format(count=segments, entry=corridor.entry,
+                                 destination=corridor.destination)
             self.warn(("corridors", i, "id"),
-                      f"corridor '{corridor.id}' has no path from its entry to its "
-                      f"destination: {why}; its convoys can never arrive", code="W0302")
+                      _("corridor '{corridor}' has no path from its entry to its destination: "
+                        "{why}; its convoys can never arrive").format(corridor=corridor.id,
+                                                                       why=why),
+                      code="W0302")
 
     # ------------------------------------------------------------------ events and endings
 
@@ -278,13 +287,17 @@ class _Linter:
             if isinstance(trigger, DateTrigger):
                 if self.scenario.turn_of_date(trigger.date) > turns:
                     self.warn((*where, "date"),
-                              f"event '{event.id}' can never fire: {trigger.date} is after the "
-                              f"last turn (the game ends before {last_day})", code="W0401")
+                              _("event '{event}' can never fire: {date} is after the last "
+                                "turn (the game ends before {end})").format(
+                                  event=event.id, date=trigger.date, end=last_day),
+                              code="W0401")
                 elif trigger.date < self.spec.meta.start_date:
                     self.warn((*where, "date"),
-                              f"event '{event.id}' can never fire: {trigger.date} is before "
-                              f"the scenario starts ({self.spec.meta.start_date})",
-                              code="W0401", help=("date it on or after meta.start_date",))
+                              _("event '{event}' can never fire: {date} is before the "
+                                "scenario starts ({start})").format(
+                                  event=event.id, date=trigger.date,
+                                  start=self.spec.meta.start_date),
+                              code="W0401", help=(_("date it on or after meta.start_date"),))
                 continue
             assert isinstance(trigger, ConditionTrigger)
             first = 1
@@ -292,9 +305,10 @@ class _Linter:
                 first = max(1, self.scenario.turn_of_date(trigger.earliest))
                 if first > turns:
                     self.warn((*where, "earliest"),
-                              f"event '{event.id}' can never fire: `earliest` "
-                              f"{trigger.earliest} is after the last turn (the game ends "
-                              f"before {last_day})", code="W0401")
+                              _("event '{event}' can never fire: `earliest` {date} is after "
+                                "the last turn (the game ends before {end})").format(
+                                  event=event.id, date=trigger.earliest, end=last_day),
+                              code="W0401")
                     continue
             note = (f"`earliest` makes it turn {first} or later and the game has {turns} "
                     "turns") if first > 1 else ""
@@ -302,7 +316,8 @@ class _Linter:
             found = _impossible(trigger.condition, (*where, "condition"), ctx)
             if found:
                 path, reason = found
-                self.warn(path, f"event '{event.id}' can never fire: {reason}", code="W0401")
+                self.warn(path, _("event '{event}' can never fire: {reason}").format(
+                    event=event.id, reason=reason), code="W0401")
 
     def endings(self) -> None:
         turns = self.spec.meta.turns
@@ -314,7 +329,8 @@ class _Linter:
             found = _impossible(ending.condition, ("victory", "endings", i, "condition"), ctx)
             if found:
                 path, reason = found
-                self.warn(path, f"ending '{ending.id}' can never apply: {reason}", code="W0402")
+                self.warn(path, _("ending '{ending}' can never apply: {reason}").format(
+                    ending=ending.id, reason=reason), code="W0402")
 
     # ------------------------------------------------------------------ orders
 
@@ -347,8 +363,10 @@ class _Linter:
                     reason = "the junta has no partner force (sides.junta.africa_corps is 0)"
                 if reason:
                     self.warn(self._order_path(side_t, name),
-                              f"order '{name}' is enabled but can never be given: {reason}; "
-                              "set `enabled: false` or remove it", key=True, code="W0403")
+                              _("order '{order}' is enabled but can never be given: {reason}; "
+                                "set `enabled: false` or remove it").format(order=name,
+                                                                            reason=reason),
+                              key=True, code="W0403")
 
     # ------------------------------------------------------------------ doctrine
 
@@ -364,9 +382,11 @@ class _Linter:
             path: Path = ("doctrine", "junta", name)
             docs.append(("junta", path, doctrine))
             if name not in SELECTABLE_JUNTA_POLICIES:
-                self.warn(path, f"junta policy '{name}' cannot be selected: `wargame "
-                                f"simulate --junta` and scenario tests know only "
-                                f"{', '.join(SELECTABLE_JUNTA_POLICIES)}", key=True, code="W0406")
+                self.warn(path, _("junta policy '{policy}' cannot be selected: `wargame "
+                                  "simulate --junta` and scenario tests know only "
+                                  "{policies}").format(
+                    policy=name, policies=", ".join(SELECTABLE_JUNTA_POLICIES)),
+                    key=True, code="W0406")
         for side, path, doctrine in docs:
             hidden = hidden_ins if side == "insurgency" else {"insurgent_funds"}
             for i, priority in enumerate(doctrine.priorities):
@@ -378,12 +398,15 @@ class _Linter:
                     ctx = self._context(hidden=hidden)
                     found = _impossible(priority.when, (*ppath, "when"), ctx)
                     if found:
-                        self.warn(found[0], f"priority '{priority.id}' never applies: "
-                                            f"{found[1]}", code="W0405")
+                        self.warn(found[0], _("priority '{priority}' never applies: "
+                                              "{reason}").format(priority=priority.id,
+                                                                  reason=found[1]),
+                                  code="W0405")
                 for j, f in enumerate(priority.filters):
                     for message in self._filter_problems(f, priority.order, side):
                         self.warn((*ppath, "filters", j, "filter"),
-                                  f"priority '{priority.id}': {message}", code="W0404")
+                                  _("priority '{priority}': {problem}").format(
+                                      priority=priority.id, problem=message), code="W0404")
 
     def _filter_problems(self, f: Any, order: str, side: Side) -> Iterator[str]:
         kind = ORDER_KINDS[order]
@@ -646,7 +669,7 @@ def _conflict(atoms: dict[str, list[tuple[_Range, str]]], path: Path,
               ctx: _Context) -> tuple[Path, str] | None:
     for key, parts in atoms.items():
         combined = ctx.ranges[key]
-        for wanted, _ in parts:
+        for wanted, _where in parts:
             combined = combined & wanted
         if combined.empty and len(parts) > 1:
             tests = " and ".join(text for _, text in parts)

@@ -14,6 +14,7 @@ from ..engine.spec import ScenarioSpec
 from .cache import cached_check
 from .diagnostics import source_lines
 from .errors import SourceError, pydantic_errors_to_source
+from .languages import language_warnings
 from .lint import cut_text_warnings, lint
 from .provenance import estimate_reason_warnings, provenance_warnings
 from .readfile import FileRefused, read_regular
@@ -67,6 +68,7 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
     text = raw.decode("utf-8-sig")  # it loaded, so it is valid UTF-8
     report.warnings += estimate_reason_warnings(loaded, text)
     report.warnings += uncatalogued_warnings(loaded, text, _on_disk(filename))
+    report.warnings += language_warnings(spec, loaded)
     if not report.errors:
         report.scenario = Scenario.from_spec(spec)
         report.warnings = sorted(report.warnings + lint(spec, report.scenario, loaded))

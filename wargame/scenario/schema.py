@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from ..engine.localtext import LocalText
 from ..engine.spec import ScenarioSpec
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
@@ -137,6 +138,8 @@ def _type_text(tp: Any) -> str:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
     names = {str: "text", int: "integer", float: "number", bool: "true/false"}
+    if isinstance(tp, type) and issubclass(tp, LocalText):
+        return "[translatable text](#translatable-text)"
     if isinstance(tp, type) and tp in names:
         return names[tp]
     if getattr(tp, "__name__", "") == "date":

@@ -14,6 +14,7 @@ skip the terminal check of `wargame play` and `wargame class`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -129,7 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--poll", type=float, default=None)
     p.set_defaults(func=run_class)
     args = parser.parse_args(argv)
+    _speak_the_servers_language()
     return int(args.func(args))
+
+
+def _speak_the_servers_language() -> None:
+    """The language `wargame serve` chose, passed in WARGAME_LANG (else the locale)."""
+    from ..environ import language_parser, setting
+    from ..i18n import available_languages, locale_language, set_language
+
+    set_language(setting("WARGAME_LANG", language_parser(available_languages()))
+                 or locale_language(os.environ) or "en")
 
 
 if __name__ == "__main__":

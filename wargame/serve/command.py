@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from ..i18n import _, current_language
+
 TOKEN_ENV = "WARGAME_INSTRUCTOR_TOKEN"
 MIN_TOKEN_CHARS = 8
 
@@ -79,6 +81,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail("give --scenario or --handout, not both (a hand-out carries its "
                      "scenario)")
     child = [sys.executable, "-m", "wargame.serve.child"]
+    # Every game and class-view process starts afresh: it reads the language chosen here
+    # (--lang, WARGAME_LANG or the locale) from its environment.
+    os.environ["WARGAME_LANG"] = current_language()
     class_dir = Path(args.class_dir).expanduser().resolve()
     try:
         class_dir.mkdir(parents=True, exist_ok=True)
@@ -123,35 +128,35 @@ def cmd_class(args: argparse.Namespace) -> int:
 
 def add_serve_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register `serve` and `class` on the `wargame` subparsers."""
-    p = sub.add_parser("serve", help="serve the game to browsers for a seminar (one game "
-                       "process per tab, saves per team)")
+    p = sub.add_parser("serve", help=_("serve the game to browsers for a seminar (one game "
+                       "process per tab, saves per team)"))
     p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: 127.0.0.1, this machine only)")
+                   help=_("address to listen on (default: 127.0.0.1, this machine only)"))
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--class-dir", default="class", metavar="DIR",
-                   help="the class folder: one sub-folder of saves per team (default: "
-                        "./class)")
-    p.add_argument("--scenario", metavar="ID|FILE", help="open this scenario's board once "
-                   "the team is named (default: the title screen)")
-    p.add_argument("--handout", metavar="SAVE", help="open this saved game for every team "
-                   "(a seminar hand-out)")
+                   help=_("the class folder: one sub-folder of saves per team (default: "
+                        "./class)"))
+    p.add_argument("--scenario", metavar="ID|FILE", help=_("open this scenario's board once "
+                   "the team is named (default: the title screen)"))
+    p.add_argument("--handout", metavar="SAVE", help=_("open this saved game for every team "
+                   "(a seminar hand-out)"))
     p.add_argument("--max-sessions", type=int, default=40, metavar="N",
-                   help="games at once; further visitors get a 'room is full' page "
-                        "(default: 40)")
+                   help=_("games at once; further visitors get a 'room is full' page "
+                        "(default: 40)"))
     p.add_argument("--idle-timeout", type=float, default=30.0, metavar="MINUTES",
-                   help="end a game after this long without input, autosaved (default: 30)")
+                   help=_("end a game after this long without input, autosaved (default: 30)"))
     p.add_argument("--instructor-token", metavar="TOKEN",
                    help=f"serve the instructor's view at /instructor, for this token only "
                         f"(or set ${TOKEN_ENV})")
     p.add_argument("--poll", type=float, default=None, metavar="SECONDS",
-                   help="the instructor's view looks for new saves every SECONDS (a class "
+                   help=_("the instructor's view looks for new saves every SECONDS (a class "
                         "folder shared over the network, where change notifications do not "
-                        "arrive)")
+                        "arrive)"))
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("class", help="the instructor's live view of a class folder")
+    p = sub.add_parser("class", help=_("the instructor's live view of a class folder"))
     p.add_argument("folder", metavar="DIR")
     p.add_argument("--poll", type=float, default=None, metavar="SECONDS",
-                   help="look for changes every SECONDS instead of waiting for the system's "
-                        "notifications (network folders)")
+                   help=_("look for changes every SECONDS instead of waiting for the system's "
+                        "notifications (network folders)"))
     p.set_defaults(func=cmd_class)

@@ -22,11 +22,28 @@ from ..engine import Scenario
 from ..engine.game import Game
 from ..engine.safetext import printable
 from ..environ import setting
+from ..i18n import N_, _
 from ..scenario.load import read_scenario_bytes
 from ..scenario.readfile import FileRefused
 from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+# Textual's own palette commands and bindings, so the catalogue carries them: translated as they are
+# yielded (`get_system_commands`), matched on Textual's English titles and help lines.
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+    # and its key bindings' descriptions (screens, the app, the palette's key)
+    N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"),
+    N_("Quit the app and return to the command prompt."), N_("palette"),
+    N_("Open the command palette"),
+)
 
 # Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies:
 # blue, sky blue, orange, yellow, vermillion, bluish green.
@@ -59,13 +76,13 @@ class WargameApp(App[int]):
 
     CSS_PATH = "wargame.tcss"
     TITLE = "wargame"
-    SUB_TITLE = "the siege of Bamako, 2025"
+    SUB_TITLE = N_("the siege of Bamako, 2025")
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
         (0, "-narrow"), (124, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
         (0, "-short"), (34, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "Help", show=False),
+        Binding("f1,question_mark", "help", N_("Help"), show=False),
     ]
 
     def __init__(self, *, scenario: Scenario | None = None, game: Game | None = None,
@@ -75,6 +92,10 @@ class WargameApp(App[int]):
                  save_options: dict[str, Any] | None = None,
                  pending_reason: str | None = None, watch: bool = False) -> None:
         super().__init__()
+        from .screens.base import translate_bindings
+
+        translate_bindings(self)
+        self.sub_title = _(self.SUB_TITLE)
         self.watch_scenario = watch   # `play FILE --watch`: reload the file when it changes
         self.started = time.perf_counter()
         self.timings: dict[str, float] = {}
@@ -181,16 +202,34 @@ class WargameApp(App[int]):
             assert change.scenario is not None
             self.clear_notifications()
             self.start_game(change.scenario, self._watched_path)
-            self.notify(change.summary(), title="Scenario reloaded", timeout=6)
+            self.notify(change.summary(), title=_("Scenario reloaded"), timeout=6)
         elif change.ok:
             self.clear_notifications()
             self.notify(change.summary(), timeout=6)
         else:
             shown = change.messages[:8]
             more = len(change.messages) - len(shown)
-            text = "\n".join(shown) + (f"\n… {more} more" if more > 0 else "")
+            text = "\n".join(shown) + ("\n… " + _("{count} more").format(count=more)
+                                        if more > 0 else "")
             self.notify(text, title=change.summary(), severity="error", timeout=3600,
                         markup=False)
+
+    # ------------------------------------------------------------------ language
+    # Every screen's key bindings (footer, palette) in the player's language, whichever
+    # module defines the screen: translated as it is shown.
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if isinstance(screen, Screen):
+            from .screens.base import translate_bindings
+
+            translate_bindings(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Any) -> Any:  # type: ignore[override]
+        if isinstance(screen, Screen):
+            from .screens.base import translate_bindings
+
+            translate_bindings(screen)
+        return super().switch_screen(screen)
 
     # ------------------------------------------------------------------ safety
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -236,27 +275,32 @@ class WargameApp(App[int]):
         return None
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Keys, the map's symbols and how a turn works",
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
+        yield SystemCommand(_("Help"), _("Keys, the map's symbols and how a turn works"),
                             self.action_help)
         board = self.board()
         if board is None:
             return
-        yield SystemCommand("End turn", "Resolve the turn (e)", board.action_end_turn)
-        yield SystemCommand("Undo", "Take back the last queued order (u)", board.action_undo)
-        yield SystemCommand("Save game", "Save the game to a file (s)", board.action_save)
-        yield SystemCommand("Load game", "Load a saved game (l)", board.action_load)
-        yield SystemCommand("Reason for this turn", "Write down why you chose this turn's "
-                            "orders (w)", board.action_reason)
-        yield SystemCommand("Zoom in", "Zoom the map in (+)", board.action_zoom_in)
-        yield SystemCommand("Zoom out", "Zoom the map out (-)", board.action_zoom_out)
-        yield SystemCommand("Tracks", "Show the tracks and support per region (t)",
+        yield SystemCommand(_("End turn"), _("Resolve the turn (e)"), board.action_end_turn)
+        yield SystemCommand(_("Undo"), _("Take back the last queued order (u)"),
+                            board.action_undo)
+        yield SystemCommand(_("Save game"), _("Save the game to a file (s)"),
+                            board.action_save)
+        yield SystemCommand(_("Load game"), _("Load a saved game (l)"), board.action_load)
+        yield SystemCommand(_("Reason for this turn"),
+                            _("Write down why you chose this turn's orders (w)"),
+                            board.action_reason)
+        yield SystemCommand(_("Zoom in"), _("Zoom the map in (+)"), board.action_zoom_in)
+        yield SystemCommand(_("Zoom out"), _("Zoom the map out (-)"), board.action_zoom_out)
+        yield SystemCommand(_("Tracks"), _("Show the tracks and support per region (t)"),
                             board.action_toggle_tracks)
-        yield SystemCommand("Goals", "What winning takes, and where the game stands (v)",
+        yield SystemCommand(_("Goals"), _("What winning takes, and where the game stands (v)"),
                             board.action_show_goals)
-        yield SystemCommand("After-action report", "Turn by turn: orders, reasons, results",
+        yield SystemCommand(_("After-action report"),
+                            _("Turn by turn: orders, reasons, results"),
                             board.action_after_action)
-        yield SystemCommand("Title screen", "Back to the choice of scenario",
+        yield SystemCommand(_("Title screen"), _("Back to the choice of scenario"),
                             board.action_title)
 
     # ------------------------------------------------------------------ saves

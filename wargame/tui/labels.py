@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..engine import Scenario
+from ..i18n import _, localized
 
 Cell = tuple[int, int]
 SlotKind = Literal["town", "capital", "road", "presence"]
@@ -157,28 +158,37 @@ def _town_slots(scenario: Scenario, town_cells: dict[str, Cell], room: _Room,
     least = 99 if len(scenario.towns) <= FEW_TOWNS else LABELLED_RANK.get(zoom, 99)
     for tid in town_order(scenario):
         town = scenario.towns[tid]
+        name = localized(town.name)   # in the interface's language (Tombouctou)
         if KIND_RANK.get(town.kind, 5) > least:
             continue
         capital = town.kind == "capital"
         variants = CAPITAL_EXTRAS if capital else TOWN_EXTRAS
         x, y = town_cells[tid]
         places = [(extras, lx, ly) for extras in variants
-                  for lx, ly in _around(x, y, _width(town.name, extras))]
+                  for lx, ly in _around(x, y, _width(name, extras))]
         if capital:   # always named: a little further from its symbol if need be
-            places += _further(x, y, town.name, variants)
+            places += _further(x, y, name, variants)
         fit = next(((extras, lx, ly) for extras, lx, ly in places
-                    if room.fits(lx, ly, _width(town.name, extras), LABEL_GAP, (x, y))), None)
+                    if room.fits(lx, ly, _width(name, extras), LABEL_GAP, (x, y))), None)
         if fit is not None:
             extras, lx, ly = fit
             slot = Slot(f"t:{tid}", "capital" if capital else "town", lx, ly,
-                        _width(town.name, extras), town.name, extras)
+                        _width(name, extras), name, extras)
             room.take(slot)
             slots.append(slot)
     return slots
 
 
 def _width(name: str, extras: tuple[str, ...]) -> int:
-    return len(name) + sum(EXTRA_ROOM[e] for e in extras)
+    return len(name) + sum(_room(e) for e in extras)
+
+
+def _room(extra: str) -> int:
+    """The room an extra takes; the capital's fuel as the interface's language writes it
+    (` fuel 99d`, ` carb. 99j`), the same words as `mapmodel.town_label`."""
+    if extra == "fuel":
+        return max(FUEL_ROOM, len(" " + _("fuel {days}d").format(days=99)))
+    return EXTRA_ROOM[extra]
 
 
 def _further(x: int, y: int, name: str, variants: tuple[tuple[str, ...], ...]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..engine import Scenario, View
+from ..i18n import N_, _, current_language, localized
 from .labels import LabelLayout, Slot, layout_labels, presence_text, town_order
 
 LON_WEST, LON_EAST = -12.5, 3.0
@@ -50,12 +51,13 @@ GLYPHS = {
     "blockade": ("═", "║", "╲", "╱"),
 }
 
+# The words are English, marked for the catalogue: translated where they are shown.
 LEGEND = (
-    ("●", "map--secure", "secure"), ("◐", "map--contested", "contested"),
-    ("◎", "map--besieged", "besieged"), ("✖", "map--insurgent", "held by JNIM"),
-    ("━", "map--corridor", "fuel corridor"), ("═", "map--blockaded", "blockade"),
-    ("✕", "map--damaged", "road cut"), ("!", "map--ambushed", "ambush this turn"),
-    ("⊘", "map--checkpoint", "checkpoint"), ("~n", "map--presence", "JNIM estimate"),
+    ("●", "map--secure", N_("secure")), ("◐", "map--contested", N_("contested")),
+    ("◎", "map--besieged", N_("besieged")), ("✖", "map--insurgent", N_("held by JNIM")),
+    ("━", "map--corridor", N_("fuel corridor")), ("═", "map--blockaded", N_("blockade")),
+    ("✕", "map--damaged", N_("road cut")), ("!", "map--ambushed", N_("ambush this turn")),
+    ("⊘", "map--checkpoint", N_("checkpoint")), ("~n", "map--presence", N_("JNIM estimate")),
 )
 
 
@@ -275,12 +277,12 @@ def town_label(view: View, scenario: Scenario, town_id: str,
     """A town's name and, where its slot has room for them, its garrison (when the side
     sees it) and, for the capital, its fuel."""
     town = scenario.towns[town_id]
-    label = town.name
+    label = localized(town.name)
     if ("garrison" in extras and view.garrison is not None
             and view.garrison.get(town_id, 0) > 0):
         label += f"[{view.garrison[town_id]}]"
     if "fuel" in extras and town.kind == "capital":
-        label += f" fuel {view.fuel_days}d"
+        label += " " + _("fuel {days}d").format(days=view.fuel_days)
     return label
 
 
@@ -294,9 +296,15 @@ class MapLayout:
     labels: LabelLayout
 
 
-@lru_cache(maxsize=16)
 def static_layout(scenario: Scenario, proj: Projection, zoom: int) -> MapLayout:
-    """The layout of a scenario's board at a scale: from the static map only."""
+    """The layout of a scenario's board at a scale: from the static map only (and the
+    language, whose names take their own room)."""
+    return _static_layout(scenario, proj, zoom, current_language())
+
+
+@lru_cache(maxsize=16)
+def _static_layout(scenario: Scenario, proj: Projection, zoom: int,
+                   language: str) -> MapLayout:
     width, height = proj.width, proj.height
     cells: dict[str, tuple[int, int]] = {}
     taken: set[tuple[int, int]] = set()

@@ -9,18 +9,25 @@ from __future__ import annotations
 import datetime as dt
 
 from ..engine import Scenario
+from ..i18n import _, format_date, format_number, localized, ngettext
 from .session import TurnReport
 
 
 def _date(text: str) -> str:
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {day.strftime('%B %Y')}"
+    """An ISO date written out in the interface's language: 20 September 2025."""
+    return format_date(dt.date.fromisoformat(text))
+
+
+def _names(scenario: Scenario, towns: list[str]) -> str:
+    return ", ".join(localized(scenario.towns[t].name) for t in towns)
 
 
 def _change(now: int, before: int, unit: str = "") -> str:
     if now == before:
-        return "unchanged"
-    return f"{'up' if now > before else 'down'} from {before}{unit}"
+        return _("unchanged")
+    if now > before:
+        return _("up from {before}{unit}").format(before=before, unit=unit)
+    return _("down from {before}{unit}").format(before=before, unit=unit)
 
 
 def headline(report: TurnReport, scenario: Scenario) -> str:
@@ -28,19 +35,21 @@ def headline(report: TurnReport, scenario: Scenario) -> str:
     lost = sorted(set(a["towns_held"]) - set(b["towns_held"]))
     destroyed = a["tankers_destroyed"] - b["tankers_destroyed"]
     if report.over:
-        return "The game is over"
+        return _("The game is over")
     if lost:
-        return f"JNIM takes {', '.join(scenario.towns[t].name for t in lost)}"
+        return _("JNIM takes {towns}").format(towns=_names(scenario, lost))
     if destroyed >= 20:
-        return f"{destroyed} fuel tankers destroyed on the roads to Bamako"
+        return _("{count} fuel tankers destroyed on the roads to Bamako").format(
+            count=format_number(destroyed))
     if a["bamako_fuel_days"] < 7 <= b["bamako_fuel_days"]:
-        return "Bamako's fuel stock falls below a week"
+        return _("Bamako's fuel stock falls below a week")
     scripted = [e for e in report.events if e.kind == "scripted" and e.phase == "events"]
     if scripted:
         return scripted[0].text.split(". ")[0].rstrip(".")
     if destroyed:
-        return f"{destroyed} fuel tankers destroyed"
-    return "A week of strained supply in Bamako"
+        return ngettext("{count} fuel tanker destroyed", "{count} fuel tankers destroyed",
+                        destroyed).format(count=format_number(destroyed))
+    return _("A week of strained supply in Bamako")
 
 
 def week_summary(report: TurnReport, scenario: Scenario) -> list[str]:
@@ -49,39 +58,52 @@ def week_summary(report: TurnReport, scenario: Scenario) -> list[str]:
     capital_region = next((t.region for t in scenario.towns.values() if t.kind == "capital"),
                           "")
     out = [headline(report, scenario)]
-    sentences = [f"BAMAKO, week of {_date(report.date)}."]
+    sentences = [_("BAMAKO, week of {date}.").format(date=_date(report.date))]
     destroyed = a["tankers_destroyed"] - b["tankers_destroyed"]
     ambushes = [e for e in report.events if e.kind == "ambush" and e.success]
     if destroyed:
-        sentences.append(f"{destroyed} fuel tankers were destroyed this week in "
-                         f"{len(ambushes) or 'several'} attack{'s' if len(ambushes) != 1 else ''}"
-                         f" ({a['tankers_destroyed']} since the game began).")
+        total = format_number(a["tankers_destroyed"])
+        if ambushes:
+            # Translators: {count} tankers; the plural follows {attacks}, the attacks.
+            sentences.append(ngettext(
+                "{count} fuel tankers were destroyed this week in {attacks} attack ({total} "
+                "since the game began).",
+                "{count} fuel tankers were destroyed this week in {attacks} attacks ({total} "
+                "since the game began).", len(ambushes)).format(
+                count=format_number(destroyed), attacks=len(ambushes), total=total))
+        else:
+            sentences.append(_("{count} fuel tankers were destroyed this week in several "
+                               "attacks ({total} since the game began).").format(
+                count=format_number(destroyed), total=total))
     else:
-        sentences.append("No tanker was destroyed on the roads this week.")
+        sentences.append(_("No tanker was destroyed on the roads this week."))
     kidnaps = [e for e in report.events if e.kind == "kidnap" and e.success]
     if kidnaps:
-        sentences.append(f"Drivers were abducted in {len(kidnaps)} incident"
-                         f"{'s' if len(kidnaps) != 1 else ''}.")
-    sentences.append(f"Bamako has {a['bamako_fuel_days']} days of fuel "
-                     f"({_change(a['bamako_fuel_days'], b['bamako_fuel_days'], ' days')}); "
-                     f"the fuel price index stands at {a['fuel_price_index']} "
-                     f"({_change(a['fuel_price_index'], b['fuel_price_index'])}).")
+        sentences.append(ngettext("Drivers were abducted in {count} incident.",
+                                  "Drivers were abducted in {count} incidents.",
+                                  len(kidnaps)).format(count=len(kidnaps)))
+    sentences.append(_("Bamako has {days} days of fuel ({change}); the fuel price index "
+                       "stands at {price} ({price_change}).").format(
+        days=a["bamako_fuel_days"],
+        change=_change(a["bamako_fuel_days"], b["bamako_fuel_days"], " " + _("days")),
+        price=a["fuel_price_index"],
+        price_change=_change(a["fuel_price_index"], b["fuel_price_index"])))
     support_now = a["junta_support"].get(capital_region)
     support_before = b["junta_support"].get(capital_region)
     if support_now is not None and support_before is not None:
-        sentences.append(f"Support for the junta in the capital is {support_now}% "
-                         f"({_change(support_now, support_before, '%')}).")
+        sentences.append(_("Support for the junta in the capital is {support}% "
+                           "({change}).").format(
+            support=support_now, change=_change(support_now, support_before, "%")))
     lost = sorted(set(a["towns_held"]) - set(b["towns_held"]))
     regained = sorted(set(b["towns_held"]) - set(a["towns_held"]))
     if lost:
-        sentences.append("JNIM now holds " + ", ".join(scenario.towns[t].name for t in lost)
-                         + ".")
+        sentences.append(_("JNIM now holds {towns}.").format(towns=_names(scenario, lost)))
     if regained:
-        sentences.append("The army retook " + ", ".join(scenario.towns[t].name
-                                                         for t in regained) + ".")
+        sentences.append(_("The army retook {towns}.").format(
+            towns=_names(scenario, regained)))
     if report.side == "junta" and a.get("cohesion") != b.get("cohesion"):
-        sentences.append(f"Army cohesion is {a['cohesion']} "
-                         f"({_change(a['cohesion'], b['cohesion'])}).")
+        sentences.append(_("Army cohesion is {cohesion} ({change}).").format(
+            cohesion=a["cohesion"], change=_change(a["cohesion"], b["cohesion"])))
     for event in report.events:
         if event.phase == "events" and event.kind in ("scripted", "news"):
             sentences.append(event.text.split(". ")[0].rstrip(".") + ".")

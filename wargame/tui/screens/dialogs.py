@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...engine.safetext import is_unsafe, printable
+from ...i18n import N_, _, ngettext
 from ...saves.format import MAX_REASON_CHARS
 from ..app import MIN_HEIGHT, MIN_WIDTH
 from .base import ClosesOnce
@@ -34,7 +35,7 @@ class TextInput(Input):
 class TooSmallScreen(Screen[None]):
     """Shown over everything while the terminal is smaller than 80x24."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", N_("Quit"))]
 
     def compose(self) -> ComposeResult:
         yield Static(id="too-small")
@@ -48,31 +49,36 @@ class TooSmallScreen(Screen[None]):
     def show_size(self) -> None:
         w, h = self.app.size
         self.query_one("#too-small", Static).update(
-            f"The terminal is {w}×{h}: the game needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
-            "Enlarge the window or reduce the font size; the game continues as soon as it "
-            "fits.\n(ctrl+q quits. Or play line by line: wargame play --plain)")
+            _("The terminal is {width}×{height}: the game needs at least {min_width}×"
+              "{min_height}.").format(width=w, height=h, min_width=MIN_WIDTH,
+                                      min_height=MIN_HEIGHT) + "\n"
+            + _("Enlarge the window or reduce the font size; the game continues as soon as it "
+                "fits.") + "\n" + _("(ctrl+q quits. Or play line by line: wargame play --plain)"))
 
 
 class HandOverScreen(ClosesOnce, Screen[None]):
     """Two players at one keyboard: hides the board until the next player is ready."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "Ready")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", N_("Ready"))]
 
     def __init__(self, side: str) -> None:
         super().__init__()
         self.side = side
 
     def compose(self) -> ComposeResult:
-        name = "the junta" if self.side == "junta" else "JNIM (the insurgency)"
-        other = "JNIM" if self.side == "junta" else "junta"
+        name = _("the junta") if self.side == "junta" else _("JNIM (the insurgency)")
+        look_away = _("The JNIM player should look away now: the next screen shows only what "
+                      "{name} may see.") if self.side == "junta" else \
+            _("The junta player should look away now: the next screen shows only what "
+              "{name} may see.")
         with Center(id="handover-box"):
             yield Static(Content.assemble(
-                ("Hand over the keyboard\n\n", "bold"),
-                "It is ", (name, "bold"), "'s turn to play.\n",
-                f"The {other} player should look away now: the next screen shows only what "
-                f"{name} may see.\n\n", ("Press Enter when ready.", "bold reverse")),
+                (_("Hand over the keyboard") + "\n\n", "bold"),
+                (_("It is {name}'s turn to play.").format(name=name), "bold"), "\n",
+                look_away.format(name=name) + "\n\n",
+                (_("Press Enter when ready."), "bold reverse")),
                 id="handover")
-        yield Button("Ready (Enter)", id="ready", variant="primary")
+        yield Button(_("Ready (Enter)"), id="ready", variant="primary")
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)
@@ -85,10 +91,12 @@ class QuitScreen(ClosesOnce, ModalScreen[str | None]):
     """Unsaved progress: save first, leave without saving, or stay."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "choose('save')", "Save first"),
-        Binding("d", "choose('discard')", "Don't save"),
-        Binding("escape,c", "choose('cancel')", "Cancel"),
+        Binding("s", "choose('save')", N_("Save first")),
+        Binding("d", "choose('discard')", N_("Don't save")),
+        Binding("escape,c", "choose('cancel')", N_("Cancel")),
     ]
+    # What the board passes as `verb`, marked for the catalogue and translated when shown.
+    VERBS = (N_("Quit"), N_("Back to the title screen"), N_("Load another game"))
 
     def __init__(self, unsaved_turns: int, verb: str = "Quit") -> None:
         super().__init__()
@@ -98,13 +106,14 @@ class QuitScreen(ClosesOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content.assemble(
-                (f"{self.verb}?", "bold"), "\n",
-                f"{self.unsaved} turn{'s' if self.unsaved != 1 else ''} played since the "
-                "last save."))
+                (_("{verb}?").format(verb=_(self.verb)), "bold"), "\n",
+                ngettext("{count} turn played since the last save.",
+                         "{count} turns played since the last save.",
+                         self.unsaved).format(count=self.unsaved)))
             with Horizontal(classes="buttons"):
-                yield Button("Save first (s)", id="save", variant="primary")
-                yield Button("Don't save (d)", id="discard", variant="error")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(_("Save first (s)"), id="save", variant="primary")
+                yield Button(_("Don't save (d)"), id="discard", variant="error")
+                yield Button(_("Cancel (esc)"), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_choose(event.button.id or "cancel")
@@ -116,7 +125,7 @@ class QuitScreen(ClosesOnce, ModalScreen[str | None]):
 class SaveScreen(ClosesOnce, ModalScreen[str | None]):
     """The name to save under."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, default: str, folder: Path) -> None:
         super().__init__()
@@ -125,13 +134,13 @@ class SaveScreen(ClosesOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content.assemble(("Save the game", "bold"),
-                                         printable(f"\nin {self.folder}")))
-            yield TextInput(value=self.default, id="save-name", placeholder="name of the save",
-                            max_length=MAX_SAVE_NAME_CHARS)
+            yield Label(Content.assemble((_("Save the game"), "bold"), "\n" + printable(
+                _("in {folder}").format(folder=self.folder))))
+            yield TextInput(value=self.default, id="save-name",
+                            placeholder=_("name of the save"), max_length=MAX_SAVE_NAME_CHARS)
             with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(_("Save (Enter)"), id="save", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False
@@ -157,20 +166,23 @@ def save_summary(path: Path) -> str:
     try:
         header = read_header(path)
     except SaveError as exc:
-        return f"{path.name} · damaged: {str(exc).split(': ', 1)[-1]}"
+        return f"{path.name} · " + _("damaged: {problem}").format(
+            problem=str(exc).split(": ", 1)[-1])
     scenario = header.get("scenario") or {}
     title = scenario.get("title") or scenario.get("id") or "?"
     outcome = header.get("outcome")
-    where = (f"over: {outcome.get('title')}" if isinstance(outcome, dict)
-             else f"turn {header.get('turn')} of {header.get('turns')}, {header.get('date')}")
+    where = (_("over: {ending}").format(ending=outcome.get("title"))
+             if isinstance(outcome, dict)
+             else _("turn {turn} of {turns}, {date}").format(
+                 turn=header.get("turn"), turns=header.get("turns"), date=header.get("date")))
     note = f" · {header['note']}" if header.get("note") else ""
-    return f"{path.stem} · {title} · {where} · saved {when}{note}"
+    return f"{path.stem} · {title} · {where} · " + _("saved {when}").format(when=when) + note
 
 
 class LoadScreen(ClosesOnce, ModalScreen[Path | None]):
     """The saves in the saves folder, newest first."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -182,16 +194,16 @@ class LoadScreen(ClosesOnce, ModalScreen[Path | None]):
                        reverse=True)
         self.files = files
         with Vertical(classes="dialog wide"):
-            yield Label(Content.assemble(("Load a saved game", "bold"),
-                                         printable(f"\nfrom {self.folder}")))
+            yield Label(Content.assemble((_("Load a saved game"), "bold"), "\n" + printable(
+                _("from {folder}").format(folder=self.folder))))
             if files:
                 # Plain Content: a file name or a note is never read as markup.
                 yield OptionList(*[Option(Content(printable(save_summary(p), multiline=False)),
                                           id=str(i)) for i, p in enumerate(files)], id="saves")
             else:
-                yield Label("No saved game in this folder yet.", id="no-saves")
+                yield Label(_("No saved game in this folder yet."), id="no-saves")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(_("Cancel (esc)"), id="cancel")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.files[int(event.option.id or 0)])
@@ -206,7 +218,7 @@ class LoadScreen(ClosesOnce, ModalScreen[Path | None]):
 class ReasonScreen(ClosesOnce, ModalScreen[str | None]):
     """Why the player chose this turn's orders (kept in the game's record)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -214,11 +226,11 @@ class ReasonScreen(ClosesOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(Content.assemble(("Your reason for this turn", "bold"),
-                                         "\nIt is kept with the game and shown in the "
-                                         "after-action report."))
-            yield TextInput(value=self.current, id="reason", placeholder="e.g. escort the "
-                            "Dakar convoys: fuel first", max_length=MAX_REASON_CHARS)
+            yield Label(Content.assemble((_("Your reason for this turn"), "bold"), "\n" + _(
+                "It is kept with the game and shown in the after-action report.")))
+            yield TextInput(value=self.current, id="reason",
+                            placeholder=_("e.g. escort the Dakar convoys: fuel first"),
+                            max_length=MAX_REASON_CHARS)
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False

@@ -12,25 +12,28 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from ...engine import ending_of
+from ...i18n import N_, _, format_number, localized, ngettext
 from ..news import _date
 from ..session import Session
 from ..sources import cite
 from ..widgets.tracks import BARS
 from .base import ClosesOnce
 
+# English, marked for the catalogue (N_); translated where shown, in the player's language.
 GRADES = {
-    "decisive_defeat": "a decisive defeat for the junta", "defeat": "a defeat for the junta",
-    "draw": "a draw: neither side prevailed", "victory": "a victory for the junta",
-    "decisive_victory": "a decisive victory for the junta",
+    "decisive_defeat": N_("a decisive defeat for the junta"),
+    "defeat": N_("a defeat for the junta"),
+    "draw": N_("a draw: neither side prevailed"), "victory": N_("a victory for the junta"),
+    "decisive_victory": N_("a decisive victory for the junta"),
 }
 
 CHARTS = (
-    ("bamako_fuel_days", "Fuel in Bamako (days)", None),
-    ("junta_support", "Support for the junta in Bamako (%)", None),
-    ("cohesion", "Army cohesion", None),
-    ("fuel_price_index", "Fuel price index", None),
-    ("treasury", "Treasury (bn CFA)", None),
-    ("tankers_destroyed", "Tankers destroyed (total)", None),
+    ("bamako_fuel_days", N_("Fuel in Bamako (days)"), None),
+    ("junta_support", N_("Support for the junta in Bamako (%)"), None),
+    ("cohesion", N_("Army cohesion"), None),
+    ("fuel_price_index", N_("Fuel price index"), None),
+    ("treasury", N_("Treasury (bn CFA)"), None),
+    ("tankers_destroyed", N_("Tankers destroyed (total)"), None),
 )
 
 
@@ -43,7 +46,7 @@ def bar_chart(values: list[int], height: int = 4, width: int | None = None) -> l
         values = [values[int(i * step)] for i in range(width)]
     elif width is not None:   # a short game: each turn two or three columns wide
         repeat = max(1, min(3, width // len(values)))
-        values = [v for v in values for _ in range(repeat)]
+        values = [v for v in values for _copy in range(repeat)]
     top = max(max(values), 1)
     levels = [v * height * (len(BARS)) // top for v in values]
     rows = []
@@ -58,13 +61,14 @@ def bar_chart(values: list[int], height: int = 4, width: int | None = None) -> l
 
 def charts(session: Session, width: int = 60) -> Content:
     parts: list[str | tuple[str, str]] = []
-    for key, title, _ in CHARTS:
+    for key, title, _unused in CHARTS:
         values = session.history(key)
         if not values:
             continue
         rows = bar_chart(values, 3, width)
-        parts += [(title, "bold"), f"  start {values[0]} · lowest {min(values)} · highest "
-                  f"{max(values)} · end {values[-1]}\n"]
+        parts += [(_(title), "bold"), "  " + _(
+            "start {start} · lowest {lowest} · highest {highest} · end {end}").format(
+            start=values[0], lowest=min(values), highest=max(values), end=values[-1]) + "\n"]
         for row in rows:
             parts += [(row, "$secondary"), "\n"]
         parts.append("\n")
@@ -73,12 +77,12 @@ def charts(session: Session, width: int = 60) -> Content:
 
 class GameOverScreen(ClosesOnce, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_game", "New game"),
-        Binding("s", "save", "Save"),
-        Binding("a", "after_action", "After-action report"),
-        Binding("b", "board", "Board"),
-        Binding("q", "quit", "Quit"),
-        Binding("f1,question_mark", "app.help", "Help", key_display="?"),
+        Binding("n", "new_game", N_("New game")),
+        Binding("s", "save", N_("Save")),
+        Binding("a", "after_action", N_("After-action report")),
+        Binding("b", "board", N_("Board")),
+        Binding("q", "quit", N_("Quit")),
+        Binding("f1,question_mark", "app.help", N_("Help"), key_display="?"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -91,25 +95,31 @@ class GameOverScreen(ClosesOnce, Screen[None]):
         ending = ending_of(state)
         turns = len(session.game.records)
         last = session.game.snapshots[-1]
-        title = ending.title if ending else (state.outcome or "The game is over")
+        title = localized(ending.title) if ending else (state.outcome or _("The game is over"))
+        grade = _(GRADES[ending.grade]) if ending and ending.grade in GRADES else \
+            (ending.grade if ending else "")
         parts: list[str | tuple[str, str]] = [
-            ("GAME OVER · ", "bold"), (title, "bold reverse"), "\n",
-            f"After {turns} turn{'s' if turns != 1 else ''} (to the week of "
-            f"{_date(last['date'])}): ",
-            (GRADES.get(ending.grade, ending.grade) if ending else "", "bold"), ".\n\n",
-            ("Why: ", "bold"), ending.explanation if ending else "", "\n"]
+            (_("GAME OVER") + " · ", "bold"), (title, "bold reverse"), "\n",
+            ngettext("After {turns} turn (to the week of {date}): ",
+                     "After {turns} turns (to the week of {date}): ", turns).format(
+                turns=turns, date=_date(last["date"])),
+            (grade, "bold"), ".\n\n",
+            (_("Why:") + " ", "bold"), localized(ending.explanation) if ending else "", "\n"]
         if ending and ending.sources:
-            parts += [("Sources: ", "bold"), "; ".join(cite(s) for s in ending.sources), "\n"]
-        parts += ["\n", f"Tankers destroyed {state.tankers_destroyed}, drivers abducted "
-                  f"{state.drivers_kidnapped}, towns held by JNIM {len(state.towns_held)}.\n"]
+            parts += [(_("Sources:") + " ", "bold"),
+                      "; ".join(cite(s) for s in ending.sources), "\n"]
+        parts += ["\n", _("Tankers destroyed {tankers}, drivers abducted {drivers}, towns "
+                          "held by JNIM {towns}.").format(
+            tankers=format_number(state.tankers_destroyed), drivers=state.drivers_kidnapped,
+            towns=len(state.towns_held)) + "\n"]
         yield Static(Content.assemble(*parts), id="outcome")
         with VerticalScroll(id="charts-box"):
             yield Static(charts(session), id="charts")
         with Horizontal(classes="buttons"):
-            yield Button("New game (n)", id="new_game", variant="primary")
-            yield Button("Save (s)", id="save")
-            yield Button("After-action report (a)", id="after_action")
-            yield Button("Quit (q)", id="quit", variant="error")
+            yield Button(_("New game (n)"), id="new_game", variant="primary")
+            yield Button(_("Save (s)"), id="save")
+            yield Button(_("After-action report (a)"), id="after_action")
+            yield Button(_("Quit (q)"), id="quit", variant="error")
         yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -142,43 +152,52 @@ def after_action_text(session: Session) -> Content:
     see with their odds and rolls, and the tracks after the turn; then the outcome."""
     game = session.game
     sc = session.scenario
+    turns = len(game.records)
     parts: list[str | tuple[str, str]] = [
-        (f"After-action report: {sc.spec.meta.title}", "bold"),
-        f" · seed {game.seed} · {len(game.records)} turns played\n\n"]
+        (_("After-action report: {title}").format(title=localized(sc.spec.meta.title)),
+         "bold"),
+        " · " + ngettext("seed {seed} · {turns} turn played", "seed {seed} · {turns} turns played",
+                         turns).format(seed=game.seed, turns=turns) + "\n\n"]
     side = session.side
     moments: list[str] = []
+    fuel_noted = False  # the first week under a week of fuel is a turning point, once
     for record, snap in zip(game.records, game.snapshots[1:], strict=False):
         date = sc.turn_start(record.turn).isoformat()
-        parts += [(f"Turn {record.turn} · week of {date}", "bold underline"), "\n"]
+        parts += [(_("Turn {turn} · week of {date}").format(turn=record.turn, date=date),
+                   "bold underline"), "\n"]
         orders = record.orders.get(side, [])
-        parts += [("Orders: ", "bold"), (", ".join(orders) or "none"), "\n"]
+        parts += [(_("Orders:") + " ", "bold"), (", ".join(orders) or _("none")), "\n"]
         if record.reason:
-            parts += [("Reason: ", "bold"), (record.reason, "italic"), "\n"]
+            parts += [(_("Reason:") + " ", "bold"), (record.reason, "italic"), "\n"]
         for event in record.events:
             if event.visible_to not in ("all", side) or event.odds is None:
                 continue
-            verdict = "success" if event.success else "failure"
-            parts += [f"  {event.text} ", (f"[odds {event.odds}%, roll {event.roll}: "
-                                           f"{verdict}]", "$text-muted"), "\n"]
-        parts += [(f"  After the turn: fuel {snap['bamako_fuel_days']} days, price "
-                   f"{snap['fuel_price_index']}, support in Bamako "
-                   f"{snap['junta_support'].get(session.capital_region(), '?')}%, tankers "
-                   f"destroyed {snap['tankers_destroyed']}", "$secondary"), "\n\n"]
-        if snap["bamako_fuel_days"] < 7 and not any("fuel" in m for m in moments):
-            moments.append(f"turn {record.turn}: Bamako's fuel fell under a week")
+            verdict = _("success") if event.success else _("failure")
+            parts += [f"  {event.text} ", (_("[odds {odds}%, roll {roll}: {verdict}]").format(
+                odds=event.odds, roll=event.roll, verdict=verdict), "$text-muted"), "\n"]
+        parts += [("  " + _("After the turn: fuel {days} days, price {price}, support in "
+                            "Bamako {support}%, tankers destroyed {tankers}").format(
+            days=snap["bamako_fuel_days"], price=snap["fuel_price_index"],
+            support=snap["junta_support"].get(session.capital_region(), "?"),
+            tankers=format_number(snap["tankers_destroyed"])), "$secondary"), "\n\n"]
+        if snap["bamako_fuel_days"] < 7 and not fuel_noted:
+            fuel_noted = True
+            moments.append(_("turn {turn}: Bamako's fuel fell under a week").format(
+                turn=record.turn))
     ending = ending_of(session.state)
     if ending is not None:
-        parts += [("Outcome: ", "bold"), f"{ending.title}. {ending.explanation}\n"]
+        parts += [(_("Outcome:") + " ", "bold"),
+                  f"{localized(ending.title)}. {localized(ending.explanation)}\n"]
     if moments:
-        parts += [("Turning points: ", "bold"), "; ".join(moments), "\n"]
+        parts += [(_("Turning points:") + " ", "bold"), "; ".join(moments), "\n"]
     if not game.records:
-        parts.append("No turn has been played yet.\n")
+        parts.append(_("No turn has been played yet.") + "\n")
     return Content.assemble(*parts)
 
 
 class AfterActionScreen(ClosesOnce, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", "Back"),
+        Binding("escape,enter,q", "close", N_("Back")),
     ]
 
     def __init__(self, session: Session) -> None:

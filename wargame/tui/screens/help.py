@@ -11,34 +11,37 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from ...i18n import N_, _
 from ..mapmodel import LEGEND
 from ..widgets.goals import goals_content, session_goals
 from .base import ClosesOnce
 
+# The keys' names are translated where they are words (arrows, Enter), not single keys.
 KEYS = (
-    ("arrows", "move the map cursor to the nearest town in that direction"),
-    ("mouse click", "select a town or a road on the map; click an order to give it"),
-    ("r", "select the roads from the selected town one by one"),
-    ("+ / -", "zoom the map in and out"),
-    ("shift+arrows", "pan the map (the mouse wheel scrolls it too)"),
-    ("c", "centre the map on the selection"),
-    ("tab / o / m", "move between the map and the lists / go to the orders / back to the map"),
-    ("Enter", "give the highlighted order; in the queue, take it back"),
-    ("x or Delete", "take back the highlighted queued order"),
-    ("u", "undo the last queued order"),
-    ("w", "write down your reason for this turn's orders"),
-    ("e", "end the turn: JNIM decides, the turn resolves, the report opens"),
-    ("t", "show the tracks and the support per region (in narrow terminals)"),
-    ("v", "show the goals: every ending, what it takes and where the game stands"),
-    ("a", "after-action report: the game so far, turn by turn"),
-    ("s / l", "save the game / load a saved game"),
-    ("? or F1", "this help"),
-    ("ctrl+p", "command palette: every action of the game, and the themes"),
-    ("q", "quit (offers to save unsaved turns)"),
-    ("n / g / G", "tutorial: continue / skip the step / end the tutorial"),
+    (N_("arrows"), N_("move the map cursor to the nearest town in that direction")),
+    (N_("mouse click"), N_("select a town or a road on the map; click an order to give it")),
+    ("r", N_("select the roads from the selected town one by one")),
+    ("+ / -", N_("zoom the map in and out")),
+    (N_("shift+arrows"), N_("pan the map (the mouse wheel scrolls it too)")),
+    ("c", N_("centre the map on the selection")),
+    (N_("tab / o / m"),
+     N_("move between the map and the lists / go to the orders / back to the map")),
+    (N_("Enter"), N_("give the highlighted order; in the queue, take it back")),
+    (N_("x or Delete"), N_("take back the highlighted queued order")),
+    ("u", N_("undo the last queued order")),
+    ("w", N_("write down your reason for this turn's orders")),
+    ("e", N_("end the turn: JNIM decides, the turn resolves, the report opens")),
+    ("t", N_("show the tracks and the support per region (in narrow terminals)")),
+    ("v", N_("show the goals: every ending, what it takes and where the game stands")),
+    ("a", N_("after-action report: the game so far, turn by turn")),
+    ("s / l", N_("save the game / load a saved game")),
+    (N_("? or F1"), N_("this help")),
+    ("ctrl+p", N_("command palette: every action of the game, and the themes")),
+    ("q", N_("quit (offers to save unsaved turns)")),
+    ("n / g / G", N_("tutorial: continue / skip the step / end the tutorial")),
 )
 
-TURN = (
+TURN = N_(
     "A turn is one week. Queue orders up to your command capacity; each costs money (and "
     "fuel for some), and shows its odds before you give it. Orders that are not possible "
     "now are listed with the reason. Press e: JNIM's AI decides from what it can see, then "
@@ -49,7 +52,7 @@ TURN = (
     "JNIM's true strength."
 )
 
-GOALS = (
+GOALS = N_(
     "The two lines under the tracks say what wins and what loses, from the scenario's "
     "endings: each condition with ✓ if it holds now, ✗ if it does not, ? if it depends "
     "on what you cannot see, and its value now in brackets. 'Lost at once' endings are "
@@ -61,31 +64,32 @@ GOALS = (
 
 class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,f1,question_mark,enter", "close", "Close"),
+        Binding("escape,q,f1,question_mark,enter", "close", N_("Close")),
     ]
 
     def compose(self) -> ComposeResult:
-        keys: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
+        keys: list[str | tuple[str, str]] = [(_("Keys"), "bold underline"), "\n"]
         for key, what in KEYS:
-            keys += [(f"{key:>13}", "bold"), f"  {what}\n"]
-        legend: list[str | tuple[str, str]] = ["\n", ("The map", "bold underline"), "\n"]
+            keys += [(f"{_(key):>13}", "bold"), f"  {_(what)}\n"]
+        legend: list[str | tuple[str, str]] = ["\n", (_("The map"), "bold underline"), "\n"]
         for symbol, _style, word in LEGEND:
-            legend += [(f"{symbol:>3}", "bold"), f" {word}\n"]
-        legend += [("  ★", "bold"), " the capital (while the junta holds it)\n",
-                   ("Kati[4]", "bold"), " a town and its garrison, in companies\n",
-                   ("fuel 9d", "bold"), " Bamako's fuel stock, in days of normal use\n",
-                   "Statuses have both a symbol and a colour; the details panel says them "
-                   "in words.\n"]
+            legend += [(f"{symbol:>3}", "bold"), f" {_(word)}\n"]
+        legend += [("  ★", "bold"), " " + _("the capital (while the junta holds it)") + "\n",
+                   ("Kati[4]", "bold"), " " + _("a town and its garrison, in companies") + "\n",
+                   (_("fuel 9d"), "bold"),
+                   " " + _("Bamako's fuel stock, in days of normal use") + "\n",
+                   _("Statuses have both a symbol and a colour; the details panel says them "
+                     "in words.") + "\n"]
         goals: list[str | tuple[str, str] | Content] = [
-            "\n\n", ("Winning and losing", "bold underline"), "\n", GOALS, "\n\n"]
+            "\n\n", (_("Winning and losing"), "bold underline"), "\n", _(GOALS), "\n\n"]
         session = getattr(self.app, "session", None)
         if session is not None:
             goals.append(goals_content(session_goals(session)))
         else:
-            goals.append("Start a game to see its endings here.")
+            goals.append(_("Start a game to see its endings here."))
         with VerticalScroll(classes="dialog wide", id="help"):
-            yield Static(Content.assemble(*keys, *legend, "\n", ("A turn", "bold underline"),
-                                          "\n", TURN, *goals))
+            yield Static(Content.assemble(*keys, *legend, "\n", (_("A turn"), "bold underline"),
+                                          "\n", _(TURN), *goals))
         yield Footer()
 
     def action_close(self) -> None:

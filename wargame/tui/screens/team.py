@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from ...i18n import N_, _
+
 Join = Callable[[str], "str | None"]   # the typed name -> None (joined) or what to fix
 
 
@@ -29,7 +31,7 @@ class TeamScreen(Screen[None]):
     TeamScreen #team-name { margin: 1 0; }
     TeamScreen #team-error { color: $error; text-style: bold; height: auto; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", N_("Quit"))]
 
     def __init__(self, join: Join, *, seminar: str = "") -> None:
         super().__init__()
@@ -39,13 +41,14 @@ class TeamScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="team-box"):
             yield Static(Content.assemble(
-                ("wargame", "bold"), " · the siege of Bamako, 2025 · seminar",
+                ("wargame", "bold"), " · " + _("the siege of Bamako, 2025 · seminar"),
                 (f" · {self.seminar}" if self.seminar else "")), id="team-banner")
             yield Static(Content.assemble(
-                ("\nYour team's name", "bold"), "\nThe instructor sees it, and your games "
-                "are saved under it. To come back to your game later, give the same name."),
+                ("\n" + _("Your team's name"), "bold"), "\n" + _(
+                    "The instructor sees it, and your games are saved under it. To come back "
+                    "to your game later, give the same name.")),
                 id="team-help")
-            yield Input(id="team-name", placeholder="e.g. Team Niger")
+            yield Input(id="team-name", placeholder=_("e.g. Team Niger"))
             yield Static("", id="team-error")
 
     def on_mount(self) -> None:
@@ -54,7 +57,7 @@ class TeamScreen(Screen[None]):
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#team-error", Static).update("Opening your team's game…")
+        self.query_one("#team-error", Static).update(_("Opening your team's game…"))
         typed = event.value
         self.call_after_refresh(self._join, typed)
 
@@ -62,5 +65,6 @@ class TeamScreen(Screen[None]):
         problem = self.join(typed)
         if problem is not None and self.is_attached:
             self.query_one("#team-error", Static).update(
-                Content.assemble("Not possible: ", problem[:1].upper() + problem[1:] + "."))
+                Content.assemble(_("Not possible:") + " ",
+                                 problem[:1].upper() + problem[1:] + "."))
             self.query_one(Input).focus()

@@ -17,15 +17,20 @@ from textual.widgets.option_list import Option
 
 from ...engine import Scenario
 from ...engine.safetext import printable
+from ...i18n import N_, _, available_languages, current_language, set_language
 from ...scenario.load import check_file
 from ...scenario.shipped import shipped_scenarios
 from ..briefing import briefing
+from .base import translate_bindings
 
 DIFFICULTY_HELP = {
-    "novice": "JNIM's AI sees less and plans one step",
-    "standard": "the doctrine as the scenario states it",
-    "expert": "JNIM's AI looks further ahead",
+    "novice": N_("JNIM's AI sees less and plans one step"),
+    "standard": N_("the doctrine as the scenario states it"),
+    "expert": N_("JNIM's AI looks further ahead"),
 }
+DIFFICULTY_NAMES = {"novice": N_("Novice"), "standard": N_("Standard"), "expert": N_("Expert")}
+# Each language named in itself, so a player who cannot read the current one finds theirs.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
 class Choice(OptionList):
@@ -47,7 +52,7 @@ class Choice(OptionList):
                 for key, label in self.choice_items]
 
     def on_mount(self) -> None:
-        keys = [k for k, _ in self.choice_items]
+        keys = [k for k, _label in self.choice_items]
         self.highlighted = keys.index(self.value) if self.value in keys else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -61,38 +66,45 @@ class Choice(OptionList):
 
 class TitleScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start", priority=False),
-        Binding("l", "load", "Load"),
-        Binding("f1,question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter", "start", N_("Start"), priority=False),
+        Binding("l", "load", N_("Load")),
+        Binding("f1,question_mark", "app.help", N_("Help"), key_display="?"),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        translate_bindings(self)
         self.paths: list[Path] = shipped_scenarios()
         self.loaded: dict[Path, Scenario | str] = {}
         self.chosen: Path | None = self.paths[0] if self.paths else None
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
-        yield Static(Content.assemble(("wargame", "bold"), " · the siege of Bamako, 2025 · a "
-                                      "teaching wargame"), id="title-banner")
+        yield Static(Content.assemble(("wargame", "bold"), " · ",
+                                      _("the siege of Bamako, 2025 · a teaching wargame")),
+                     id="title-banner")
         with Horizontal(id="title-main"):
             with Vertical(id="title-choices"):
-                yield Label(Content.styled("Scenario", "bold"))
+                yield Label(Content.styled(_("Scenario"), "bold"))
                 yield OptionList(*[Option(p.stem, id=str(i)) for i, p in enumerate(self.paths)],
                                  id="scenario-list")
-                yield Label(Content.styled("Difficulty", "bold"))
-                yield Choice([(level, level.capitalize()) for level in DIFFICULTY_HELP],
+                yield Label(Content.styled(_("Difficulty"), "bold"))
+                yield Choice([(level, _(DIFFICULTY_NAMES[level])) for level in DIFFICULTY_HELP],
                              app.difficulty, id="difficulty")
-                yield Label(Content.styled("JNIM played by", "bold"))
-                yield Choice([("ai", "the AI"), ("human", "a second player")],
+                yield Label(Content.styled(_("JNIM played by"), "bold"))
+                yield Choice([("ai", _("the AI")), ("human", _("a second player"))],
                              app.insurgent, id="insurgent")
-                yield Button("Start (Enter)", id="start", variant="primary", compact=True)
-                yield Button("Load a saved game (l)", id="load", compact=True)
-                yield Button("Quit (q)", id="quit", variant="error", compact=True)
+                if len(available_languages()) > 1:
+                    yield Label(Content.styled(_("Language"), "bold"))
+                    yield Choice([(code, LANGUAGE_NAMES.get(code, code))
+                                  for code in available_languages()],
+                                 current_language(), id="language")
+                yield Button(_("Start (Enter)"), id="start", variant="primary", compact=True)
+                yield Button(_("Load a saved game (l)"), id="load", compact=True)
+                yield Button(_("Quit (q)"), id="quit", variant="error", compact=True)
             with VerticalScroll(id="briefing-box"):
-                yield Static("Loading the briefing…", id="briefing")
+                yield Static(_("Loading the briefing…"), id="briefing")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,7 +113,7 @@ class TitleScreen(Screen[None]):
             self.query_one("#start").focus()
             self.load_briefing(self.paths[0])
         else:
-            self.query_one("#briefing", Static).update("No scenario is installed.")
+            self.query_one("#briefing", Static).update(_("No scenario is installed."))
 
     @work(thread=True, exclusive=True, group="briefing")
     def load_briefing(self, path: Path) -> None:
@@ -120,8 +132,8 @@ class TitleScreen(Screen[None]):
         if isinstance(loaded, Scenario):
             box.update(briefing(loaded))
         elif loaded is not None:
-            box.update(Content.assemble(("This scenario does not load:\n", "bold $error"),
-                                        loaded))
+            box.update(Content.assemble((_("This scenario does not load:") + "\n",
+                                         "bold $error"), loaded))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id != "scenario-list":
@@ -129,7 +141,7 @@ class TitleScreen(Screen[None]):
         path = self.paths[int(event.option.id or 0)]
         if path != self.chosen:
             self.chosen = path
-            self.query_one("#briefing", Static).update("Loading the briefing…")
+            self.query_one("#briefing", Static).update(_("Loading the briefing…"))
             self.load_briefing(path)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -144,6 +156,12 @@ class TitleScreen(Screen[None]):
             app.difficulty = event.value
         elif event.choice.id == "insurgent":
             app.insurgent = event.value
+        elif event.choice.id == "language" and event.value != current_language():
+            # Every text on screen was written in the old language: draw the screen anew.
+            # The game itself does not change (the engine never reads the language).
+            set_language(event.value)
+            translate_bindings(self.app)
+            self.app.switch_screen(TitleScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -163,7 +181,7 @@ class TitleScreen(Screen[None]):
             loaded = report.scenario if report.scenario is not None else "invalid"
             self.loaded[path] = loaded
         if not isinstance(loaded, Scenario):
-            self.notify("This scenario does not load; see the briefing panel.",
+            self.notify(_("This scenario does not load; see the briefing panel."),
                         severity="error")
             return
         app: Any = self.app
@@ -180,6 +198,7 @@ class TitleScreen(Screen[None]):
             try:
                 app.load_game(path)
             except Exception as exc:
-                self.notify(f"Could not load {path.name}: {exc}", severity="error", timeout=8)
+                self.notify(_("Could not load {name}: {problem}").format(
+                    name=path.name, problem=exc), severity="error", timeout=8)
 
         app.push_screen(LoadScreen(app.saves_folder()), load)

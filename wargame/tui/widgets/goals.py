@@ -23,6 +23,7 @@ from ...engine.goals import (
     joiner,
     when_text,
 )
+from ...i18n import _
 from ..session import Session
 from .fit import Part, first_that_fits
 
@@ -81,8 +82,9 @@ def goal_line(goals: Goals, outcome: Outcome, width: int) -> Content:
     candidates = [_line(groups, level)[0] for level in (0, 1, 2)]
     total = _line(groups, 2)[1]
     for keep in range(total - 1, 0, -1):   # the last conditions give way, whole
-        line, _ = _line(groups, 2, keep)
-        candidates.append([*line, (f" … +{total - keep} more (v)", "$text-muted")])
+        line, _count = _line(groups, 2, keep)
+        candidates.append([*line, (" … " + _("+{count} more (v)").format(count=total - keep),
+                                   "$text-muted")])
     return first_that_fits(candidates, width)
 
 
@@ -154,7 +156,7 @@ def goals_content(goals: Goals, *, heading: bool = True, projection: bool = True
     the value now; then (`projection`) what the game would be if it ended now."""
     parts: list[Part] = []
     if heading:
-        parts += [("Endings, in the order they are tested", "bold underline"), "\n"]
+        parts += [(_("Endings, in the order they are tested"), "bold underline"), "\n"]
     for goal in goals.endings:
         for line in goal_outline(goal):
             indent = "  " * line.depth
@@ -165,11 +167,11 @@ def goals_content(goals: Goals, *, heading: bool = True, projection: bool = True
                 parts += [indent, (line.text, "bold" if line.depth == 0 else ""), "\n"]
     now = goals.if_ended_now
     if projection:
-        parts += ["\n", ("If the game ended now: ", "bold")]
-        parts.append("unknown to you: it depends on what you cannot see (?)." if now is None
+        parts += ["\n", (_("If the game ended now:") + " ", "bold")]
+        parts.append(_("unknown to you: it depends on what you cannot see (?).") if now is None
                      else ending_name(goals.ending(now)) + ".")
         parts.append("\n")
-    parts.append(("✓ holds now  ✗ does not  ? hidden from you", "$text-muted"))
+    parts.append((_("✓ holds now  ✗ does not  ? hidden from you"), "$text-muted"))
     return Content.assemble(*parts)
 
 
