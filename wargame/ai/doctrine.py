@@ -55,6 +55,7 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     candidates = legal_orders(state, side, priority.order)
     if not candidates:
         return None
+    legal = len(candidates)  # before the filters narrow them (enumerating is the hot path)
     steps: list[FilterStep] = []
     # A novice applies only the first filters, but never drops a required one: it says
     # which targets the priority may have at all.
@@ -76,7 +77,7 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     odds = ctx.odds(order)
     return Decision(side, order, sentence(order, ctx, odds, priority.title),
                     priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
-                    extra={"candidates": len(legal_orders(state, side, priority.order))},
+                    extra={"candidates": legal},
                     public=sentence(order, ctx, odds, priority.title, public=True))
 
 
