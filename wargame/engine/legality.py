@@ -424,28 +424,60 @@ def candidate_orders(scenario: Scenario, side: Side) -> tuple[Order, ...]:
 
 def legal_orders(state: GameState, side: Side, kind: str | None = None) -> list[Order]:
     """Every order `side` may give now (only of `kind` when given), in a stable order."""
-    if state.over:
+    if state.over or _nothing_fits(state, side):
         return []
-    pool = (_candidates(state.scenario, side) if kind is None
-            else _candidates_by_kind(state.scenario, side).get(kind, ()))
     budget = _Budget.of(state, side)
-    if budget.capacity_left <= 0 and all(
-            spec.capacity > 0 for spec in state.scenario.order_specs[side].values()):
-        return []  # a shortcut only: an order of capacity 0 stays legal when the rest is used
-    return [o for o in pool if _current_reason(state, side, o, False, budget) is None]
+    by_kind = _candidates_by_kind(state.scenario, side)
+    if kind is not None:
+        pool = by_kind.get(kind)  # None for a kind the scenario does not enable
+        return [] if pool is None else _legal_of_kind(state, side, kind, pool, budget, False)
+    # The candidates come grouped by kind, in `_candidates`' order, so the concatenation
+    # is the order of `_candidates` itself.
+    out: list[Order] = []
+    for name, pool in by_kind.items():
+        out += _legal_of_kind(state, side, name, pool, budget, False)
+    return out
 
 
 def has_legal_order(state: GameState, side: Side) -> bool:
     """Whether `side` may give any order now: `bool(legal_orders(state, side))`, stopping
-    at the first legal one (resolution asks this every turn)."""
-    if state.over:
+    at the first kind with a legal order (resolution asks this every turn)."""
+    if state.over or _nothing_fits(state, side):
         return False
     budget = _Budget.of(state, side)
-    if budget.capacity_left <= 0 and all(
-            spec.capacity > 0 for spec in state.scenario.order_specs[side].values()):
-        return False
-    return any(_current_reason(state, side, o, False, budget) is None
-               for o in _candidates(state.scenario, side))
+    return any(_legal_of_kind(state, side, name, pool, budget, True)
+               for name, pool in _candidates_by_kind(state.scenario, side).items())
+
+
+def _nothing_fits(state: GameState, side: Side) -> bool:
+    """No command capacity left and no order of capacity 0 (a shortcut only: an order of
+    capacity 0 stays legal when the rest is used)."""
+    return capacity(state, side) - capacity_used(state, side) <= 0 and all(
+        spec.capacity > 0 for spec in state.scenario.order_specs[side].values())
+
+
+def _legal_of_kind(state: GameState, side: Side, kind: str, pool: tuple[Order, ...],
+                   budget: _Budget, first_only: bool) -> list[Order]:
+    """The legal orders of `pool`, all of `kind`: what `_current_reason` accepts, with the
+    tests that depend only on the kind (capacity, money, fuel) made once for the pool."""
+    spec = state.scenario.order_specs[side][kind]
+    if (spec.capacity > budget.capacity_left or budget.money_left < spec.cost
+            or (spec.fuel_m3 and budget.fuel_left < spec.fuel_m3)):
+        return []
+    pending = state.pending[side]
+    checks = _checks_for(kind, type(spec))
+    out: list[Order] = []
+    for order in pool:
+        if pending and order in pending:
+            continue
+        for check in checks:
+            if check(state, side, order, spec, False) is not None:
+                break
+        else:
+            out.append(order)
+            if first_only:
+                break
+    return out
 
 
 def queue_order(state: GameState, side: Side, order: Order) -> None:
