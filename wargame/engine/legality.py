@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
+from typing import Any
 
 from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
 from .scenario import Scenario
@@ -82,7 +82,11 @@ def reserve_free(state: GameState) -> int:
 
 
 def fighters_near_route(state: GameState, route_id: str) -> int:
-    return sum(state.fighters[r] for r in state.scenario.route_regions[route_id])
+    fighters = state.fighters
+    total = 0
+    for region in state.scenario.route_regions[route_id]:  # one or two: a loop beats sum()
+        total += fighters[region]
+    return total
 
 
 def static_reason(scenario: Scenario, side: Side, order: Order) -> str | None:
@@ -180,8 +184,9 @@ def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
 # an order runs only the checks of its kind (chosen once per kind and spec class by
 # `_checks_for`), not a chain of tests for every kind. Enumerating legal orders is the
 # bots' inner loop, so this is the engine's hottest path after resolution itself. A check
-# that needs its spec's own fields casts it: `_checks_for` chose it by the spec's class.
-Check = Callable[[GameState, Side, Order, OrderBase, bool], "str | None"]
+# that reads its spec's own fields declares the spec's class: `_checks_for` chose the
+# check by that class (hence `Any` for the spec in the common signature).
+Check = Callable[[GameState, Side, Order, Any, bool], "str | None"]
 
 
 def _reserve(state: GameState, side: Side, order: Order, spec: OrderBase,
@@ -258,9 +263,9 @@ def _repair(state: GameState, side: Side, order: Order, spec: OrderBase,
     return None
 
 
-def _on_road(state: GameState, side: Side, order: Order, spec: OrderBase,
+def _on_road(state: GameState, side: Side, order: Order,
+             spec: AmbushOrder | KidnapOrder | CheckpointOrder | SabotageOrder,
              scripted: bool) -> str | None:
-    spec = cast(AmbushOrder | KidnapOrder | CheckpointOrder | SabotageOrder, spec)
     target = order.target or ""
     if fighters_near_route(state, target) < spec.min_fighters:
         return f"needs {spec.min_fighters} fighters near the road"
@@ -271,9 +276,8 @@ def _on_road(state: GameState, side: Side, order: Order, spec: OrderBase,
     return None
 
 
-def _blockade(state: GameState, side: Side, order: Order, spec: OrderBase,
+def _blockade(state: GameState, side: Side, order: Order, spec: BlockadeOrder,
               scripted: bool) -> str | None:
-    spec = cast(BlockadeOrder, spec)
     target = order.target or ""
     regions = state.scenario.corridor_regions.get(target, ())
     if state.blockades.get(target):
@@ -283,9 +287,8 @@ def _blockade(state: GameState, side: Side, order: Order, spec: OrderBase,
     return None
 
 
-def _in_town(state: GameState, side: Side, order: Order, spec: OrderBase,
-             scripted: bool) -> str | None:
-    spec = cast(RaidOrder | SiegeOrder | AttackSiteOrder, spec)
+def _in_town(state: GameState, side: Side, order: Order,
+             spec: RaidOrder | SiegeOrder | AttackSiteOrder, scripted: bool) -> str | None:
     target = order.target or ""
     status = state.town_status.get(target)
     region = state.scenario.towns[target].region
@@ -302,9 +305,8 @@ def _in_town(state: GameState, side: Side, order: Order, spec: OrderBase,
     return None
 
 
-def _strike(state: GameState, side: Side, order: Order, spec: OrderBase,
+def _strike(state: GameState, side: Side, order: Order, spec: StrikeOrder,
             scripted: bool) -> str | None:
-    spec = cast(StrikeOrder, spec)
     target = order.target or ""
     if state.fighters[target] < spec.min_fighters:
         return f"needs {spec.min_fighters} fighters in the region"
@@ -313,9 +315,8 @@ def _strike(state: GameState, side: Side, order: Order, spec: OrderBase,
     return None
 
 
-def _tax(state: GameState, side: Side, order: Order, spec: OrderBase,
+def _tax(state: GameState, side: Side, order: Order, spec: TaxOrder,
          scripted: bool) -> str | None:
-    spec = cast(TaxOrder, spec)
     if state.fighters[order.target or ""] < spec.min_fighters:
         return f"needs {spec.min_fighters} fighters in the region"
     return None
@@ -326,9 +327,8 @@ def _fighters_present(state: GameState, side: Side, order: Order, spec: OrderBas
     return "no fighters in the region" if state.fighters[order.target or ""] <= 0 else None
 
 
-def _move(state: GameState, side: Side, order: Order, spec: OrderBase,
+def _move(state: GameState, side: Side, order: Order, spec: MoveOrder,
           scripted: bool) -> str | None:
-    spec = cast(MoveOrder, spec)
     if state.fighters[order.target or ""] < spec.fighters:
         return f"needs {spec.fighters} fighters to move"
     return None
@@ -464,7 +464,8 @@ def _legal_of_kind(state: GameState, side: Side, kind: str, pool: tuple[Order, .
     if (spec.capacity > budget.capacity_left or budget.money_left < spec.cost
             or (spec.fuel_m3 and budget.fuel_left < spec.fuel_m3)):
         return []
-    pending = state.pending[side]
+    # Only a queued order of the same kind can equal a candidate (fewer comparisons).
+    pending = [o for o in state.pending[side] if o.kind == kind]
     checks = _checks_for(kind, type(spec))
     out: list[Order] = []
     for order in pool:
