@@ -9,13 +9,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
-from .crashlog import report_internal_error
+# Only what parsing the command line needs is imported here: each command imports the
+# rest (the loader and its models, the bots, the interface) when it runs, so that
+# `wargame --help` and the quick commands start fast.
+from .ai.names import DIFFICULTIES, JUNTA_POLICIES
 from .engine.safetext import printable
 from .environ import SettingError
 from .output import closed_pipe, guarded_streams
-from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
-from .scenario.readfile import FileRefused
 from .scenario.shipped import DEFAULT_SCENARIO, resolve_scenario, shipped_scenarios
 
 
@@ -29,6 +29,8 @@ def _scenario_path(arg: str) -> Path:
 
 
 def _load(arg: str) -> object:
+    from .scenario.load import ScenarioError, load_scenario
+
     path = _scenario_path(arg)
     try:
         return load_scenario(path)
@@ -39,6 +41,8 @@ def _load(arg: str) -> object:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
+    from .scenario.load import check_file
+
     rows = []
     for path in shipped_scenarios():
         report = check_file(path)
@@ -60,6 +64,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from .scenario.diagnostics import render, source_lines, to_json
+    from .scenario.load import check_file, read_scenario_bytes
+    from .scenario.readfile import FileRefused
 
     if args.sources is not None and not Path(args.sources).is_dir():
         print(f"wargame: --sources: {args.sources} is not a folder", file=sys.stderr)
@@ -271,6 +277,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         print("wargame: --turn needs --load SAVE (the save to branch from)", file=sys.stderr)
         return 1
     from .saves import read_scenario
+    from .scenario.load import ScenarioError
 
     try:
         scenario, text = read_scenario(_scenario_path(args.scenario))  # text: for saves
@@ -432,12 +439,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wargame: {exc}", file=sys.stderr)
             return 2
         except MemoryError as exc:  # unbounded input somewhere: a bug to report
+            from .crashlog import report_internal_error
+
             return report_internal_error(exc, list(argv) if argv is not None else None)
         except OSError as exc:  # the disk, permissions, a path: not a bug of ours
             where = f"{exc.filename}: " if exc.filename else ""
             print(f"wargame: {where}{exc.strerror or exc}", file=sys.stderr)
             return 1
         except Exception as exc:  # noqa: BLE001 - the last resort
+            from .crashlog import report_internal_error
+
             return report_internal_error(exc, list(argv) if argv is not None else None)
 
 

@@ -20,8 +20,8 @@ from .conditions import holds_in_view
 from .decision import Decision, FilterStep
 from .explain import sentence
 from .filters import Context, apply_filter, describe_filter, target_regions
+from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
-DIFFICULTIES = ("novice", "standard", "expert")
 EXPERT_CANDIDATES = 3   # priorities' first choices the expert plays out
 EXPERT_SAMPLES = 2      # rollouts per candidate, each with its own dice
 
