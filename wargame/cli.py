@@ -45,14 +45,13 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
     rows = []
     for path in shipped_scenarios():
-        report = check_file(path)
-        if report.scenario is None:
+        report = check_file(path, scenario=False)  # the summary is enough: no models
+        summary = report.summary
+        if report.errors or summary is None:
             rows.append((path.stem, "(invalid: run wargame validate)", "", ""))
             continue
-        meta = report.scenario.spec.meta
-        end = report.scenario.turn_start(meta.turns)
-        period = f"{meta.start_date.isoformat()} to {end.isoformat()}"
-        rows.append((meta.id, meta.title, period, str(meta.turns)))
+        period = f"{summary.start} to {summary.end}"
+        rows.append((summary.id, summary.title, period, str(summary.turns)))
     header = ("ID", "TITLE", "PERIOD", "TURNS")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
@@ -73,7 +72,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     records: list[dict[str, object]] = []
     for name in args.files:
-        report = check_file(Path(name))
+        report = check_file(Path(name), scenario=False)  # the verdict is enough: no models
         if args.sources is not None:  # the quotations of src: marks, against the texts
             from .scenario.quotes import quotation_errors_in_file
 
