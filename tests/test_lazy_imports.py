@@ -63,3 +63,18 @@ def test_validate_of_an_unchanged_file_builds_no_models(tmp_path: Path) -> None:
     _loaded(scenarios, tmp_path)  # checks (and caches) the other shipped scenarios
     listing = _loaded(scenarios, tmp_path)
     assert _under(listing, "pydantic", "yaml", "wargame.engine.spec") == []
+
+
+def test_a_cached_scenario_and_the_board_need_no_yaml_and_no_linter(tmp_path: Path) -> None:
+    """Playing an unchanged scenario (no guide) loads it from the cache: the YAML loader,
+    the linter and the error mapping are never imported."""
+    code = ("from pathlib import Path\n"
+            "import wargame.tui.app, wargame.tui.screens.board\n"
+            "from wargame.scenario.load import load_scenario\n"
+            "from wargame.tui.widgets.guide import board_guide\n"
+            f"scenario = load_scenario(Path({str(MAIN)!r}))\n"
+            f"assert board_guide(scenario, Path({str(MAIN)!r})) is None")
+    _loaded(code, tmp_path)  # fills the cache
+    loaded = _loaded(code, tmp_path)
+    assert _under(loaded, "yaml", "wargame.scenario.lint", "wargame.scenario.errors",
+                  "wargame.scenario.yamlload") == []
