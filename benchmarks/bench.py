@@ -313,16 +313,25 @@ def bench_bot(samples: int = 120) -> None:
 def bench_simulate_1000() -> None:
     """`wargame simulate bamako-blockade-2025 --games 1000 --junta historical --jobs 2`,
     start-up included, in this checkout and in the baseline (target: at most half the
-    baseline's time)."""
-    walls = []
+    baseline's time, by the wall clock). The CPU time of the command and its worker
+    processes is printed beside it: on a machine shared with other work the wall clock of
+    two runs a minute apart moves with the others' load, the CPU time much less."""
+    import resource
+
+    walls, cpus = [], []
     for label, folder, python in _checkouts():
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall = _wall([str(python), "-m", "wargame", "simulate", MAIN_ID, "--games", "1000",
                       "--junta", "historical", "--jobs", "2"], folder) / 1000
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are included
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         walls.append(wall)
-        print(f"simulate 1000 games, historical, 2 cores, {label}: {wall:.1f} s")
+        cpus.append(cpu)
+        print(f"simulate 1000 games, historical, 2 cores, {label}: {wall:.1f} s "
+              f"(CPU time {cpu:.1f} s)")
     if len(walls) == 2:
         line = _halved("simulate --games 1000 (2 jobs)", walls[0], walls[1], "s")
-        print(f"simulate-1000: {line}")
+        print(f"simulate-1000: {line}; CPU time after/before {cpus[0] / cpus[1]:.2f}x")
     else:
         print("simulate-1000: no baseline (--baseline DIR or BENCH_BASELINE) for the "
               "before/after")
