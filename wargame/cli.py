@@ -9,8 +9,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
-from .crashlog import report_internal_error
+# Only what parsing the command line needs is imported here: each command imports the
+# rest (the loader and its models, the bots, the interface) when it runs, so that
+# `wargame --help` and the quick commands start fast.
+from .ai.names import DIFFICULTIES, JUNTA_POLICIES
 from .engine.safetext import printable
 from .environ import SettingError, argument, language_parser, setting
 from .i18n import (
@@ -23,8 +25,6 @@ from .i18n import (
     set_language,
 )
 from .output import closed_pipe, guarded_streams
-from .scenario.load import ScenarioError, check_file, load_scenario, read_scenario_bytes
-from .scenario.readfile import FileRefused
 from .scenario.shipped import DEFAULT_SCENARIO, resolve_scenario, shipped_scenarios
 
 
@@ -39,6 +39,8 @@ def _scenario_path(arg: str) -> Path:
 
 
 def _load(arg: str) -> object:
+    from .scenario.load import ScenarioError, load_scenario
+
     path = _scenario_path(arg)
     try:
         return load_scenario(path)
@@ -49,17 +51,17 @@ def _load(arg: str) -> object:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
+    from .scenario.load import check_file
+
     rows = []
     for path in shipped_scenarios():
-        report = check_file(path)
-        if report.scenario is None:
+        report = check_file(path, scenario=False)  # the summary is enough: no models
+        summary = report.summary
+        if report.errors or summary is None:
             rows.append((path.stem, _("(invalid: run wargame validate)"), "", ""))
             continue
-        meta = report.scenario.spec.meta
-        end = report.scenario.turn_start(meta.turns)
-        period = _("{start} to {end}").format(start=meta.start_date.isoformat(),
-                                              end=end.isoformat())
-        rows.append((meta.id, localized(meta.title), period, str(meta.turns)))
+        period = _("{start} to {end}").format(start=summary.start, end=summary.end)
+        rows.append((summary.id, summary.title, period, str(summary.turns)))
     header = (_("ID"), _("TITLE"), _("PERIOD"), _("TURNS"))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
@@ -71,6 +73,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from .scenario.diagnostics import render, source_lines, to_json
+    from .scenario.load import check_file, read_scenario_bytes
+    from .scenario.readfile import FileRefused
 
     if args.sources is not None and not Path(args.sources).is_dir():
         print("wargame: --sources: " + _("{folder} is not a folder").format(
@@ -79,7 +83,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     records: list[dict[str, object]] = []
     for name in args.files:
-        report = check_file(Path(name))
+        report = check_file(Path(name), scenario=False)  # the verdict is enough: no models
         if args.sources is not None:  # the quotations of src: marks, against the texts
             from .scenario.quotes import quotation_errors_in_file
 
@@ -300,6 +304,7 @@ def cmd_play(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     from .saves import read_scenario
+    from .scenario.load import ScenarioError
 
     try:
         scenario, text = read_scenario(_scenario_path(args.scenario))  # text: for saves
@@ -523,12 +528,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wargame: {exc}", file=sys.stderr)
             return 2
         except MemoryError as exc:  # unbounded input somewhere: a bug to report
+            from .crashlog import report_internal_error
+
             return report_internal_error(exc, list(argv) if argv is not None else None)
         except OSError as exc:  # the disk, permissions, a path: not a bug of ours
             where = f"{exc.filename}: " if exc.filename else ""
             print(f"wargame: {where}{exc.strerror or exc}", file=sys.stderr)
             return 1
         except Exception as exc:  # noqa: BLE001 - the last resort
+            from .crashlog import report_internal_error
+
             return report_internal_error(exc, list(argv) if argv is not None else None)
 
 

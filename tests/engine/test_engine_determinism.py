@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from wargame.ai.policies import random_policy
-from wargame.engine import Scenario, new_game, resolve_turn
+from wargame.engine import Order, Scenario, new_game, resolve_turn
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = ROOT / "scenarios" / "bamako-blockade-2025.yaml"
@@ -111,3 +111,21 @@ def test_digest_is_independent_of_dict_insertion_order(scenario: Scenario) -> No
     assert copy.digest() == state.digest()
     copy.garrison["kati"] += 1
     assert copy.digest() != state.digest()
+
+
+def test_clone_copies_every_field(scenario: Scenario) -> None:
+    """`clone` is written out field by field (it is a hot path): every field is copied,
+    every container is a new one, only the static scenario is shared."""
+    from dataclasses import fields
+
+    state = new_game(scenario, 5)
+    state.pending["junta"].append(Order("ration"))
+    state.carried_orders.append(("junta", "ration", "event"))
+    copy = state.clone()
+    for f in fields(state):
+        mine, theirs = getattr(state, f.name), getattr(copy, f.name)
+        assert mine == theirs, f.name
+        if isinstance(mine, dict | list):
+            assert mine is not theirs, f"{f.name} is shared with the clone"
+    assert copy.pending["junta"] is not state.pending["junta"]
+    assert copy.scenario is state.scenario

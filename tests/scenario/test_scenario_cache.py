@@ -209,6 +209,10 @@ def _set(key: str, value: object):  # type: ignore[no-untyped-def]
     {"change_meta": _set("warnings", [{"line": 1, "col": 1, "path": "x", "message": "m",
                                        "severity": "error", "code": "", "help": []}])},
     {"change_meta": _set("warnings", "none")},
+    {"change_meta": _set("summary", "none")},
+    {"change_meta": _set("summary", {"id": "m", "title": "t", "start": "2025-01-01",
+                                     "end": "2025-02-01", "turns": "26"})},
+    {"change_meta": lambda m: m.pop("summary")},
 ])
 def test_a_forged_entry_that_does_not_validate_is_rebuilt(
         cache_folder: Path, parses: list[int], forgery: dict) -> None:  # type: ignore[type-arg]
@@ -218,6 +222,44 @@ def test_a_forged_entry_that_does_not_validate_is_rebuilt(
     rebuilt = check_bytes(raw, "m.yaml")
     assert len(parses) == 2
     same_report(original, rebuilt)
+
+
+@pytest.mark.parametrize("forgery", [
+    {"change_meta": _set("content", "0" * 64)},
+    {"change_meta": _set("key", "wargame 0.0.1 code x")},
+    {"change_meta": _set("warnings", [{"line": "1"}])},
+    {"change_meta": _set("summary", {"id": "m"})},
+    {"change_meta": _set("summary", None)},
+])
+def test_a_forged_verdict_is_rebuilt_too(
+        cache_folder: Path, parses: list[int], forgery: dict) -> None:  # type: ignore[type-arg]
+    """The verdict alone (validate, scenarios: the spec is not read) is checked field by
+    field like the rest of the entry."""
+    raw = WARNED.read_bytes()
+    original = check_bytes(raw, "m.yaml")
+    _forge(entry_of(cache_folder, raw), **forgery)
+    rebuilt = check_bytes(raw, "m.yaml", scenario=False)
+    assert len(parses) == 2
+    assert rebuilt.lines() == original.lines() and rebuilt.summary == original.summary
+
+
+def test_a_verdict_from_the_cache_has_the_warnings_and_summary(
+        cache_folder: Path, parses: list[int]) -> None:
+    raw = WARNED.read_bytes()
+    original = check_bytes(raw, "m.yaml")
+    verdict = check_bytes(raw, "m.yaml", scenario=False)
+    assert len(parses) == 1
+    assert verdict.scenario is None and not verdict.errors
+    assert verdict.lines() == original.lines() and verdict.warnings
+    assert verdict.summary == original.summary and verdict.summary is not None
+    assert verdict.summary.turns == original.scenario.spec.meta.turns  # type: ignore[union-attr]
+    assert verdict.content_hash == original.content_hash
+
+
+def test_the_loader_reads_no_more_than_the_yaml_loader_accepts() -> None:
+    from wargame.scenario import yamlload
+
+    assert load.MAX_BYTES == yamlload.MAX_BYTES
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")

@@ -11,6 +11,7 @@ from ..engine import Scenario
 from ..engine.spec import Doctrine, DoctrineSpec
 from ..scenario.errors import pydantic_errors_to_source
 from ..scenario.yamlload import load_yaml
+from .names import JUNTA_POLICIES as JUNTA_POLICIES  # re-exported: its old home
 
 BUILTIN = Path(__file__).with_name("doctrines.yaml")
 
@@ -37,5 +38,3 @@ def junta_doctrine(scenario: Scenario, name: str) -> Doctrine:
         return spec.junta[name]
     return builtin_doctrines().junta[name]
 
-
-JUNTA_POLICIES = ("passive", "random", "historical", "defensive", "aggressive")

@@ -20,8 +20,8 @@ from .conditions import holds_in_view
 from .decision import Decision, FilterStep
 from .explain import sentence
 from .filters import Context, apply_filter, describe_filter, target_regions
+from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
-DIFFICULTIES = ("novice", "standard", "expert")
 EXPERT_CANDIDATES = 3   # priorities' first choices the expert plays out
 EXPERT_SAMPLES = 2      # rollouts per candidate, each with its own dice
 
@@ -55,6 +55,7 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     candidates = legal_orders(state, side, priority.order)
     if not candidates:
         return None
+    legal = len(candidates)  # before the filters narrow them (enumerating is the hot path)
     steps: list[FilterStep] = []
     # A novice applies only the first filters, but never drops a required one: it says
     # which targets the priority may have at all.
@@ -76,7 +77,7 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     odds = ctx.odds(order)
     return Decision(side, order, sentence(order, ctx, odds, priority.title),
                     priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
-                    extra={"candidates": len(legal_orders(state, side, priority.order))},
+                    extra={"candidates": legal},
                     public=sentence(order, ctx, odds, priority.title, public=True))
 
 

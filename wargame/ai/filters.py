@@ -77,6 +77,7 @@ def route_corridor(scenario: Scenario) -> dict[str, str]:
 
 # ------------------------------------------------------------------ what an order targets
 
+@cache  # what an order targets never changes in a scenario; filters ask it often
 def target_towns(order: Order, scenario: Scenario) -> tuple[str, ...]:
     kinds = ORDER_KINDS[order.kind].args
     towns: list[str] = []
@@ -93,6 +94,7 @@ def target_towns(order: Order, scenario: Scenario) -> tuple[str, ...]:
     return tuple(dict.fromkeys(towns))
 
 
+@cache  # what an order targets never changes in a scenario; filters ask it often
 def target_regions(order: Order, scenario: Scenario) -> tuple[str, ...]:
     kinds = ORDER_KINDS[order.kind].args
     if order.kind == "move":
@@ -110,6 +112,7 @@ def target_regions(order: Order, scenario: Scenario) -> tuple[str, ...]:
     return tuple(dict.fromkeys(regions))
 
 
+@cache  # what an order targets never changes in a scenario; filters ask it often
 def target_corridor(order: Order, scenario: Scenario) -> str | None:
     kinds = ORDER_KINDS[order.kind].args
     if kinds and kinds[0] == "corridor":

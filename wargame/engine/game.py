@@ -4,6 +4,7 @@ replayed from its seed and verified, and charted. Pure: no files, no bots."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ class TurnRecord:
     digest: str                           # state digest after the turn resolved
     events: list[Event] = field(default_factory=list)
     rationales: dict[str, str] = field(default_factory=dict)  # "side order" -> explanation
-    ledger: list[Entry] = field(default_factory=list)   # rebuilt by replay, never saved
+    ledger: Sequence[Entry] = field(default_factory=list)   # rebuilt by replay, never saved
 
 
 def snapshot(state: GameState) -> dict[str, Any]:

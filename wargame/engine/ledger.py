@@ -15,9 +15,9 @@ translated) later without changing the game.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 from .events import Visibility
 
@@ -119,6 +119,55 @@ def entries(turn: int, raw: Iterable[RawEntry]) -> list[Entry]:
     return [Entry(turn, track, region, delta, phase, rule, cause, params or {}, order, event,
                   source)
             for track, region, delta, phase, rule, cause, params, order, event, source in raw]
+
+
+class TurnLedger(Sequence[Entry]):
+    """A turn's entries, made from the raw records only when first read.
+
+    Most turns' ledgers are never read (a bot's rollouts, `simulate` without `--json`),
+    and building the frozen entries was a fifth of a turn's resolution; so the raw tuples
+    are kept and turned into `Entry` values on first use, once. It reads like a list of
+    entries (index, slice, iterate, `len`, compare with a list).
+    """
+
+    __slots__ = ("_turn", "_raw", "_made")
+
+    def __init__(self, turn: int, raw: list[RawEntry]) -> None:
+        self._turn = turn
+        self._raw = raw
+        self._made: list[Entry] | None = None
+
+    def _entries(self) -> list[Entry]:
+        if self._made is None:
+            self._made = entries(self._turn, self._raw)
+            self._raw = []
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        return self._entries()[index]
+
+    def __len__(self) -> int:
+        return len(self._raw) if self._made is None else len(self._made)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TurnLedger):
+            return self._entries() == other._entries()
+        if isinstance(other, list):
+            return self._entries() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __repr__(self) -> str:
+        return repr(self._entries())
 
 
 def visible(ledger: Iterable[Entry], side: str, *, sees_treasury: bool) -> list[Entry]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
 from .scenario import Scenario
@@ -81,7 +82,11 @@ def reserve_free(state: GameState) -> int:
 
 
 def fighters_near_route(state: GameState, route_id: str) -> int:
-    return sum(state.fighters[r] for r in state.scenario.route_regions[route_id])
+    fighters = state.fighters
+    total = 0
+    for region in state.scenario.route_regions[route_id]:  # one or two: a loop beats sum()
+        total += fighters[region]
+    return total
 
 
 def static_reason(scenario: Scenario, side: Side, order: Order) -> str | None:
@@ -168,72 +173,193 @@ def _current_reason(state: GameState, side: Side, order: Order, scripted: bool,
 
 def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
                     scripted: bool) -> str | None:
-    kind, target = order.kind, order.target
-    pending = state.pending[side]
-    status = state.town_status.get(target or "")
-    if (kind in ("escort", "reinforce", "relieve") and not scripted
-            and reserve_free(state) < companies_for(spec, order)):
+    for check in _checks_for(order.kind, type(spec)):
+        reason = check(state, side, order, spec, scripted)
+        if reason is not None:
+            return reason
+    return None
+
+
+# The board's conditions on an order, one function each, in the order they are tested:
+# an order runs only the checks of its kind (chosen once per kind and spec class by
+# `_checks_for`), not a chain of tests for every kind. Enumerating legal orders is the
+# bots' inner loop, so this is the engine's hottest path after resolution itself. A check
+# that reads its spec's own fields declares the spec's class: `_checks_for` chose the
+# check by that class (hence `Any` for the spec in the common signature).
+Check = Callable[[GameState, Side, Order, Any, bool], "str | None"]
+
+
+def _reserve(state: GameState, side: Side, order: Order, spec: OrderBase,
+             scripted: bool) -> str | None:
+    if not scripted and reserve_free(state) < companies_for(spec, order):
         return "not enough companies in the reserve"
-    if kind == "escort" and any(o.kind == "escort" and o.target == target for o in pending):
+    return None
+
+
+def _escort_taken(state: GameState, side: Side, order: Order, spec: OrderBase,
+                  scripted: bool) -> str | None:
+    target = order.target
+    if any(o.kind == "escort" and o.target == target for o in state.pending[side]):
         return "this corridor already has an escort"
-    if kind == "reinforce" and status in ("besieged", "insurgent"):
+    return None
+
+
+def _reinforce(state: GameState, side: Side, order: Order, spec: OrderBase,
+               scripted: bool) -> str | None:
+    status = state.town_status.get(order.target or "")
+    if status in ("besieged", "insurgent"):
         return f"the town is {status}; relieve it first"
-    if kind == "withdraw":
-        if state.garrison[target or ""] <= 0:
-            return "no garrison there"
-        if status == "besieged":
-            return "a besieged garrison cannot withdraw"
-    if kind == "relieve" and status not in ("besieged", "insurgent"):
+    return None
+
+
+def _withdraw(state: GameState, side: Side, order: Order, spec: OrderBase,
+              scripted: bool) -> str | None:
+    target = order.target or ""
+    if state.garrison[target] <= 0:
+        return "no garrison there"
+    if state.town_status.get(target) == "besieged":
+        return "a besieged garrison cannot withdraw"
+    return None
+
+
+def _relieve(state: GameState, side: Side, order: Order, spec: OrderBase,
+             scripted: bool) -> str | None:
+    if state.town_status.get(order.target or "") not in ("besieged", "insurgent"):
         return "the town is not besieged or held by the insurgency"
-    if kind == "airstrike" and sum(o.kind == "airstrike" for o in pending) >= state.helicopters:
+    return None
+
+
+def _airstrike(state: GameState, side: Side, order: Order, spec: OrderBase,
+               scripted: bool) -> str | None:
+    if sum(o.kind == "airstrike" for o in state.pending[side]) >= state.helicopters:
         return "no helicopter available"
-    if kind == "africa-corps" and state.africa_corps <= 0:
-        return "no Africa Corps forces"
-    if kind == "rural-fuel-ban" and state.flags.get("rural_fuel_ban"):
-        return "the ban is already in force"
-    if kind == "close-schools" and state.flags.get("schools_closed"):
-        return "schools are already closed"
-    if kind == "reopen-schools" and not state.flags.get("schools_closed"):
-        return "schools are open"
-    if kind == "repair" and state.route_damage.get(target or "", 0) <= 0:
+    return None
+
+
+def _africa_corps(state: GameState, side: Side, order: Order, spec: OrderBase,
+                  scripted: bool) -> str | None:
+    return "no Africa Corps forces" if state.africa_corps <= 0 else None
+
+
+def _fuel_ban(state: GameState, side: Side, order: Order, spec: OrderBase,
+              scripted: bool) -> str | None:
+    return "the ban is already in force" if state.flags.get("rural_fuel_ban") else None
+
+
+def _close_schools(state: GameState, side: Side, order: Order, spec: OrderBase,
+                   scripted: bool) -> str | None:
+    return "schools are already closed" if state.flags.get("schools_closed") else None
+
+
+def _reopen_schools(state: GameState, side: Side, order: Order, spec: OrderBase,
+                    scripted: bool) -> str | None:
+    return "schools are open" if not state.flags.get("schools_closed") else None
+
+
+def _repair(state: GameState, side: Side, order: Order, spec: OrderBase,
+            scripted: bool) -> str | None:
+    if state.route_damage.get(order.target or "", 0) <= 0:
         return "the road is not damaged"
-    if isinstance(spec, AmbushOrder | KidnapOrder | CheckpointOrder | SabotageOrder):
-        if fighters_near_route(state, target or "") < spec.min_fighters:
-            return f"needs {spec.min_fighters} fighters near the road"
-        if kind == "checkpoint" and state.checkpoints.get(target or ""):
-            return "a checkpoint already stands there"
-        if kind == "sabotage" and state.route_damage.get(target or ""):
-            return "the road is already cut"
-    if isinstance(spec, BlockadeOrder):
-        regions = state.scenario.corridor_regions.get(target or "", ())
-        if state.blockades.get(target or ""):
-            return "a blockade is already declared"
-        if not regions or sum(state.fighters[r] for r in regions) < spec.min_fighters:
-            return f"needs {spec.min_fighters} fighters along the corridor"
-    if isinstance(spec, RaidOrder | SiegeOrder | AttackSiteOrder):
-        region = state.scenario.towns[target or ""].region
-        if state.fighters[region] < spec.min_fighters:
-            return f"needs {spec.min_fighters} fighters in the region"
-        if status == "insurgent":
-            return "the insurgency already holds it"
-        if isinstance(spec, RaidOrder) and state.garrison[target or ""] <= 0:
-            return "no garrison to raid"
-        if isinstance(spec, SiegeOrder) and status == "besieged":
-            return "already besieged"
-        if isinstance(spec, AttackSiteOrder) and state.site_damage.get(target or ""):
-            return "the site is already out of action"
-    if isinstance(spec, StrikeOrder):
-        if state.fighters[target or ""] < spec.min_fighters:
-            return f"needs {spec.min_fighters} fighters in the region"
-        if len(strike_targets(state, target or "", spec.max_sites, spec.reach)) < 2:
-            return "needs at least two garrisons within reach"
-    if isinstance(spec, TaxOrder) and state.fighters[target or ""] < spec.min_fighters:
+    return None
+
+
+def _on_road(state: GameState, side: Side, order: Order,
+             spec: AmbushOrder | KidnapOrder | CheckpointOrder | SabotageOrder,
+             scripted: bool) -> str | None:
+    target = order.target or ""
+    if fighters_near_route(state, target) < spec.min_fighters:
+        return f"needs {spec.min_fighters} fighters near the road"
+    if order.kind == "checkpoint" and state.checkpoints.get(target):
+        return "a checkpoint already stands there"
+    if order.kind == "sabotage" and state.route_damage.get(target):
+        return "the road is already cut"
+    return None
+
+
+def _blockade(state: GameState, side: Side, order: Order, spec: BlockadeOrder,
+              scripted: bool) -> str | None:
+    target = order.target or ""
+    regions = state.scenario.corridor_regions.get(target, ())
+    if state.blockades.get(target):
+        return "a blockade is already declared"
+    if not regions or sum(state.fighters[r] for r in regions) < spec.min_fighters:
+        return f"needs {spec.min_fighters} fighters along the corridor"
+    return None
+
+
+def _in_town(state: GameState, side: Side, order: Order,
+             spec: RaidOrder | SiegeOrder | AttackSiteOrder, scripted: bool) -> str | None:
+    target = order.target or ""
+    status = state.town_status.get(target)
+    region = state.scenario.towns[target].region
+    if state.fighters[region] < spec.min_fighters:
         return f"needs {spec.min_fighters} fighters in the region"
-    if kind in ("propaganda", "recruit") and state.fighters[target or ""] <= 0:
-        return "no fighters in the region"
-    if isinstance(spec, MoveOrder) and state.fighters[target or ""] < spec.fighters:
+    if status == "insurgent":
+        return "the insurgency already holds it"
+    if isinstance(spec, RaidOrder) and state.garrison[target] <= 0:
+        return "no garrison to raid"
+    if isinstance(spec, SiegeOrder) and status == "besieged":
+        return "already besieged"
+    if isinstance(spec, AttackSiteOrder) and state.site_damage.get(target):
+        return "the site is already out of action"
+    return None
+
+
+def _strike(state: GameState, side: Side, order: Order, spec: StrikeOrder,
+            scripted: bool) -> str | None:
+    target = order.target or ""
+    if state.fighters[target] < spec.min_fighters:
+        return f"needs {spec.min_fighters} fighters in the region"
+    if len(strike_targets(state, target, spec.max_sites, spec.reach)) < 2:
+        return "needs at least two garrisons within reach"
+    return None
+
+
+def _tax(state: GameState, side: Side, order: Order, spec: TaxOrder,
+         scripted: bool) -> str | None:
+    if state.fighters[order.target or ""] < spec.min_fighters:
+        return f"needs {spec.min_fighters} fighters in the region"
+    return None
+
+
+def _fighters_present(state: GameState, side: Side, order: Order, spec: OrderBase,
+                      scripted: bool) -> str | None:
+    return "no fighters in the region" if state.fighters[order.target or ""] <= 0 else None
+
+
+def _move(state: GameState, side: Side, order: Order, spec: MoveOrder,
+          scripted: bool) -> str | None:
+    if state.fighters[order.target or ""] < spec.fighters:
         return f"needs {spec.fighters} fighters to move"
     return None
+
+
+@cache
+def _checks_for(kind: str, spec_type: type[OrderBase]) -> tuple[Check, ...]:
+    """The checks an order of `kind` (whose spec is a `spec_type`) runs, in the order the
+    rules state them: by the order's keyword, then by the kind of its spec."""
+    by_kind: list[tuple[bool, Check]] = [
+        (kind in ("escort", "reinforce", "relieve"), _reserve),
+        (kind == "escort", _escort_taken),
+        (kind == "reinforce", _reinforce),
+        (kind == "withdraw", _withdraw),
+        (kind == "relieve", _relieve),
+        (kind == "airstrike", _airstrike),
+        (kind == "africa-corps", _africa_corps),
+        (kind == "rural-fuel-ban", _fuel_ban),
+        (kind == "close-schools", _close_schools),
+        (kind == "reopen-schools", _reopen_schools),
+        (kind == "repair", _repair),
+        (issubclass(spec_type, AmbushOrder | KidnapOrder | CheckpointOrder | SabotageOrder),
+         _on_road),
+        (issubclass(spec_type, BlockadeOrder), _blockade),
+        (issubclass(spec_type, RaidOrder | SiegeOrder | AttackSiteOrder), _in_town),
+        (issubclass(spec_type, StrikeOrder), _strike),
+        (issubclass(spec_type, TaxOrder), _tax),
+        (kind in ("propaganda", "recruit"), _fighters_present),
+        (issubclass(spec_type, MoveOrder), _move),
+    ]
+    return tuple(check for applies, check in by_kind if applies)
 
 
 def strike_targets(state: GameState, region: str, max_sites: int,
@@ -298,15 +424,61 @@ def candidate_orders(scenario: Scenario, side: Side) -> tuple[Order, ...]:
 
 def legal_orders(state: GameState, side: Side, kind: str | None = None) -> list[Order]:
     """Every order `side` may give now (only of `kind` when given), in a stable order."""
-    if state.over:
+    if state.over or _nothing_fits(state, side):
         return []
-    pool = (_candidates(state.scenario, side) if kind is None
-            else _candidates_by_kind(state.scenario, side).get(kind, ()))
     budget = _Budget.of(state, side)
-    if budget.capacity_left <= 0 and all(
-            spec.capacity > 0 for spec in state.scenario.order_specs[side].values()):
-        return []  # a shortcut only: an order of capacity 0 stays legal when the rest is used
-    return [o for o in pool if _current_reason(state, side, o, False, budget) is None]
+    by_kind = _candidates_by_kind(state.scenario, side)
+    if kind is not None:
+        pool = by_kind.get(kind)  # None for a kind the scenario does not enable
+        return [] if pool is None else _legal_of_kind(state, side, kind, pool, budget, False)
+    # The candidates come grouped by kind, in `_candidates`' order, so the concatenation
+    # is the order of `_candidates` itself.
+    out: list[Order] = []
+    for name, pool in by_kind.items():
+        out += _legal_of_kind(state, side, name, pool, budget, False)
+    return out
+
+
+def has_legal_order(state: GameState, side: Side) -> bool:
+    """Whether `side` may give any order now: `bool(legal_orders(state, side))`, stopping
+    at the first kind with a legal order (resolution asks this every turn)."""
+    if state.over or _nothing_fits(state, side):
+        return False
+    budget = _Budget.of(state, side)
+    return any(_legal_of_kind(state, side, name, pool, budget, True)
+               for name, pool in _candidates_by_kind(state.scenario, side).items())
+
+
+def _nothing_fits(state: GameState, side: Side) -> bool:
+    """No command capacity left and no order of capacity 0 (a shortcut only: an order of
+    capacity 0 stays legal when the rest is used)."""
+    return capacity(state, side) - capacity_used(state, side) <= 0 and all(
+        spec.capacity > 0 for spec in state.scenario.order_specs[side].values())
+
+
+def _legal_of_kind(state: GameState, side: Side, kind: str, pool: tuple[Order, ...],
+                   budget: _Budget, first_only: bool) -> list[Order]:
+    """The legal orders of `pool`, all of `kind`: what `_current_reason` accepts, with the
+    tests that depend only on the kind (capacity, money, fuel) made once for the pool."""
+    spec = state.scenario.order_specs[side][kind]
+    if (spec.capacity > budget.capacity_left or budget.money_left < spec.cost
+            or (spec.fuel_m3 and budget.fuel_left < spec.fuel_m3)):
+        return []
+    # Only a queued order of the same kind can equal a candidate (fewer comparisons).
+    pending = [o for o in state.pending[side] if o.kind == kind]
+    checks = _checks_for(kind, type(spec))
+    out: list[Order] = []
+    for order in pool:
+        if pending and order in pending:
+            continue
+        for check in checks:
+            if check(state, side, order, spec, False) is not None:
+                break
+        else:
+            out.append(order)
+            if first_only:
+                break
+    return out
 
 
 def queue_order(state: GameState, side: Side, order: Order) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import ops_insurgency, ops_junta, upkeep
 from .convoys import run_convoys
 from .events import Event
-from .ledger import N_, Entry, entries
-from .legality import check_order, legal_orders
+from .ledger import N_, Entry, TurnLedger
+from .legality import check_order, has_legal_order
 from .orders import SIDES, Order, Side
 from .scenario import Scenario
 from .scripted import fire_event, holds
@@ -27,7 +28,8 @@ class TurnResult:
     events: list[Event]
     attacks: dict[str, int] = field(default_factory=dict)
     outcome: str | None = None
-    ledger: list[Entry] = field(default_factory=list)   # every track change, with its cause
+    # Every track change, with its cause (built when first read: see TurnLedger).
+    ledger: Sequence[Entry] = field(default_factory=list)
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -42,7 +44,7 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     """Resolve the queued orders of both sides and advance to the next turn."""
     if state.over:
         raise ValueError("the game is over")
-    idle = not state.pending["junta"] and bool(legal_orders(state, "junta"))
+    idle = not state.pending["junta"] and has_legal_order(state, "junta")
     t = Turn(state, rationales=dict(rationales or {}), junta_idle=idle)
     orders = {side: [str(o) for o in state.pending[side]] for side in ("junta", "insurgency")}
     t.scripted = [(side, Order.parse(text), event) for side, text, event in state.carried_orders]
@@ -74,7 +76,7 @@ def resolve_turn(state: GameState, rationales: dict[tuple[str, str], str] | None
     state.pending = {"junta": [], "insurgency": []}
     state.turn += 1
     return TurnResult(state.turn - 1, orders, t.events, dict(t.attacks), outcome,
-                      entries(state.turn - 1, t.ledger))
+                      TurnLedger(state.turn - 1, t.ledger))
 
 
 def _dated_events(t: Turn) -> None:

@@ -11,9 +11,6 @@ from .orders import Order, Side
 from .rng import below, seed_state
 from .scenario import Scenario
 
-# Fields that are per-game bookkeeping rather than rules state; `clone` copies them too.
-_CONTAINERS = (dict, list)
-
 
 @dataclass(slots=True, eq=False)
 class GameState:
@@ -95,16 +92,59 @@ class GameState:
 
     # ------------------------------------------------------------------ copying
     def clone(self) -> GameState:
-        """A deep-enough copy: containers copied, the static scenario shared."""
-        copy = object.__new__(GameState)
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, dict):
-                value = {k: list(v) if isinstance(v, list) else v for k, v in value.items()}
-            elif isinstance(value, list):
-                value = list(value)
-            object.__setattr__(copy, f.name, value)
-        return copy
+        """A deep-enough copy: containers copied, the static scenario shared.
+
+        Written out field by field rather than looping over `fields()`: rollouts clone a
+        state for every candidate they try, so this is a hot path. Every dict holds
+        immutable values (ints, strings, tuples) except `pending`, whose lists are copied;
+        `test_clone_copies_every_field` fails when a new field is not copied here.
+        """
+        c = object.__new__(GameState)
+        c.scenario = self.scenario
+        c.seed = self.seed
+        c.rng = self.rng
+        c.turn = self.turn
+        c.fuel_stock = self.fuel_stock
+        c.fuel_price = self.fuel_price
+        c.treasury = self.treasury
+        c.cohesion = self.cohesion
+        c.isolation = self.isolation
+        c.support_junta = self.support_junta.copy()
+        c.support_insurgency = self.support_insurgency.copy()
+        c.grievance = self.grievance.copy()
+        c.intel = self.intel.copy()
+        c.garrison = self.garrison.copy()
+        c.fighters = self.fighters.copy()
+        c.fighter_estimate = self.fighter_estimate.copy()
+        c.rivals = self.rivals.copy()
+        c.weapons = self.weapons
+        c.funds = self.funds
+        c.helicopters = self.helicopters
+        c.africa_corps = self.africa_corps
+        c.town_status = self.town_status.copy()
+        c.siege_turns = self.siege_turns.copy()
+        c.route_damage = self.route_damage.copy()
+        c.checkpoints = self.checkpoints.copy()
+        c.blockades = self.blockades.copy()
+        c.fear = self.fear.copy()
+        c.site_damage = self.site_damage.copy()
+        c.flags = self.flags.copy()
+        c.fired_events = self.fired_events.copy()
+        c.flag_timers = self.flag_timers.copy()
+        c.last_escorts = self.last_escorts.copy()
+        c.ambushed = self.ambushed.copy()
+        c.secure_turns = self.secure_turns.copy()
+        c.tankers_destroyed = self.tankers_destroyed
+        c.tankers_delivered = self.tankers_delivered
+        c.fuel_lost_m3 = self.fuel_lost_m3
+        c.drivers_kidnapped = self.drivers_kidnapped
+        c.escort_companies_lost = self.escort_companies_lost
+        c.garrisons_lost = self.garrisons_lost
+        c.soldiers_taken = self.soldiers_taken
+        c.carried_orders = list(self.carried_orders)
+        c.pending = {side: list(orders) for side, orders in self.pending.items()}
+        c.outcome = self.outcome
+        return c
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data of the dynamic state (for saves, hashes and tests)."""

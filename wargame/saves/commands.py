@@ -10,13 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..engine.game import Game, ReplayDivergence
-from ..engine.legality import IllegalOrder
-from ..engine.orders import SIDES, Order, OrderSyntaxError
 from ..engine.safetext import printable
 from ..i18n import _
-from .format import SaveError, canonical, compile_scenario, turn_records
-from .store import atomic_write, load_document, load_save, resolve_save, saves_dir
+
+# The commands import the save machinery (and through it the engine and the scenario
+# models) when they run: `add_save_commands` is called for every `wargame` command line.
 
 
 def _fail(exc: Exception) -> int:
@@ -27,6 +25,8 @@ def _fail(exc: Exception) -> int:
 def _write_output(text: str, target: str | None) -> None:
     """Write a report to stdout or a file; text from the save is untrusted either way (a
     report file is read with `cat` too)."""
+    from .store import atomic_write
+
     text = printable(text)
     if target is None or target == "-":
         sys.stdout.write(text)
@@ -39,6 +39,12 @@ def _write_output(text: str, target: str | None) -> None:
 def verify_save(path: Path) -> tuple[bool, str]:
     """Replay a save's order log from its seed: (ok, one-line verdict). A divergence
     names the first turn whose checksum differs. Raises SaveError if it cannot be read."""
+    from ..engine.game import Game, ReplayDivergence
+    from ..engine.legality import IllegalOrder
+    from ..engine.orders import SIDES, Order, OrderSyntaxError
+    from .format import SaveError, canonical, compile_scenario, turn_records
+    from .store import load_document
+
     doc = load_document(path, check_body=False)
     notes = "" if doc.body_ok else (" (and the file's body checksum does not match: it was "
                                     "changed after saving)")
@@ -71,6 +77,9 @@ def verify_save(path: Path) -> tuple[bool, str]:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    from .format import SaveError
+    from .store import load_save, resolve_save, saves_dir
+
     try:
         path = resolve_save(args.save, saves_dir(args.saves_dir))
         if args.verify:
@@ -101,7 +110,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ report and compare
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from .format import SaveError
     from .report import render
+    from .store import load_save, resolve_save, saves_dir
 
     try:
         loaded = load_save(resolve_save(args.save, saves_dir(args.saves_dir)))
@@ -115,6 +126,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare
+    from .format import SaveError
+    from .store import load_save, resolve_save, saves_dir
 
     try:
         if len(args.saves) < 2:

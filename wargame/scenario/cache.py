@@ -20,6 +20,15 @@ about 200 ms on an idle machine). Layout, three lines:
 
 Only valid files are cached; errors are always computed afresh. Writing never fails a
 command: a folder that cannot be written just means no cache.
+
+Two readings of an entry. A command that plays the scenario (or compiles it) reads the
+spec and validates it again through the pydantic models (`read_entry`). A command that
+only reports on the file (`wargame validate`, `wargame scenarios`) needs the verdict, the
+warnings and the summary line, each checked field by field by hand (`read_verdict`):
+it never builds the models, which is most of a cached check's time (the spec it skips
+was not what it reports on: an entry's verdict is trusted on the same terms, whole,
+current, for this very file, whether or not its spec is read). Nothing on that path
+imports pydantic, YAML or the engine's models.
 """
 
 from __future__ import annotations
@@ -37,26 +46,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pydantic
-
 import wargame
 
-from ..engine.scenario import Scenario
-from ..engine.spec import ScenarioSpec
 from ..i18n import messages_fingerprint
-from .errors import SourceError
-from .sources import catalogue_fingerprint
+from .catalogues import catalogue_fingerprint
+from .problem import SourceError
 
 if TYPE_CHECKING:
-    from .load import Report
+    from ..engine.spec import ScenarioSpec
+    from .load import Report, Summary
 
 CACHE_ENV = "WARGAME_CACHE_DIR"
-MAGIC = b"wargame-scenario-cache 1 "
+MAGIC = b"wargame-scenario-cache 2 "
 MAX_ENTRIES = 64            # oldest-used entries beyond this are removed (sweeps make many)
 MAX_ENTRY_BYTES = 64 << 20  # a scenario file is at most 4 MB; its JSON stays far below this
 
 _WARNING_FIELDS = {"line": int, "col": int, "path": str, "message": str, "severity": str,
                    "code": str, "help": list}
+_SUMMARY_FIELDS = {"id": str, "title": str, "start": str, "end": str, "turns": int}
 
 
 def cache_dir() -> Path:
@@ -81,20 +88,31 @@ def entry_path(raw: bytes, filename: str) -> Path:
     return cache_dir() / f"{context.hexdigest()}.json"
 
 
-def cached_check(raw: bytes, filename: str, check: Callable[[bytes, str], Report]) -> Report:
-    """`check(raw, filename)`, or its result rebuilt from a good cache entry."""
+def cached_check(raw: bytes, filename: str, check: Callable[[bytes, str], Report], *,
+                 scenario: bool = True) -> Report:
+    """`check(raw, filename)`, or its result rebuilt from a good cache entry. Without
+    `scenario`, a cached result has no scenario (only its verdict, warnings and summary),
+    and is rebuilt without the models."""
+    from .load import Report  # load.py calls this module: import it once it is loaded
+
     content = hashlib.sha256(raw).hexdigest()
     entry = entry_path(raw, filename)
-    found = read_entry(entry, content)
-    if found is not None:
-        from .load import Report  # load.py calls this module: import it once it is loaded
+    if scenario:
+        found = read_entry(entry, content)
+        if found is not None:
+            from ..engine.scenario import Scenario
 
-        spec, warnings = found
-        return Report(filename, warnings=warnings, scenario=Scenario.from_spec(spec),
-                      content_hash=content)
+            spec, warnings, summary = found
+            return Report(filename, warnings=warnings, scenario=Scenario.from_spec(spec),
+                          content_hash=content, summary=summary)
+    else:
+        verdict = read_verdict(entry, content)
+        if verdict is not None:
+            warnings, summary = verdict
+            return Report(filename, warnings=warnings, content_hash=content, summary=summary)
     report = check(raw, filename)
-    if report.scenario is not None:
-        write_entry(entry, content, report.scenario.spec, report.warnings)
+    if report.scenario is not None and report.summary is not None:
+        write_entry(entry, content, report.scenario.spec, report.warnings, report.summary)
     return report
 
 
@@ -102,13 +120,29 @@ def cached_check(raw: bytes, filename: str, check: Callable[[bytes, str], Report
 def _code_fingerprint() -> str:
     """Size and modification time of every module the compiled form depends on."""
     package = Path(wargame.__file__).resolve().parent
-    parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}",
-             f"pydantic {pydantic.VERSION}"]
+    parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}", *_pydantic_files()]
     for folder in ("engine", "scenario"):
         for path in sorted((package / folder).glob("*.py")):
             info = path.stat()
             parts.append(f"{folder}/{path.name} {info.st_size} {info.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _pydantic_files() -> list[str]:
+    """pydantic's version, read as the size and time of its installed version files
+    rather than by importing it (which the reports' path never needs)."""
+    import importlib.util
+
+    parts = []
+    for name, module in (("pydantic", "version.py"), ("pydantic_core", "__init__.py")):
+        found = importlib.util.find_spec(name)
+        origin = Path(found.origin) if found is not None and found.origin else None
+        try:
+            info = (origin.parent / module).stat() if origin is not None else None
+        except OSError:
+            info = None
+        parts.append(f"{name} {info.st_size} {info.st_mtime_ns}" if info else f"{name} none")
+    return parts
 
 
 def entry_key() -> str:
@@ -117,9 +151,10 @@ def entry_key() -> str:
 
 
 def write_entry(entry: Path, content: str, spec: ScenarioSpec,
-                warnings: list[SourceError]) -> None:
+                warnings: list[SourceError], summary: Summary) -> None:
     meta = {"key": entry_key(), "content": content,
-            "warnings": [_warning_record(w) for w in warnings]}
+            "warnings": [_warning_record(w) for w in warnings],
+            "summary": _summary_record(summary)}
     body = (json.dumps(meta, ensure_ascii=False).encode("utf-8") + b"\n"
             + spec.model_dump_json(by_alias=True).encode("utf-8"))
     data = MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
@@ -138,8 +173,35 @@ def write_entry(entry: Path, content: str, spec: ScenarioSpec,
         pass  # a read-only or full cache folder: no cache, nothing else lost
 
 
-def read_entry(entry: Path, content: str) -> tuple[ScenarioSpec, list[SourceError]] | None:
-    """The spec and warnings of a good entry for `content`; None for anything else."""
+def read_entry(entry: Path, content: str
+               ) -> tuple[ScenarioSpec, list[SourceError], Summary] | None:
+    """The spec (validated again), warnings and summary of a good entry for `content`;
+    None for anything else."""
+    import pydantic
+
+    from ..engine.spec import ScenarioSpec
+
+    found = _read_meta(entry, content)
+    if found is None:
+        return None
+    warnings, summary, spec_json = found
+    try:
+        spec = ScenarioSpec.model_validate_json(spec_json)
+    except (ValueError, pydantic.ValidationError):
+        return None
+    return spec, warnings, summary
+
+
+def read_verdict(entry: Path, content: str) -> tuple[list[SourceError], Summary] | None:
+    """The warnings and summary of a good entry for `content` (its spec is not read);
+    None for anything else."""
+    found = _read_meta(entry, content)
+    return None if found is None else found[:2]
+
+
+def _read_meta(entry: Path, content: str) -> tuple[list[SourceError], Summary, bytes] | None:
+    """A whole, current entry for `content`: its warnings and summary (each field checked)
+    and its spec's JSON, not yet read; None for anything else."""
     data = _read_regular_file(entry)
     if data is None:
         return None
@@ -154,12 +216,12 @@ def read_entry(entry: Path, content: str) -> tuple[ScenarioSpec, list[SourceErro
                 or meta.get("content") != content:
             return None
         warnings = [_warning_from(record) for record in meta["warnings"]]
-        spec = ScenarioSpec.model_validate_json(spec_json)
-    except (ValueError, TypeError, KeyError, pydantic.ValidationError):
+        summary = _summary_from(meta["summary"])
+    except (ValueError, TypeError, KeyError):
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # most recently used: eviction keeps it
-    return spec, warnings
+    return warnings, summary, spec_json
 
 
 def _read_regular_file(path: Path) -> bytes | None:
@@ -199,6 +261,24 @@ def _warning_from(record: Any) -> SourceError:
         raise TypeError("not a warning record")
     return SourceError(record["line"], record["col"], record["path"], record["message"],
                        severity="warning", code=record["code"], help=tuple(record["help"]))
+
+
+def _summary_record(summary: Summary) -> dict[str, Any]:
+    return {"id": summary.id, "title": summary.title, "start": summary.start,
+            "end": summary.end, "turns": summary.turns}
+
+
+def _summary_from(record: Any) -> Summary:
+    """A summary back from its record, every field of its exact type (else TypeError)."""
+    from .load import Summary
+
+    if not isinstance(record, dict) or set(record) != set(_SUMMARY_FIELDS):
+        raise TypeError("not a summary record")
+    for name, kind in _SUMMARY_FIELDS.items():
+        if type(record[name]) is not kind:
+            raise TypeError(f"summary field {name} is not {kind.__name__}")
+    return Summary(record["id"], record["title"], record["start"], record["end"],
+                   record["turns"])
 
 
 def _evict(folder: Path) -> None:

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from .chars import char_name, is_odd
-from .errors import SourceError
+from .problem import SourceError
 
 # Codes of messages made where no code is set (the YAML loader's own checks, the
 # provenance convention), by how the message starts.

@@ -18,7 +18,7 @@ import difflib
 import re
 import types
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 import pydantic
@@ -27,6 +27,7 @@ from pydantic.fields import FieldInfo
 
 from ..i18n import N_, _, ngettext
 from .chars import describe_odd
+from .problem import SourceError
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -65,26 +66,6 @@ OTHER = "E0200"
 # What authors write for a comparison, and the `op` it means.
 _SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", ">": "gt", "<": "lt",
              "=": "eq", "==": "eq", "equals": "eq"}
-
-
-@dataclass(frozen=True, order=True)
-class SourceError:
-    """One problem in a source file; line and col are 1-based.
-
-    `code` is the stable code of the kind of problem; `help` the lines that say how to
-    fix it, when a fix is known.
-    """
-
-    line: int
-    col: int
-    path: str
-    message: str
-    severity: str = "error"
-    code: str = ""
-    help: tuple[str, ...] = ()
-
-    def format(self, filename: str) -> str:
-        return f"{filename}:{self.line}:{self.col}: {self.severity}: {self.path}: {self.message}"
 
 
 def closest(value: str, names: Sequence[str] | set[str], cutoff: float = 0.6) -> str | None:

@@ -25,10 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..engine.orders import ORDER_KINDS
 from ..engine.scenario import Scenario
 from ..engine.spec import Name, Text
-from .errors import pydantic_errors_to_source
 from .readfile import FileRefused, read_regular
 from .shipped import shipped_dir
-from .yamlload import MAX_BYTES, YamlLoadError, load_yaml
 
 Action = Literal["continue", "select_town", "queue_order", "view_odds", "end_turn",
                  "read_report", "save"]
@@ -117,6 +115,10 @@ def guide_path(scenario_path: Path) -> Path:
 
 def read_guide(path: Path) -> GuideSpec:
     """Parse and type-check a guide file; raise GuideError with positioned messages."""
+    # Imported here: most scenarios have no guide, and the board asks for one at start.
+    from .errors import pydantic_errors_to_source
+    from .yamlload import MAX_BYTES, YamlLoadError, load_yaml
+
     name = str(path)
     try:
         raw = read_regular(path, MAX_BYTES)

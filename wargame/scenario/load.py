@@ -6,21 +6,50 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pydantic
-
-from ..engine.scenario import Scenario
-from ..engine.spec import ScenarioSpec
 from .cache import cached_check
-from .diagnostics import source_lines
-from .errors import SourceError, pydantic_errors_to_source
-from .languages import language_warnings
-from .lint import cut_text_warnings, lint
-from .provenance import estimate_reason_warnings, provenance_warnings
+from .problem import SourceError
 from .readfile import FileRefused, read_regular
-from .refs import check_references
-from .sources import uncatalogued_warnings
-from .yamlload import MAX_BYTES, YamlLoadError, load_yaml
+
+if TYPE_CHECKING:
+    from ..engine.scenario import Scenario
+    from .yamlload import LoadedYaml
+
+# A file served by the cache needs none of the parsing, validating and linting machinery
+# (YAML, the pydantic models, the linter), so it is imported only when a file is checked
+# for real: `wargame validate` of an unchanged file starts as fast as Python itself.
+
+# The largest scenario file read (yamlload.MAX_BYTES, which a test keeps equal).
+MAX_BYTES = 4 * 1024 * 1024
+
+
+def load_yaml(raw: bytes) -> LoadedYaml:
+    """The hardened YAML loader (yamlload.py), imported on first use."""
+    from .yamlload import load_yaml as load
+
+    return load(raw)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `wargame scenarios` lists of a valid file: its id, title, first and last
+    turns' dates (ISO) and number of turns."""
+
+    id: str
+    title: str
+    start: str
+    end: str
+    turns: int
+
+
+def summarize(scenario: Scenario) -> Summary:
+    from ..i18n import localized
+
+    meta = scenario.spec.meta
+    # In the interface's language: the cache keys its entries by language too.
+    return Summary(meta.id, localized(meta.title), meta.start_date.isoformat(),
+                   scenario.turn_start(meta.turns).isoformat(), meta.turns)
 
 
 @dataclass
@@ -32,6 +61,7 @@ class Report:
     warnings: list[SourceError] = field(default_factory=list)
     scenario: Scenario | None = None
     content_hash: str = ""
+    summary: Summary | None = None   # of a valid file (also when its scenario is not built)
 
     def lines(self) -> list[str]:
         return [e.format(self.filename) for e in sorted(self.errors + self.warnings)]
@@ -45,12 +75,27 @@ class ScenarioError(Exception):
         self.report = report
 
 
-def check_bytes(raw: bytes, filename: str) -> Report:
-    """Check a file's bytes; an unchanged valid file comes from the cache (cache.py)."""
-    return cached_check(raw, filename, _check_bytes)
+def check_bytes(raw: bytes, filename: str, *, scenario: bool = True) -> Report:
+    """Check a file's bytes; an unchanged valid file comes from the cache (cache.py).
+    Without `scenario`, a report from the cache has no scenario: only the verdict, the
+    warnings and the summary (what `validate` and `scenarios` print)."""
+    return cached_check(raw, filename, _check_bytes, scenario=scenario)
 
 
 def _check_bytes(raw: bytes, filename: str) -> Report:
+    import pydantic
+
+    from ..engine.scenario import Scenario
+    from ..engine.spec import ScenarioSpec
+    from .diagnostics import source_lines
+    from .errors import pydantic_errors_to_source
+    from .languages import language_warnings
+    from .lint import cut_text_warnings, lint
+    from .provenance import estimate_reason_warnings, provenance_warnings
+    from .refs import check_references
+    from .sources import uncatalogued_warnings
+    from .yamlload import YamlLoadError
+
     report = Report(filename, content_hash=hashlib.sha256(raw).hexdigest())
     try:
         loaded = load_yaml(raw)
@@ -71,6 +116,7 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
     report.warnings += language_warnings(spec, loaded)
     if not report.errors:
         report.scenario = Scenario.from_spec(spec)
+        report.summary = summarize(report.scenario)
         report.warnings = sorted(report.warnings + lint(spec, report.scenario, loaded))
     return report
 
@@ -94,12 +140,13 @@ def unreadable(path: Path, problem: FileRefused) -> Report:
     return report
 
 
-def check_file(path: Path) -> Report:
+def check_file(path: Path, *, scenario: bool = True) -> Report:
+    """Check a scenario file (see `check_bytes` for `scenario`)."""
     try:
         raw = read_scenario_bytes(path)
     except FileRefused as exc:
         return unreadable(path, exc)
-    return check_bytes(raw, str(path))
+    return check_bytes(raw, str(path), scenario=scenario)
 
 
 def load_scenario(path: Path) -> Scenario:

@@ -17,13 +17,14 @@ import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.spec import SourceFile
+from .catalogues import CATALOGUE_NAME as CATALOGUE_NAME  # re-exported
+from .catalogues import catalogue_fingerprint as catalogue_fingerprint  # re-exported
+from .catalogues import catalogue_paths
+from .catalogues import shipped_catalogue_path as shipped_catalogue_path  # re-exported
 from .errors import SourceError, pydantic_errors_to_source
 from .provenance import SOURCE_FILE, comment_columns, comment_file_names
 from .readfile import FileRefused, read_regular
-from .shipped import shipped_dir
 from .yamlload import MAX_BYTES, LoadedYaml, Path, YamlLoadError, load_yaml
-
-CATALOGUE_NAME = "sources.yaml"
 
 
 class Article(BaseModel):
@@ -54,10 +55,6 @@ class CatalogueError(Exception):
     """A catalogue file that does not load; the message is `FILE:LINE:COL: ...` lines."""
 
 
-def shipped_catalogue_path() -> FilePath:
-    return shipped_dir("sources") / CATALOGUE_NAME
-
-
 def read_catalogue(path: FilePath) -> dict[str, Article]:
     """The articles of one catalogue file, by file name."""
     try:
@@ -81,32 +78,6 @@ def _read_catalogue(path: FilePath, _mtime_ns: int, _size: int) -> dict[str, Art
         errors = pydantic_errors_to_source(exc, loaded, CatalogueFile)
         raise CatalogueError("\n".join(e.format(str(path)) for e in errors)) from None
     return {article.file: article for article in spec.articles}
-
-
-def catalogue_paths(scenario: FilePath | None) -> list[FilePath]:
-    """The shipped catalogue, then any beside the scenario (its folder, then its parent)."""
-    paths = [shipped_catalogue_path()]
-    if scenario is not None:
-        folder = scenario.resolve().parent
-        for place in (folder, folder.parent):
-            local = place / "sources" / CATALOGUE_NAME
-            if local.is_file() and local.resolve() not in [p.resolve() for p in paths]:
-                paths.append(local)
-    return paths
-
-
-def catalogue_fingerprint(scenario: FilePath | None) -> str:
-    """Which catalogues a scenario's warnings depend on, and their versions (a cached
-    check of the same text beside another catalogue is not the same check)."""
-    parts = []
-    for path in catalogue_paths(scenario):
-        try:
-            info = path.stat()
-        except OSError:
-            parts.append(f"{path} missing")
-            continue
-        parts.append(f"{path} {info.st_size} {info.st_mtime_ns}")
-    return "\n".join(parts)
 
 
 def catalogue_for(scenario: FilePath | None) -> tuple[dict[str, Article], list[str]]:

@@ -28,7 +28,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from wargame.scenario.errors import SourceError
+from wargame.scenario.problem import SourceError
 from wargame.scenario.yamlhelp import explain_syntax
 
 __all__ = [

@@ -90,7 +90,9 @@ class BoardScreen(Screen[None]):
         self.refresh_guide()
         self.query_one(MapView).focus()
         if not self.session.two_players:
-            self._warm_up()
+            # After the first frame: the warm-up's thread would share the interpreter
+            # with drawing it and delay it.
+            self.call_after_refresh(self._warm_up)
         app: Any = self.app
         self.call_after_refresh(lambda: app.timings.setdefault(
             "board_first_frame", time.perf_counter()))
