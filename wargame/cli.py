@@ -20,7 +20,6 @@ from .i18n import (
     _,
     available_languages,
     locale_language,
-    localized,
     ngettext,
     set_language,
 )
