@@ -349,6 +349,13 @@ class _Linter:
                     self.warn(self._order_path(side_t, name),
                               f"order '{name}' is enabled but can never be given: {reason}; "
                               "set `enabled: false` or remove it", key=True, code="W0403")
+                if not order_spec.description:
+                    # The order guide (`help ORDER`, `?` on the orders panel) shows it.
+                    self.warn(self._order_path(side_t, name),
+                              f"order '{name}' is enabled but has no description: players "
+                              "see nothing under `help ORDER`", key=True, code="W0407",
+                              help=("add `description: \"what it does, in a sentence or "
+                                    "two\"` and cite the article it paraphrases",))
 
     # ------------------------------------------------------------------ doctrine
 
