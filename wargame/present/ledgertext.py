@@ -43,6 +43,20 @@ def track_values(state: GameState) -> dict[Key, int]:
     return values
 
 
+def values_after_each(start: Mapping[Key, int],
+                      ledgers: Iterable[Iterable[Entry]]) -> list[dict[Key, int]]:
+    """The tracks' values after each turn, from their values at the start and each turn's
+    ledger (exact: the entries sum to every change)."""
+    now = dict(start)
+    out: list[dict[Key, int]] = []
+    for ledger in ledgers:
+        for e in ledger:
+            key = (e.track, e.region)
+            now[key] = now.get(key, 0) + e.delta
+        out.append(dict(now))
+    return out
+
+
 def turn_groups(entries: Iterable[Entry], state: GameState, side: str) -> list[Group]:
     """The groups of a turn's ledger as `side` may read them, with the values of `state`
     (the state right after that turn)."""
