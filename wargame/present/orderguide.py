@@ -4,7 +4,7 @@ description with the articles it comes from (`help escort`, `?` on the orders pa
 
 from __future__ import annotations
 
-from ..engine.guide import effect_summary
+from ..engine.guide import Summary, effect_summary
 from ..engine.legality import candidate_orders, legal_orders
 from ..engine.orders import ORDER_KINDS, Order, Side
 from ..engine.safetext import printable
@@ -13,9 +13,13 @@ from ..i18n import _
 from .articles import cite
 
 
-def effect_line(state: GameState, side: Side, order: Order) -> str:
-    """What `order` would do now, in one line (empty when the guide says nothing)."""
-    return effect_summary(state, side, order).text(state.scenario.name_of)
+def effect_line(state: GameState, side: Side, order: Order, limit: int | None = None) -> str:
+    """What `order` would do now, in one line (empty when the guide says nothing); with
+    `limit`, only its first clauses (the guide puts the main effect and the odds first)."""
+    summary = effect_summary(state, side, order)
+    if limit is not None:
+        summary = Summary(summary.order, summary.clauses[:limit])
+    return summary.text(state.scenario.name_of)
 
 
 def order_kind_of(word: str) -> str | None:

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from ...i18n import _
+from ...present.tracks import TRACK_TEXTS
 from ..mapmodel import LEGEND
 from ..widgets.goals import goals_content, session_goals
 from .base import ClosesOnce
@@ -24,11 +26,16 @@ KEYS = (
     ("c", "centre the map on the selection"),
     ("tab / o / m", "move between the map and the lists / go to the orders / back to the map"),
     ("Enter", "give the highlighted order; in the queue, take it back"),
+    ("? on an order", "what the highlighted order does, its effect now and its sources (in "
+                      "the lists of orders; elsewhere ? opens this help, and F1 always does)"),
     ("x or Delete", "take back the highlighted queued order"),
     ("u", "undo the last queued order"),
     ("w", "write down your reason for this turn's orders"),
     ("e", "end the turn: JNIM decides, the turn resolves, the report opens"),
     ("t", "show the tracks and the support per region (in narrow terminals)"),
+    ("↑/↓ on tracks", "with the tracks panel focused (tab, or a click): select a track or a "
+                      "region to see its history and why it moved last turn"),
+    ("x (report)", "open every fold of the turn report's causes (Enter opens one)"),
     ("v", "show the goals: every ending, what it takes and where the game stands"),
     ("a", "after-action report: the game so far, turn by turn"),
     ("s / l", "save the game / load a saved game"),
@@ -83,9 +90,15 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
             goals.append(goals_content(session_goals(session)))
         else:
             goals.append("Start a game to see its endings here.")
+        tracks: list[str | tuple[str, str]] = ["\n\n", (_("The tracks"), "bold underline"),
+                                               "\n"]
+        for text in TRACK_TEXTS:
+            tracks += [(_(text.name), "bold"), "  ", _(text.what), "\n  ",
+                       (_("Moved by: "), "italic"), _(text.moved_by), "\n  ",
+                       (_("Why it matters: "), "italic"), _(text.matters), "\n"]
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Content.assemble(*keys, *legend, "\n", ("A turn", "bold underline"),
-                                          "\n", TURN, *goals))
+                                          "\n", TURN, *tracks, *goals))
         yield Footer()
 
     def action_close(self) -> None:
