@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..engine.ledger import REGIONAL, TRACKS, Entry, visible
+from ..engine.ledger import TRACKS, Entry, visible
 from ..engine.state import GameState
 from ..i18n import _, ngettext
 from .tracks import track_name
@@ -176,21 +176,15 @@ def groups(entries: Iterable[Entry], after: Mapping[Key, int],
     out: list[Group] = []
     for (track, region), items in by_key.items():
         change = sum(e.delta for e in items)
-        if change == 0 and not any(e.delta for e in items):
-            continue
-        causes = causes_of(items, names)
-        shown, folded = fold(causes)
+        shown, folded = fold(causes_of(items, names))
         now = after.get((track, region), 0)
+        fuel = track == "fuel_stock"
         out.append(Group(track, region, label_of(track, region, names), now - change, now,
-                         shown, folded, *((" m³", fuel_per_day) if track == "fuel_stock"
-                                          else ("", 0))))
+                         shown, folded, unit=" m³" if fuel else "",
+                         per_day=fuel_per_day if fuel else 0))
     order: dict[str, int] = {t: i for i, t in enumerate(TRACKS)}
     return sorted(out, key=lambda g: (order.get(g.track, 99), g.region is not None,
                                       g.label))
-
-
-def moved(group: Group) -> bool:
-    return group.change != 0
 
 
 def cause_line(cause: Cause, unit: str = "") -> str:
@@ -221,7 +215,3 @@ def headline_groups(all_groups: Sequence[Group], capital: str) -> list[Group]:
 def regional_groups(all_groups: Sequence[Group], capital: str) -> list[Group]:
     lead = set(map(id, headline_groups(all_groups, capital)))
     return [g for g in all_groups if id(g) not in lead]
-
-
-def regional(track: str) -> bool:
-    return track in REGIONAL
