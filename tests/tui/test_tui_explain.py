@@ -108,6 +108,11 @@ async def test_tracks_panel_and_details_say_why(tmp_path: Path) -> None:
         await pilot.press("down", "down")
         await settle(pilot)
         assert re.search(r"Treasury 300 → \d+\n  −40  wages and upkeep", text_of(panel))
+        # A click on a track's line selects it (lines: fuel, price, treasury, support,
+        # cohesion, two each).
+        await pilot.click("#tracks-wide", offset=(3, 8))
+        await settle(pilot)
+        assert re.search(r"Army cohesion 55 → \d+\n  [−+]\d", text_of(panel))
         # A region's row: the junta's support there, its history and its causes.
         regions = [i for i, key in enumerate(panel.items(app.session)) if key[1] == "gao"]
         panel.selected = regions[-1]

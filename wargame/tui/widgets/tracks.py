@@ -195,7 +195,7 @@ class TracksPanel(Static, can_focus=True):
         self.call_after_refresh(self.scroll_end, animate=False)   # the causes, at the end
 
     def on_click(self, event: Click) -> None:
-        item = self._lines.get(event.y)
+        item = self._lines.get(event.y + round(self.scroll_y))   # the panel may scroll
         if item is not None and self._session is not None:
             self.selected = item
             self.focus()
