@@ -75,3 +75,21 @@ def test_light_and_heavy_escorts_read_differently_with_odds_before_and_after() -
     light_odds = [p for t, p in light.clauses if "before" in p and "after" in p]
     assert int(str(light_odds[0]["after"])) > int(str(odds[0]["after"]))
     assert "→" in heavy.text(scenario.name_of)
+
+
+def test_validate_warns_about_an_enabled_order_without_a_description() -> None:
+    from pathlib import Path
+
+    from wargame.scenario.load import check_bytes
+
+    base = Path(__file__).resolve().parent / "mistakes" / "base.yaml"
+    lines = base.read_text(encoding="utf-8").splitlines(keepends=True)
+    escort = next(i for i, line in enumerate(lines) if line.startswith("    escort:"))
+    described = next(i for i in range(escort, len(lines))
+                     if lines[i].strip().startswith("description:"))
+    report = check_bytes("".join(lines[:described] + lines[described + 1:]).encode(),
+                         "no-description.yaml")
+    assert report.errors == []
+    (warning,) = report.warnings
+    assert warning.code == "W0407" and warning.path == "orders.junta.escort"
+    assert "has no description" in warning.message
