@@ -648,6 +648,90 @@ def bench_growth(scale: int = 10) -> None:
           f"{warm['big']:.1f} ms: {verdict('load warm', warm['big'], warm['main'], 1)}")
 
 
+# Issue 9: the ledger's cost, measured in this checkout with its recording short-circuited
+# (Turn.record a no-op, Turn._bounded only clamping, no Entry built). The rules and their
+# call sites stay as they are, so the parameters each call builds for the ledger are paid
+# in both runs: this measures recording, not the whole of the ledger's cost.
+_LEDGER_OFF = """
+from wargame.engine import resolve as _resolve, turn as _turn
+
+def _record(self, *args, **kwargs):
+    return None
+
+def _bounded(self, track, region, value, delta, low, high, *rest):
+    new = value + delta
+    return low if low is not None and new < low else high if high is not None \\
+        and new > high else new
+
+def ledger_off():
+    _turn.Turn.record = _record
+    _turn.Turn._bounded = _bounded
+    _resolve.entries = lambda turn, raw: []
+"""
+
+_LEDGER_COST_CODE = _LEDGER_OFF + """
+import json, statistics, sys, time
+from pathlib import Path
+from wargame.ai.simulate import play_game, simulate
+from wargame.engine import resolve, turn
+from wargame.scenario.load import load_scenario
+p = json.loads(sys.argv[1])
+scenario = load_scenario(Path(p["scenario"]))
+on = (turn.Turn.record, turn.Turn._bounded, resolve.entries)
+
+def ledger_on():
+    turn.Turn.record, turn.Turn._bounded, resolve.entries = on
+
+def one_game(seed):
+    start = time.process_time()
+    play_game(scenario, seed, "historical", "doctrine")
+    return (time.process_time() - start) * 1000
+
+play_game(scenario, 0, "historical", "doctrine")  # warm caches
+times = {"on": [], "off": []}
+for seed in range(1, p["games"] + 1):   # interleaved: a busy moment hits both alike
+    for mode in (("on", "off") if seed % 2 else ("off", "on")):
+        ledger_on() if mode == "on" else ledger_off()
+        times[mode].append(one_game(seed))
+import os
+
+def cpu():
+    t = os.times()   # this process and its reaped children (the pool's workers)
+    return t.user + t.system + t.children_user + t.children_system
+
+walls = {"on": [], "off": []}
+cpus = {"on": [], "off": []}
+for mode in ("off", "on", "on", "off"):  # the process pool forks: workers inherit the mode
+    ledger_on() if mode == "on" else ledger_off()
+    start, start_cpu = time.perf_counter(), cpu()
+    simulate(scenario, Path(p["scenario"]), p["simulate"], 1, junta="historical", jobs=2)
+    walls[mode].append(time.perf_counter() - start)
+    cpus[mode].append(cpu() - start_cpu)
+ledger_on()
+print(json.dumps({"times": times, "walls": walls, "cpus": cpus}))
+"""
+
+
+def bench_ledger_cost(games: int = 60, simulated: int = 1000) -> None:
+    """The causal ledger's cost (issue 9: at most 15% on a whole headless game, at most 10%
+    on simulate --games 1000), in this checkout with and without its recording, in one
+    process: whole games (CPU time, interleaved) and `simulate` of 1000 games, historical,
+    2 workers (CPU time of the process and its workers, twice each, start-up excluded)."""
+    _, folder, python = _checkouts()[0]
+    got = _run_snippet(folder, python, _LEDGER_COST_CODE, games=games, simulate=simulated,
+                       scenario=f"scenarios/{MAIN_ID}.yaml")
+    on, off = (statistics.median(got["times"][m]) for m in ("on", "off"))
+    print(f"ledger, whole game (doctrine vs historical, {games} seeds, CPU time): median "
+          f"{on:.1f} ms with the ledger, {off:.1f} ms with its recording short-circuited: "
+          f"+{(on / off - 1) * 100:.1f}% (target <= 15%)")
+    won, woff = (min(got["walls"][m]) for m in ("on", "off"))
+    con, coff = (min(got["cpus"][m]) for m in ("on", "off"))
+    print(f"ledger, simulate {simulated} games (historical, 2 workers, best of 2): CPU "
+          f"{con:.1f} s with the ledger, {coff:.1f} s without: "
+          f"+{(con / coff - 1) * 100:.1f}% (target <= 10%); wall {won:.1f} s and "
+          f"{woff:.1f} s (a busy machine moves the wall clock, not the CPU time)")
+
+
 BENCHES: dict[str, Callable[[], None]] = {
     "bot": bench_bot, "simulate-1000": bench_simulate_1000,
     "game": bench_game, "game-full": bench_game_full_length, "validate": bench_validate,
@@ -657,7 +741,7 @@ BENCHES: dict[str, Callable[[], None]] = {
 }
 # Issue 13: the engine's turn, growth with the map, the old random-vs-random game.
 BENCHES.update({"engine-turn": bench_engine_turn, "growth": bench_growth,
-                "game-random": bench_game_random})
+                "game-random": bench_game_random, "ledger-cost": bench_ledger_cost})
 
 
 def main(argv: list[str]) -> int:

@@ -1,5 +1,6 @@
 """Imports point downward: engine uses nothing of ours; scenario uses engine; ai and saves
-use engine and scenario; only tui, cli and plain may use everything. No Textual and no file
+use engine and scenario; present (text shared by every interface) uses engine and
+scenario, and saves may use it; only tui, cli and plain may use everything. No Textual and no file
 I/O or YAML in the engine."""
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ ALLOWED = {
     "engine": {"engine"},
     "scenario": {"engine", "scenario"},
     "ai": {"engine", "scenario", "ai"},
-    "saves": {"engine", "scenario", "ai", "saves"},
+    "present": {"engine", "scenario", "present"},
+    "saves": {"engine", "scenario", "ai", "present", "saves"},
 }
 # Leaf modules import nothing of ours, and every layer above the engine may use them.
 LEAVES = {"environ", "i18n"}

@@ -4,6 +4,7 @@ scripts. It never asks a question a script would have to answer and stops at end
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -26,7 +27,12 @@ from .engine.events import Event
 from .engine.game import Game
 from .engine.goals import ending_name, goal_outline, goals_of
 from .engine.safetext import printable
+from .engine.turn import capital_region
+from .i18n import _
 from .output import tolerant_input
+from .present.ledgertext import Group, group_lines, headline_groups, regional_groups, turn_groups
+from .present.orderguide import effect_line, order_help, order_kind_of
+from .present.tracks import BY_TRACK, track_of, track_words
 from .saves import store as saves_store
 from .saves.format import MAX_REASON_CHARS, SaveError, clean_text
 
@@ -34,13 +40,20 @@ HELP = """Commands:
   status          the tracks (fuel, price, treasury, support, cohesion, isolation) and
                   the goals: every ending, what it takes, and where the game stands
   map             towns with their status and garrisons, and the state of the roads
-  orders          the orders you may give now, in their text form, with cost and odds
+  orders          the orders you may give now, in their text form, with cost, odds and
+                  what each would do
   ORDER           queue an order by its text form, e.g. 'escort dakar heavy'
   undo            take back the last queued order
   reason TEXT     your reason for this turn's decisions (optional; kept in the save)
-  end [TEXT]      resolve the turn (TEXT, if given, is the turn's reason)
+  end [TEXT]      resolve the turn (TEXT, if given, is the turn's reason); the report
+                  says what moved each track, and why
+  why TRACK [REGION]  every cause of the last turn's change to a track, e.g. 'why cohesion',
+                  'why support segou' (tracks: fuel, price, treasury, cohesion, isolation,
+                  support, jnim, grievance)
   save NAME       save the game as NAME.json in the saves folder
   help            this text
+  help ORDER      what an order does, its effect now and its sources, e.g. 'help escort'
+  help TRACK      what a track is, what moves it and why it matters, e.g. 'help isolation'
   quit            leave at once (the game is saved automatically after every turn)"""
 
 MAX_LINE_CHARS = 10_000  # far above any command; a longer line is skipped, never held whole
@@ -145,6 +158,9 @@ class PlainGame:
             extra = f", {odds}% to succeed" if odds is not None else ""
             fuel = f", {spec.fuel_m3} m³ fuel" if spec.fuel_m3 else ""
             self.say(f"  {order}  (cost {spec.cost}{fuel}{extra})")
+            effect = effect_line(self.state, "junta", order)
+            if effect:
+                self.say(f"      {effect}")
         if not legal:
             self.say("  no order is possible now; type 'end' to resolve the turn")
 
@@ -162,11 +178,105 @@ class PlainGame:
         self.reason = None
         self.say(f"--- Report of turn {result.turn} ---")
         self.report(result.events)
+        self.what_moved()
         self.autosave()
         if self.state.over:
             self.game_over()
         else:
             self.banner()
+
+    # ------------------------------------------------------------------ the ledger
+    def last_groups(self) -> list[Group] | None:
+        """The last turn's changes as the junta may read them; None before the first turn."""
+        if not self.game.records:
+            return None
+        return turn_groups(self.game.records[-1].ledger, self.state, "junta")
+
+    def what_moved(self) -> None:
+        """After a turn: each national track that moved and the capital's support, with
+        their causes; how many regional tracks moved, and how to ask about them."""
+        all_groups = self.last_groups() or []
+        capital = capital_region(self.state)
+        lead = [g for g in headline_groups(all_groups, capital) if g.change]
+        if not lead:
+            return
+        self.say(_("What moved the tracks:"))
+        for group in lead:
+            for line in group_lines(group):
+                self.say("  " + line)
+        others = [g for g in regional_groups(all_groups, capital) if g.change]
+        if others:
+            regions = len({g.region for g in others})
+            self.say(_("Also moved: {n} regional tracks in {regions} regions; type 'why "
+                       "support REGION', 'why jnim REGION' or 'why grievance REGION'.").format(
+                n=len(others), regions=regions))
+
+    def why(self, args: str) -> None:
+        """`why TRACK [REGION]`: every cause of the last turn's change, folded ones too."""
+        words = args.split(maxsplit=1)
+        valid = ", ".join(w for w in track_words() if w not in ("funds", "fighters"))
+        if not words:
+            self.say(_("Usage: why TRACK [REGION], e.g. 'why cohesion' or 'why support "
+                       "segou'. Tracks: {tracks}.").format(tracks=valid))
+            return
+        track = track_of(words[0])
+        if track is None or track in ("insurgent_funds", "fighters"):
+            self.say(_("No track '{word}'. Tracks: {tracks}.").format(
+                word=words[0], tracks=valid))
+            return
+        region: str | None = None
+        if BY_TRACK[track].regional:
+            region = capital_region(self.state)
+            if len(words) > 1:
+                found = self.region_of(words[1])
+                if found is None:
+                    self.say(_("No region '{word}'. Regions: {regions}.").format(
+                        word=words[1], regions=", ".join(self.scenario.regions)))
+                    return
+                region = found
+        all_groups = self.last_groups()
+        if all_groups is None:
+            self.say(_("No turn has been resolved yet: type 'end' first."))
+            return
+        group = next((g for g in all_groups if (g.track, g.region) == (track, region)), None)
+        if group is None or not group.change:
+            name = BY_TRACK[track].name
+            where = (" " + _("in {region}").format(region=self.scenario.name_of(
+                "region", region))) if region else ""
+            self.say(_("{track}{where} did not change last turn.").format(
+                track=_(name), where=where)
+                     + (" " + _("(Its causes cancelled out.)") if group else ""))
+            if group is None:
+                return
+        for line in group_lines(group, expand=True):
+            self.say("  " + line)
+
+    def region_of(self, word: str) -> str | None:
+        """A region by its id or its name, accents and case aside."""
+        key = _fold(word)
+        for rid, region in self.scenario.regions.items():
+            if key in (_fold(rid), _fold(str(region.name))):
+                return rid
+        return None
+
+    def help(self, args: str) -> None:
+        if not args:
+            self.say(HELP)
+            return
+        word = args.split()[0]
+        kind = order_kind_of(word)
+        if kind is not None:
+            for line in order_help(self.state, "junta", kind):
+                self.say(line)
+            return
+        track = track_of(word)
+        if track is not None:
+            for line in BY_TRACK[track].lines():
+                self.say(line)
+            return
+        self.say(_("No order or track '{word}'. Orders: {orders}. Tracks: {tracks}.").format(
+            word=word, orders=", ".join(self.scenario.order_specs["junta"]),
+            tracks=", ".join(track_words())))
 
     def game_over(self) -> None:
         ending = ending_of(self.state)
@@ -208,7 +318,9 @@ class PlainGame:
         if cmd == "quit":
             return False
         if cmd == "help":
-            self.say(HELP)
+            self.help(words[1] if len(words) > 1 else "")
+        elif cmd == "why":
+            self.why(words[1] if len(words) > 1 else "")
         elif cmd == "status":
             self.status()
         elif cmd == "map":
@@ -242,6 +354,12 @@ class PlainGame:
             except (OrderSyntaxError, IllegalOrder) as exc:
                 self.say(f"Not possible: {exc}. Type 'orders' for the list or 'help'.")
         return True
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or separators: 'Ségou' and 'segou' match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 def play_plain(scenario: Scenario | None, seed: int = 1, saves_dir: str | None = None,

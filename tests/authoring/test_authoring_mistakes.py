@@ -110,8 +110,8 @@ def test_json_format_for_editors_and_ci() -> None:
     assert set(record) == {"file", "line", "column", "end", "severity", "code", "path",
                            "message", "help"}
     assert record["file"] == str(CORPUS / "misspelt-filter.yaml")
-    assert (record["line"], record["column"]) == (193, 22)
-    assert record["end"] == {"line": 193, "column": 22 + len("escort_weaker_than_cell")}
+    assert (record["line"], record["column"]) == (197, 22)
+    assert record["end"] == {"line": 197, "column": 22 + len("escort_weaker_than_cell")}
     assert record["severity"] == "error" and record["code"] == "E0205"
     assert record["message"] == ("unknown filter 'escort_weaker_than_cell'; did you mean "
                                  "'escort_weaker_than_cells'?")

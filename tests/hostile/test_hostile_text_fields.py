@@ -116,7 +116,7 @@ def test_every_string_of_a_scenario_refuses_an_escape() -> None:
             "explanation", "order"} <= names
     assert len(fields) >= 50  # every town, route, unit, event, ending and doctrine text
     prose = {_field(p) for p, multiline in fields.items() if multiline}
-    assert prose == {"summary", "note", "text", "explanation"}
+    assert prose == {"summary", "note", "text", "explanation", "description"}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

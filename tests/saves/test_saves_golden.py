@@ -59,13 +59,37 @@ def test_report_golden(seminar: Path, tmp_path: Path, fmt: str) -> None:
     check_golden(f"report-team-b.{fmt}", text)
     for heading in ("Outcome", "Timeline of key events", "The junta's decisions",
                     "The insurgency's key decisions", "Tracks over time", "Turning points",
-                    "Articles cited"):
+                    "What moved the tracks", "The whole game", "Articles cited"):
         assert heading in text
     assert "Branched from" in text and "seminar-base.json" in text
     if fmt == "html":
         assert text.count("<svg") == 9 and "<script" not in text
     else:
         assert "▁" in text or "█" in text
+
+
+def test_report_explains_every_track_change(seminar: Path) -> None:
+    """The report's ledger section agrees with its tracks: each turn's headline runs from
+    the previous turn's value, and the whole game's causes sum to the track's change."""
+    import re
+
+    from wargame.saves.report import ledger_by_turn, tracks, whole_game
+
+    game = load_save(seminar / "team-b.json").game
+    series = {t.key: t.values for t in tracks(game)}
+    by_turn = dict(ledger_by_turn(game))
+    assert set(by_turn) == {rec.turn for rec in game.records}
+    for turn, moved in by_turn.items():
+        cohesion = [g for g in moved if g.track == "cohesion"]
+        if series["cohesion"][turn] != series["cohesion"][turn - 1]:
+            assert cohesion and (cohesion[0].before, cohesion[0].after) == (
+                series["cohesion"][turn - 1], series["cohesion"][turn])
+        for g in moved:
+            assert sum(c.delta for c in g.causes + g.folded) == g.change
+    line = next(x for x in whole_game(game) if x.startswith("Army cohesion:"))
+    amounts = [int(a.replace("−", "-").replace(",", ""))
+               for a in re.findall(r"([−+]\d[\d,]*) from", line)]
+    assert sum(amounts) == series["cohesion"][-1] - series["cohesion"][0]
 
 
 def test_compare_golden(seminar: Path, capsys: pytest.CaptureFixture[str]) -> None:

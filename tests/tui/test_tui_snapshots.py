@@ -41,6 +41,21 @@ def test_turn_report(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=(100, 40), run_before=run_before)
 
 
+def test_turn_report_causes_expanded(snap_compare: Any, tmp_path: Path) -> None:
+    """The report's "What moved the tracks" with every fold open (`x`)."""
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("o", "enter")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 40), run_before=run_before)
+
+
 def test_game_over(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Any) -> None:
         await settle(pilot)

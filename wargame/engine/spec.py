@@ -731,6 +731,10 @@ class OrderBase(Model):
                            default=0)
     sources: list[SourceFile] = desc("Articles the order and its numbers come from.",
                                      default_factory=list)
+    description: Text | None = desc(
+        "What the order does, in one or two sentences, for the order guide (`help ORDER`, "
+        "`?` on the orders panel); cite the article it paraphrases in a comment.",
+        default=None)
 
 
 class EscortOrder(OrderBase):

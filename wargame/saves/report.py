@@ -15,8 +15,17 @@ from typing import Any
 
 from ..engine.events import Event
 from ..engine.game import Game
-from ..engine.resolve import ending_of
+from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
+from ..present.ledgertext import (
+    Group,
+    cause_line,
+    groups,
+    headline_groups,
+    track_values,
+    values_after_each,
+)
+from ..present.summary import game_summary, summary_line
 from .store import LoadedSave
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -278,6 +287,82 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+# ------------------------------------------------------------------ what moved the tracks
+
+LEDGER_INTRO = ("Why each track moved, from the game's causal ledger. The debrief shows "
+                "everything, JNIM's funds included, which the junta could not see. Small "
+                "causes are gathered under “other”.")
+WHOLE_GAME_INTRO = ("Each track's change over the whole game by cause (the junta's support "
+                    "in the capital; the other regional tracks summed over the regions).")
+
+
+def ledger_by_turn(game: Game) -> list[tuple[int, list[Group]]]:
+    """For each turn played, the national tracks that moved and the capital's support."""
+    start = track_values(new_game(game.scenario, game.seed))
+    after = values_after_each(start, (rec.ledger for rec in game.records))
+    capital = capital_region(game)
+    per_day = game.scenario.spec.tracks.fuel_use_m3_per_day
+    out = []
+    for rec, values in zip(game.records, after, strict=True):
+        moved = [g for g in headline_groups(groups(rec.ledger, values, game.scenario.name_of,
+                                                   per_day), capital) if g.change]
+        out.append((rec.turn, moved))
+    return out
+
+
+def whole_game(game: Game) -> list[str]:
+    """`Army cohesion: −31 from garrisons lost, …`, one line per track."""
+    ledger = [e for rec in game.records for e in rec.ledger]
+    return [summary_line(label, causes)
+            for label, _net, causes in game_summary(ledger, capital_region(game),
+                                                     game.scenario.name_of)]
+
+
+def _folded_text(group: Group) -> str:
+    return "; ".join(cause_line(c, group.unit) for c in group.folded)
+
+
+def _ledger_md(game: Game) -> list[str]:
+    out = ["", "## What moved the tracks", "", LEDGER_INTRO, ""]
+    if not game.records:
+        return out + ["No turn has been played yet."]
+    out += ["### The whole game", "", WHOLE_GAME_INTRO, ""]
+    out += [f"- {_md(line)}" for line in whole_game(game)]
+    for turn, moved in ledger_by_turn(game):
+        out += ["", f"### Turn {turn} ({week(game, turn)})", ""]
+        if not moved:
+            out.append("No national track moved.")
+        for g in moved:
+            out.append(f"- **{_md(g.headline())}**")
+            out += [f"  - {_md(cause_line(c, g.unit))}" for c in g.causes]
+            if g.folded:
+                out.append(f"  - {_md(g.other_label())}: {_md(_folded_text(g))}")
+    return out
+
+
+def _ledger_html(game: Game) -> list[str]:
+    out = ["<h2>What moved the tracks</h2>", f"<p>{_e(LEDGER_INTRO)}</p>"]
+    if not game.records:
+        return out + ["<p>No turn has been played yet.</p>"]
+    out += ["<h3>The whole game</h3>", f"<p>{_e(WHOLE_GAME_INTRO)}</p>", "<ul>"]
+    out += [f"<li>{_e(line)}</li>" for line in whole_game(game)]
+    out.append("</ul>")
+    for turn, moved in ledger_by_turn(game):
+        out.append(f"<details><summary>Turn {turn} ({week(game, turn)})</summary>")
+        if not moved:
+            out.append("<p>No national track moved.</p>")
+        out.append("<ul>")
+        for g in moved:
+            causes = "".join(f"<li>{_e(cause_line(c, g.unit))}</li>" for c in g.causes)
+            if g.folded:
+                inner = "".join(f"<li>{_e(cause_line(c, g.unit))}</li>" for c in g.folded)
+                causes += (f"<li><details><summary>{_e(g.other_label())}</summary>"
+                           f"<ul>{inner}</ul></details></li>")
+            out.append(f"<li><strong>{_e(g.headline())}</strong><ul>{causes}</ul></li>")
+        out += ["</ul>", "</details>"]
+    return out
+
+
 def markdown(save: LoadedSave) -> str:
     r = analyse(save)
     game = r.game
@@ -338,6 +423,8 @@ def markdown(save: LoadedSave) -> str:
                    + (f"; reason: “{rec.reason}”" if rec.reason else "."))
         for e in p.events[:3]:
             out.append(f"   - {e.text}")
+
+    out += _ledger_md(game)
 
     out += ["", "## Articles cited", ""]
     out += _articles_md(r)
@@ -496,6 +583,8 @@ def html_report(save: LoadedSave) -> str:
                        f"{_e(orders_text(rec.orders.get('junta', [])))}{reason}"
                        + (f"<ul>{items}</ul>" if items else "") + "</li>")
         out.append("</ol>")
+
+    out += _ledger_html(game)
 
     out += ["<h2>Articles cited</h2>", "<ul>"]
     for src, what, count in _article_list(r):

@@ -367,6 +367,14 @@ class _Linter:
                                 "set `enabled: false` or remove it").format(order=name,
                                                                             reason=reason),
                               key=True, code="W0403")
+                if not order_spec.description:
+                    # The order guide (`help ORDER`, `?` on the orders panel) shows it.
+                    self.warn(self._order_path(side_t, name),
+                              _("order '{order}' is enabled but has no description: players "
+                                "see nothing under `help ORDER`").format(order=name),
+                              key=True, code="W0407",
+                              help=(_("add `description: \"what it does, in a sentence or "
+                                      "two\"` and cite the article it paraphrases"),))
 
     # ------------------------------------------------------------------ doctrine
 

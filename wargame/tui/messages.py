@@ -45,3 +45,11 @@ class TurnResolved(Message):
         self.decisions = list(decisions)
         self.error = error
         self.elapsed_ms = elapsed_ms
+
+
+class OrderDescribe(Message):
+    """The player asked what an order does (`?` on a list of orders)."""
+
+    def __init__(self, order: Order) -> None:
+        super().__init__()
+        self.order = order

@@ -28,7 +28,11 @@ from ..engine import (
 )
 from ..engine.game import Game
 from ..engine.legality import candidate_orders, capacity, capacity_used, committed, remove_order
+from ..engine.resolve import new_game
+from ..present.ledgertext import Group, Key, track_values, turn_groups, values_after_each
+from ..present.orderguide import effect_line
 
+PANEL_CLAUSES = 2   # of an order's effect summary under it in the orders panel; `?` shows all
 Decision = Any  # wargame.ai.decision.Decision (imported lazily: the AI is loaded in a worker)
 
 
@@ -42,6 +46,7 @@ class OrderRow:
     odds: int | None           # percent, before the order is given (the side's own view)
     reason: str | None         # why it may not be given now; None when it may
     where: str = "here"        # here | region | nationwide
+    effect: str = ""           # what it would do, from the order guide ("ambush odds 72% → 38%")
 
 
 @dataclass
@@ -55,6 +60,7 @@ class TurnReport:
     before: dict[str, Any]
     after: dict[str, Any]
     over: bool = False
+    groups: list[Group] = field(default_factory=list)   # what moved the tracks, and why
 
 
 def insurgency_ai(state: Any, difficulty: str) -> list[Decision]:
@@ -117,6 +123,7 @@ class Session:
     reports: dict[Side, TurnReport | None] = field(
         default_factory=lambda: {"junta": None, "insurgency": None})
     save_options: dict[str, Any] = field(default_factory=dict)  # options of saves.save_game
+    _series_cache: tuple[int, list[dict[Key, int]]] | None = field(default=None, repr=False)
 
     def sides(self) -> dict[str, str]:
         """Who plays each side, as a save's header records it."""
@@ -197,7 +204,31 @@ class Session:
         reason = check_order(self.state, self.side, order)
         odds = self.odds(order) if ORDER_KINDS[order.kind].chance else None
         return OrderRow(order, describe_order(self.scenario, order), self.cost_text(order),
-                        odds, reason, where)
+                        odds, reason, where, self.effect(order, PANEL_CLAUSES))
+
+    def effect(self, order: Order, limit: int | None = None) -> str:
+        """What the order would do now, as the side at the keyboard may know it (with
+        `limit`, its first clauses: the main effect and the odds it changes)."""
+        return effect_line(self.state, self.side, order, limit)
+
+    def last_groups(self) -> list[Group]:
+        """What moved the tracks last turn, and why, as the side at the keyboard may read
+        it; empty before the first turn."""
+        if not self.game.records:
+            return []
+        return turn_groups(self.game.records[-1].ledger, self.state, self.side)
+
+    def ledger_series(self, key: Key) -> list[int]:
+        """A ledger track's value at the start and after each turn (any track: grievance
+        is in no snapshot). The caller shows only what the side may see."""
+        records = self.game.records
+        cached = self._series_cache
+        if cached is None or cached[0] != len(records):
+            start = track_values(new_game(self.scenario, self.game.seed))
+            after = values_after_each(start, (r.ledger for r in records))
+            cached = (len(records), [start, *after])
+            self._series_cache = cached
+        return [values.get(key, 0) for values in cached[1]]
 
     def orders_at(self, kind: str, ident: str) -> list[OrderRow]:
         """The orders of the side at the keyboard that concern a town or a route, then the
@@ -283,7 +314,8 @@ class Session:
         for side in ("junta", "insurgency"):
             visible = [e for e in result.events if e.visible_to in ("all", side)]
             self.reports[side] = TurnReport(turn, date, side, visible, before, after,
-                                            self.game.over)
+                                            self.game.over,
+                                            turn_groups(result.ledger, self.state, side))
         return result
 
     def mark_saved(self, path: Path | None) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 
 from ...engine.game import Game
 from ...saves.format import MAX_REASON_CHARS, clean_text
-from ..messages import OrderPicked, OrderUnqueued, PlaceSelected, TurnResolved
+from ..messages import OrderDescribe, OrderPicked, OrderUnqueued, PlaceSelected, TurnResolved
 from ..session import OrderRow, Session, describe_order
 from ..widgets.details import DetailsPanel, MapLegend
 from ..widgets.goals import GoalBar, GoalsPanel, session_goals
@@ -182,6 +182,11 @@ class BoardScreen(Screen[None]):
             self.notify(f"Removed: {describe_order(self.session.scenario, message.order)}",
                         timeout=2)
         self.refresh_orders()
+
+    def on_order_describe(self, message: OrderDescribe) -> None:
+        from .orderguide import OrderGuideScreen
+
+        self.app.push_screen(OrderGuideScreen(self.session, message.order))
 
     # ------------------------------------------------------------------ actions
     def action_undo(self) -> None:

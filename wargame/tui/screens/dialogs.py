@@ -18,6 +18,7 @@ from ...engine.safetext import is_unsafe, printable
 from ...i18n import N_, _, ngettext
 from ...saves.format import MAX_REASON_CHARS
 from ..app import MIN_HEIGHT, MIN_WIDTH
+from ..widgets.safelist import SafeOptionList
 from .base import ClosesOnce
 
 MAX_SAVE_NAME_CHARS = 64  # what `sanitize_name` keeps of a name
@@ -198,7 +199,7 @@ class LoadScreen(ClosesOnce, ModalScreen[Path | None]):
                 _("from {folder}").format(folder=self.folder))))
             if files:
                 # Plain Content: a file name or a note is never read as markup.
-                yield OptionList(*[Option(Content(printable(save_summary(p), multiline=False)),
+                yield SafeOptionList(*[Option(Content(printable(save_summary(p), multiline=False)),
                                           id=str(i)) for i, p in enumerate(files)], id="saves")
             else:
                 yield Label(_("No saved game in this folder yet."), id="no-saves")

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ...i18n import N_, _
+from ...present.tracks import TRACK_TEXTS
 from ..mapmodel import LEGEND
 from ..widgets.goals import goals_content, session_goals
 from .base import ClosesOnce
@@ -27,11 +28,17 @@ KEYS = (
     (N_("tab / o / m"),
      N_("move between the map and the lists / go to the orders / back to the map")),
     (N_("Enter"), N_("give the highlighted order; in the queue, take it back")),
+    (N_("? on an order"), N_("what the highlighted order does, its effect now and its sources "
+                             "(in the lists of orders; elsewhere ? opens this help, and F1 "
+                             "always does)")),
     (N_("x or Delete"), N_("take back the highlighted queued order")),
     ("u", N_("undo the last queued order")),
     ("w", N_("write down your reason for this turn's orders")),
     ("e", N_("end the turn: JNIM decides, the turn resolves, the report opens")),
     ("t", N_("show the tracks and the support per region (in narrow terminals)")),
+    (N_("↑/↓ on tracks"), N_("with the tracks panel focused (tab, or a click): select a track "
+                             "or a region to see its history and why it moved last turn")),
+    (N_("x (report)"), N_("open every fold of the turn report's causes (Enter opens one)")),
     ("v", N_("show the goals: every ending, what it takes and where the game stands")),
     ("a", N_("after-action report: the game so far, turn by turn")),
     ("s / l", N_("save the game / load a saved game")),
@@ -87,9 +94,15 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
             goals.append(goals_content(session_goals(session)))
         else:
             goals.append(_("Start a game to see its endings here."))
+        tracks: list[str | tuple[str, str]] = ["\n\n", (_("The tracks"), "bold underline"),
+                                               "\n"]
+        for text in TRACK_TEXTS:
+            tracks += [(_(text.name), "bold"), "  ", _(text.what), "\n  ",
+                       (_("Moved by: "), "italic"), _(text.moved_by), "\n  ",
+                       (_("Why it matters: "), "italic"), _(text.matters), "\n"]
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Content.assemble(*keys, *legend, "\n", (_("A turn"), "bold underline"),
-                                          "\n", _(TURN), *goals))
+                                          "\n", _(TURN), *tracks, *goals))
         yield Footer()
 
     def action_close(self) -> None:

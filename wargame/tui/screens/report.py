@@ -11,8 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Collapsible, Footer, Static
 
+from ...i18n import _, ngettext
+from ...present.ledgertext import Group, cause_line, headline_groups, regional_groups
 from ..news import week_summary
 from ..session import Session, TurnReport
 from ..sources import cite
@@ -67,11 +69,51 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
     return news, Content.assemble(*parts)
 
 
+def group_content(group: Group, *, expanded: bool = False) -> Content:
+    """`Army cohesion 55 → 48` and its causes underneath, largest first; with `expanded`
+    the folded small causes are listed too (in the regional fold, where there is no
+    further fold)."""
+    parts: list[Part] = [(group.headline(), "bold"), "\n"]
+    for cause in group.causes + (group.folded if expanded else ()):
+        parts += ["    ", (cause_line(cause, group.unit), "" if cause.delta else "$text-muted"),
+                  "\n"]
+    return Content.assemble(*parts)
+
+
+def folded_content(group: Group) -> Content:
+    return Content.assemble(*[part for cause in group.folded
+                              for part in ("  ", cause_line(cause, group.unit), "\n")])
+
+
+def what_moved(report: TurnReport, capital: str) -> ComposeResult:
+    """The tracks that moved, each with its causes; small causes and the regions' tracks
+    behind folds that Enter (or a click) opens."""
+    moved = [g for g in report.groups if g.change]
+    yield Static(Content.styled(_("What moved the tracks"), "bold underline"),
+                 classes="moved-title")
+    lead = headline_groups(moved, capital)
+    if not lead:
+        yield Static(_("No track you can see moved this week."))
+    for group in lead:
+        yield Static(group_content(group), classes="moved-group")
+        if group.folded:
+            with Collapsible(title=group.other_label(), collapsed=True, classes="moved-other"):
+                yield Static(folded_content(group))
+    regions = regional_groups(moved, capital)
+    if regions:
+        title = ngettext("Regions: {n} track moved", "Regions: {n} tracks moved",
+                         len(regions)).format(n=len(regions))
+        with Collapsible(title=title, collapsed=True, classes="moved-regions"):
+            for group in regions:
+                yield Static(group_content(group, expanded=True), classes="moved-group")
+
+
 class ReportScreen(ClosesOnce, Screen[None]):
     """What happened in the turn, for one side."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape,space", "close", "Continue"),
+        Binding("x", "expand", "Expand causes"),
         Binding("f1,question_mark", "app.help", "Help", key_display="?"),
     ]
 
@@ -89,6 +131,7 @@ class ReportScreen(ClosesOnce, Screen[None]):
                      id="report-title")
         with VerticalScroll(id="report-body"):
             yield Static(news, id="news")
+            yield from what_moved(report, self.session.capital_region())
             yield Static(events, id="events")
         yield Footer()
 
@@ -97,6 +140,16 @@ class ReportScreen(ClosesOnce, Screen[None]):
         app: Any = self.app
         self.call_after_refresh(lambda: app.timings.__setitem__("report_shown",
                                                                 time.perf_counter()))
+
+    def action_expand(self) -> None:
+        """Open every fold (or close them all when all are open)."""
+        folds = list(self.query(Collapsible))
+        closed = any(f.collapsed for f in folds)
+        for fold in folds:
+            fold.collapsed = not closed
+        # Opening a fold scrolls to it: start reading again from the top.
+        body = self.query_one("#report-body")
+        self.call_after_refresh(body.scroll_home, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

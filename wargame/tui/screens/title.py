@@ -21,6 +21,7 @@ from ...i18n import N_, _, available_languages, current_language, set_language
 from ...scenario.load import check_file
 from ...scenario.shipped import shipped_scenarios
 from ..briefing import briefing
+from ..widgets.safelist import SafeOptionList
 from .base import translate_bindings
 
 DIFFICULTY_HELP = {
@@ -33,7 +34,7 @@ DIFFICULTY_NAMES = {"novice": N_("Novice"), "standard": N_("Standard"), "expert"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
-class Choice(OptionList):
+class Choice(SafeOptionList):
     """One choice among a few, the chosen one marked ◉ (not by colour alone)."""
 
     class Changed(Message):
@@ -87,7 +88,7 @@ class TitleScreen(Screen[None]):
         with Horizontal(id="title-main"):
             with Vertical(id="title-choices"):
                 yield Label(Content.styled(_("Scenario"), "bold"))
-                yield OptionList(*[Option(p.stem, id=str(i)) for i, p in enumerate(self.paths)],
+                yield SafeOptionList(*[Option(p.stem, id=str(i)) for i, p in enumerate(self.paths)],
                                  id="scenario-list")
                 yield Label(Content.styled(_("Difficulty"), "bold"))
                 yield Choice([(level, _(DIFFICULTY_NAMES[level])) for level in DIFFICULTY_HELP],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ...i18n import _, ngettext
+from ...present.ledgertext import signed
 from ..mapmodel import (
     LEGEND,
     ROUTE_MARK_AMBUSH,
@@ -60,6 +62,7 @@ def town_details(session: Session, town_id: str) -> list[Part]:
     parts.append(f"\nSupport: junta {view.support_junta[town.region]}%, JNIM "
                  f"{view.support_insurgency[town.region]}%, grievance "
                  f"{view.grievance[town.region]}")
+    parts += support_causes(session, town.region)
     roads = []
     for rid, route in sc.routes.items():
         if town_id in (route.from_town, route.to_town):
@@ -72,6 +75,21 @@ def town_details(session: Session, town_id: str) -> list[Part]:
     if town.sources:
         parts.append(" · sources " + ", ".join(short(s) for s in town.sources))
     return parts
+
+
+def support_causes(session: Session, region: str) -> list[Part]:
+    """Why the junta's support in the region moved last turn: its two largest causes."""
+    group = next((g for g in session.last_groups()
+                  if (g.track, g.region) == ("junta_support", region) and g.change), None)
+    if group is None:
+        return []
+    causes = list(group.causes + group.folded)
+    text = ", ".join(f"{signed(c.delta)} {c.text}" for c in causes[:2])
+    more = len(causes) - 2
+    if more > 0:
+        text += ", " + ngettext("{n} more", "{n} more", more).format(n=more)
+    return ["\n", (_("Junta support last turn {before} → {after}: ").format(
+        before=group.before, after=group.after), "bold"), text]
 
 
 def route_marks(session: Session, route_id: str) -> str:

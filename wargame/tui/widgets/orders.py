@@ -13,21 +13,27 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...engine import Order
-from ..messages import OrderPicked, OrderUnqueued
+from ..messages import OrderDescribe, OrderPicked, OrderUnqueued
 from ..session import OrderRow
+from .safelist import SafeOptionList
 
 HEADINGS = {"here": "Here", "region": "In the region", "nationwide": "Nationwide"}
 
 
 def order_prompt(row: OrderRow) -> Content:
-    """Two lines: what the order is; then its cost and odds, or why it is not possible."""
+    """What the order is; then its cost and odds, or why it is not possible; then what it
+    would do (the order guide's effect summary: a light and a heavy escort differ)."""
     if row.reason is None:
         odds = f" · {row.odds}% to succeed" if row.odds is not None else " · no roll"
-        return Content.assemble(("+ ", "bold $success"), (row.label, "bold"), "\n  ",
-                                (row.cost + odds, "$text-muted"))
-    odds = f" · {row.odds}%" if row.odds is not None else ""
-    return Content.assemble(("✗ ", "bold"), row.label, "\n  ",
-                            (f"not now: {row.reason} ({row.cost}{odds})", "italic"))
+        prompt = Content.assemble(("+ ", "bold $success"), (row.label, "bold"), "\n  ",
+                                  (row.cost + odds, "$text-muted"))
+    else:
+        odds = f" · {row.odds}%" if row.odds is not None else ""
+        prompt = Content.assemble(("✗ ", "bold"), row.label, "\n  ",
+                                  (f"not now: {row.reason} ({row.cost}{odds})", "italic"))
+    if row.effect:
+        prompt = Content.assemble(prompt, "\n  ", (row.effect, "italic $text-muted"))
+    return prompt
 
 
 def _nearest_enabled(options: Sequence[Option], index: int | None) -> int | None:
@@ -43,13 +49,23 @@ def _nearest_enabled(options: Sequence[Option], index: int | None) -> int | None
     return after[0] if after else enabled[-1]
 
 
-class OrderList(OptionList):
+class OrderList(SafeOptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back_to_map", "Map", show=False),
+        # `?` describes the highlighted order while a list of orders has focus (a focused
+        # widget's keys come before the screen's, whose `?` opens the help: F1 still does).
+        Binding("question_mark", "describe", "About order", key_display="?"),
     ]
 
     def action_back_to_map(self) -> None:
         self.screen.query_one("MapView").focus()
+
+    def action_describe(self) -> None:
+        if self.highlighted is None:
+            return
+        ident = self.get_option_at_index(self.highlighted).id
+        if ident is not None and not ident.startswith("heading:"):
+            self.post_message(OrderDescribe(Order.parse(ident)))
 
 
 class QueueList(OrderList):

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.events import Click
 from textual.widgets import Static
 
+from ...i18n import _
+from ...present.ledgertext import cause_line, label_of
 from ..session import Session
 from .fit import Part, first_that_fits
 
@@ -143,34 +148,126 @@ class TrackBar(Static):
             self.show(self._session)
 
 
-class TracksPanel(Static):
-    """Each track with its value, its change and a sparkline; then support per region."""
+# The ledger's name for each track of the panel (the capital's support for "junta_support").
+LEDGER_KEY = {"bamako_fuel_days": "fuel_stock", "fuel_price_index": "fuel_price_index",
+              "treasury": "treasury", "junta_support": "junta_support",
+              "cohesion": "cohesion", "isolation": "isolation"}
+
+
+class TracksPanel(Static, can_focus=True):
+    """Each track with its value, its change and a sparkline; then support per region.
+    With the focus, ↑/↓ (or a click) select a track or a region: its causes last turn and
+    its history are shown under the table. Nothing is selected until then (the app may
+    focus the panel by itself when the board opens)."""
 
     DEFAULT_CSS = """
     TracksPanel { padding: 0 1; }
+    TracksPanel:focus { background: $boost; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Next track", show=False),
+        Binding("up,k", "move(-1)", "Previous track", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._session: Session | None = None
+        self.selected: int | None = None       # index into `items()`
+        self._lines: dict[int, int] = {}       # line of the panel -> item index
+
+    def items(self, session: Session) -> list[tuple[str, str | None]]:
+        """What may be selected, as ledger keys: the tracks the side sees, then the
+        junta's support in each region."""
+        out: list[tuple[str, str | None]] = []
+        for track in TRACKS:
+            if session.history(track.key):
+                region = session.capital_region() if track.key == "junta_support" else None
+                out.append((LEDGER_KEY[track.key], region))
+        out += [("junta_support", rid) for rid in session.scenario.regions]
+        return out
+
+    def action_move(self, step: int) -> None:
+        if self._session is None:
+            return
+        count = len(self.items(self._session))
+        self.selected = 0 if self.selected is None else (self.selected + step) % count
+        self.show(self._session)
+        self.call_after_refresh(self.scroll_end, animate=False)   # the causes, at the end
+
+    def on_click(self, event: Click) -> None:
+        item = self._lines.get(event.y + round(self.scroll_y))   # the panel may scroll
+        if item is not None and self._session is not None:
+            self.selected = item
+            self.focus()
+            self.show(self._session)
 
     def show(self, session: Session) -> None:
+        self._session = session
         width = max(8, (self.size.width or 30) - 4)
+        items = self.items(session)
+        chosen = items[self.selected] if self.selected is not None and \
+            self.selected < len(items) else None
         parts: list[Part] = []
+        lines: dict[int, int] = {}
+        line = 0
         for track in TRACKS:
             values = session.history(track.key)
             if not values:
                 parts += [(track.label, "bold"), "  hidden from you\n\n"]
+                line += 2
                 continue
+            key = items.index((LEDGER_KEY[track.key], session.capital_region()
+                               if track.key == "junta_support" else None))
+            lines[line] = lines[line + 1] = key
             arrow, style = trend(values, track.higher_is_better)
             hi = max(track.hi, max(values))
-            parts += [(track.label, "bold"), f"  {values[-1]}{track.unit} ", (arrow, style),
-                      "\n", (sparkline(values, track.lo, hi, width), "$secondary"), "\n"]
+            label_style = "bold reverse" if key == self.selected else "bold"
+            parts += [(track.label, label_style), f"  {values[-1]}{track.unit} ",
+                      (arrow, style), "\n", (sparkline(values, track.lo, hi, width),
+                                             "$secondary"), "\n"]
+            line += 2
         view = session.view()
         sc = session.scenario
         est = "~" if view.fighters_are_estimates else ""
         parts += ["\n", ("Region        Junta JNIM Fighters", "bold underline"), "\n"]
+        line += 2
         for rid, region in sc.regions.items():
-            fighters = view.fighters.get(rid, 0)
-            parts += [f"{region.name[:12]:<12} {view.support_junta[rid]:>5}% "
-                      f"{view.support_insurgency[rid]:>3}% {est}{fighters:>6}\n"]
+            key = items.index(("junta_support", rid))
+            lines[line] = key
+            row = (f"{region.name[:12]:<12} {view.support_junta[rid]:>5}% "
+                   f"{view.support_insurgency[rid]:>3}% {est}{fighters_of(view, rid):>6}\n")
+            parts.append((row, "reverse") if key == self.selected else row)
+            line += 1
         if view.fighters_are_estimates:
             parts += [("~ the army's estimate: intelligence is poor in most regions",
                        "italic $text-muted")]
+        if chosen is not None:
+            parts += why_parts(session, chosen, width)
+        self._lines = lines
         self.update(Content.assemble(*parts))
+
+
+def fighters_of(view: object, region: str) -> int:
+    fighters: dict[str, int] = getattr(view, "fighters", {})
+    return fighters.get(region, 0)
+
+
+def why_parts(session: Session, key: tuple[str, str | None], width: int) -> list[Part]:
+    """The selected track's history as a sparkline and its causes last turn."""
+    track, region = key
+    label = label_of(track, region, session.scenario.name_of)
+    series = (session.history("junta_support", region) if track == "junta_support"
+              else session.history(next(k for k, v in LEDGER_KEY.items() if v == track)))
+    parts: list[Part] = ["\n\n", (label, "bold underline"), "\n"]
+    if series:
+        parts += [(sparkline(series, min(series), max(series), width), "$secondary"),
+                  f" {series[0]} → {series[-1]} " + _("since the start") + "\n"]
+    group = next((g for g in session.last_groups() if (g.track, g.region) == key), None)
+    if not session.game.records:
+        parts.append(_("No turn played yet."))
+    elif group is None or not any(c.delta for c in group.causes + group.folded):
+        parts.append(_("Nothing moved it last turn."))
+    else:
+        parts += [(group.headline(), "bold"), "\n"]
+        parts += [f"  {cause_line(c, group.unit)}\n" for c in group.causes + group.folded]
+    return parts
