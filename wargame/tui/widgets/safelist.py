@@ -8,8 +8,8 @@ the game. Until the line exists, a page key does nothing: the next one works.
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
 from textual._widget_navigation import Direction
+from textual.widgets import OptionList
 
 
 class SafeOptionList(OptionList):
