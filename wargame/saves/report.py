@@ -22,6 +22,7 @@ from ..present.ledgertext import (
     cause_line,
     groups,
     headline_groups,
+    names_of,
     track_values,
     values_after_each,
 )
@@ -304,7 +305,7 @@ def ledger_by_turn(game: Game) -> list[tuple[int, list[Group]]]:
     per_day = game.scenario.spec.tracks.fuel_use_m3_per_day
     out = []
     for rec, values in zip(game.records, after, strict=True):
-        moved = [g for g in headline_groups(groups(rec.ledger, values, game.scenario.name_of,
+        moved = [g for g in headline_groups(groups(rec.ledger, values, names_of(game.scenario),
                                                    per_day), capital) if g.change]
         out.append((rec.turn, moved))
     return out
@@ -315,7 +316,7 @@ def whole_game(game: Game) -> list[str]:
     ledger = [e for rec in game.records for e in rec.ledger]
     return [summary_line(label, causes)
             for label, _net, causes in game_summary(ledger, capital_region(game),
-                                                     game.scenario.name_of)]
+                                                     names_of(game.scenario))]
 
 
 def _folded_text(group: Group) -> str:

@@ -12,7 +12,7 @@ from textual.events import Click
 from textual.widgets import Static
 
 from ...i18n import _
-from ...present.ledgertext import cause_line, label_of
+from ...present.ledgertext import cause_line, label_of, names_of
 from ..session import Session
 from .fit import Part, first_that_fits
 
@@ -255,7 +255,7 @@ def fighters_of(view: object, region: str) -> int:
 def why_parts(session: Session, key: tuple[str, str | None], width: int) -> list[Part]:
     """The selected track's history as a sparkline and its causes last turn."""
     track, region = key
-    label = label_of(track, region, session.scenario.name_of)
+    label = label_of(track, region, names_of(session.scenario))
     series = (session.history("junta_support", region) if track == "junta_support"
               else session.history(next(k for k, v in LEDGER_KEY.items() if v == track)))
     parts: list[Part] = ["\n\n", (label, "bold underline"), "\n"]
