@@ -88,3 +88,74 @@ async def test_game_over_has_no_english_outside_the_markers(tmp_path: Path) -> N
         assert type(app.screen).__name__ == "GameOverScreen"
         found = leaks(shown(app.screen))
         assert found == [], found
+
+
+# ------------------------------------------------------------------ plain mode, a whole game
+
+# What plain mode may show in English, on purpose or not yet:
+# - the engine's sentences, written by the rules as finished English (`Event.text`: convoys,
+#   ambushes, raids...; plain mode prints them as "- ..." lines in the turn's report), and
+#   its goal phrases (`engine.goals`: the outline under "status" and the ending's name
+#   after "If the game ended now"). Neither goes through a catalogue yet (issue 12, part 3).
+# - the words a player types (order text forms, ids of towns, roads, regions), which are
+#   the same in every language.
+ENGINE_LINE = "- "
+
+
+def unmarked(text: str) -> str:
+    """`text` without its marked parts, innermost first (a scenario name inside a
+    message), nor a marked name cut short by a table's column."""
+    previous = None
+    while previous != text:
+        previous, text = text, re.sub(r"⟦[^⟦⟧]*⟧", " ", text)
+    return re.sub(r"⟦[^⟧\n]*?(?=\s{2}|$)", " ", text, flags=re.M)
+
+
+def typed_words() -> set[str]:
+    """The words of the commands a player types: order kinds and the scenario's ids."""
+    from wargame.engine.orders import ESCORT_LEVELS, ORDER_KINDS
+    from wargame.scenario.load import load_scenario
+    from wargame.scenario.shipped import shipped_scenarios
+
+    path = next(p for p in shipped_scenarios() if p.stem == "bamako-blockade-2025")
+    sc = load_scenario(path)
+    ids = [*ORDER_KINDS, *ESCORT_LEVELS, *sc.towns, *sc.regions, *sc.routes, *sc.corridors]
+    return {w for i in ids for w in re.findall(r"[A-Za-z]+", i)}
+
+
+def plain_leaks(text: str) -> list[str]:
+    goals_start = pseudo_text("Goals (the scenario's endings, in the order they are tested):")
+    goals_end = pseudo_text("If the game ended now: {ending}").split("{ending}")[0]
+    kept, in_goals = [], False
+    for line in text.splitlines():
+        if line.startswith(goals_start):
+            in_goals = True
+            continue
+        if in_goals:
+            in_goals = goals_end not in line   # that last line names the engine's ending
+            continue
+        if line.startswith(ENGINE_LINE):
+            continue
+        kept.append(line)
+    allowed = NAMES | typed_words()
+    return [w for w in leaks(unmarked("\n".join(kept))) if w not in allowed]
+
+
+def test_a_whole_plain_game_has_no_english_outside_the_markers() -> None:
+    import io
+
+    from wargame.plain import play_plain
+    from wargame.scenario.load import load_scenario
+    from wargame.scenario.shipped import shipped_scenarios
+
+    path = next(p for p in shipped_scenarios() if p.stem == "bamako-blockade-2025")
+    out = io.StringIO()
+    commands = ("help\nstatus\nmap\norders\nescort dakar heavy\nundo\nundo\nhelp escort\n"
+                "help isolation\nwhy cohesion\nreason hold the roads\n"
+                + "end\nwhy cohesion\nwhy support segou\nwhy fuel\n" * 30 + "save\n")
+    play_plain(load_scenario(path), seed=1, stdin=io.StringIO(commands), stdout=out,
+               autosave=False)
+    text = out.getvalue()
+    assert pseudo_text("GAME OVER: {ending}").split("{ending}")[0] in text
+    found = sorted(set(plain_leaks(text)))
+    assert found == [], found
