@@ -77,12 +77,12 @@ class BoardScreen(Screen[None]):
                 yield MapView(self.session.scenario, selected=f"t:{self.place[1]}", id="map")
                 yield MapLegend(id="legend")
             with TabbedContent(id="side", initial="tab-orders"):
-                with TabPane("Orders", id="tab-orders"):
+                with TabPane(_("Orders"), id="tab-orders"):
                     yield DetailsPanel(id="details")
                     yield OrdersPanel(id="orders")
-                with TabPane("Tracks", id="tab-tracks"):
+                with TabPane(_("Tracks"), id="tab-tracks"):
                     yield TracksPanel(id="tracks-narrow")
-                with TabPane("Goals", id="tab-goals"):
+                with TabPane(_("Goals"), id="tab-goals"):
                     yield GoalsPanel(id="goals")
         yield Footer()
 
