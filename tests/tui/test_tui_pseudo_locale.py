@@ -1,7 +1,8 @@
 """The pseudo-locale: every message of the catalogue shown between ⟦markers⟧, so English
-left outside them is a string that skips gettext. This phase checks the screens whose
-strings are wrapped (title, help, game over, the dialogs' bindings); the board, the turn
-report and plain mode join when they are wrapped.
+left outside them is a string that skips gettext. Checked: the title, help, game over,
+the board, the turn report (every fold open) and a whole game in plain mode. The engine's
+own sentences (events, goal phrases) are left out by name below: they are English until
+the engine's text is templated.
 
 Scenario text is marked too (its translation is the scenario's, not the catalogue's); a
 quotation (“…”, « … ») and an article's file name are left as they are, on purpose."""
@@ -159,3 +160,36 @@ def test_a_whole_plain_game_has_no_english_outside_the_markers() -> None:
     assert pseudo_text("GAME OVER: {ending}").split("{ending}")[0] in text
     found = sorted(set(plain_leaks(text)))
     assert found == [], found
+
+
+# ------------------------------------------------------------------ the board and the report
+
+# The goals bar and panel write the engine's goal phrases (`engine.goals`), and the report's
+# events and news quote the engine's event sentences (`Event.text`): English until the
+# engine's text is templated (issue 12, part 3). The map draws names only (checked by
+# test_tui_i18n's map test).
+BOARD_ENGINE_TEXT = ("goal-win", "goal-loss", "goals")
+REPORT_ENGINE_TEXT = ("events", "news")
+
+
+@sync
+async def test_the_board_and_the_turn_report_have_no_english_outside_the_markers(
+        tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await settle(pilot)
+        allowed = NAMES | typed_words()
+        board = unmarked(shown(app.screen, skip=BOARD_ENGINE_TEXT))
+        found = sorted({w for w in leaks(board) if w not in allowed})
+        assert found == [], found
+        await pilot.press("o", "enter")
+        await settle(pilot)
+        app.clear_notifications()
+        await pilot.press("e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReportScreen"
+        await pilot.press("x")           # every fold open: the regions' causes too
+        await settle(pilot)
+        report = unmarked(shown(app.screen, skip=REPORT_ENGINE_TEXT))
+        found = sorted({w for w in leaks(report) if w not in allowed})
+        assert found == [], found
