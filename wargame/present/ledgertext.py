@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..engine.ledger import TRACKS, Entry, render, visible
 from ..engine.scenario import Scenario
@@ -29,8 +30,8 @@ SMALL_SHARE = 0.1    # causes under this share of a group's movement are folded
 def names_of(scenario: Scenario) -> Names:
     """`Scenario.name_of` in the current language: the engine names things in English,
     and the scenario's names carry their translations (`LocalText`)."""
-    tables = {"town": scenario.towns, "region": scenario.regions,
-              "corridor": scenario.corridors}
+    tables: dict[str, Mapping[str, Any]] = {"town": scenario.towns, "region": scenario.regions,
+                                            "corridor": scenario.corridors}
 
     def name(kind: str, ident: str) -> str:
         table = tables.get(kind)
