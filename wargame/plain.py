@@ -30,6 +30,7 @@ from .engine.safetext import printable
 from .engine.turn import capital_region
 from .i18n import N_, _, localized
 from .output import tolerant_input
+from .present.events import event_text
 from .present.ledgertext import (
     Group,
     group_lines,
@@ -195,7 +196,7 @@ class PlainGame:
             chance = (_(" [odds {odds}%, roll {roll}]").format(odds=e.odds, roll=e.roll)
                       if e.odds is not None else "")
             source = _(" (source: {source})").format(source=e.source) if e.source else ""
-            self.say(f"- {e.text}{chance}{source}")
+            self.say(f"- {event_text(e, names_of(self.scenario))}{chance}{source}")
 
     def end_turn(self) -> None:
         decisions = play_side(self.state, "insurgency", "doctrine")

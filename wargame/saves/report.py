@@ -18,6 +18,7 @@ from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
 from ..i18n import N_, _, current_language, localized, ngettext, pgettext
+from ..present.events import event_text
 from ..present.ledgertext import (
     Group,
     cause_line,
@@ -399,7 +400,7 @@ def markdown(save: LoadedSave) -> str:
     for e in r.timeline:
         src = f" (`{e.source}`)" if e.source else ""
         out.append("- **" + _("Turn {turn}").format(turn=e.turn) + f"** ({week(game, e.turn)}): "
-                   f"{e.text}{src}")
+                   f"{event_text(e, names_of(game.scenario))}{src}")
 
     out += ["", "## " + _("The junta's decisions and the player's reasons"), ""]
     if not game.records:
@@ -441,7 +442,7 @@ def markdown(save: LoadedSave) -> str:
                    + (_("; reason: “{reason}”").format(reason=rec.reason) if rec.reason
                       else "."))
         for e in p.events[:3]:
-            out.append(f"   - {e.text}")
+            out.append(f"   - {event_text(e, names_of(game.scenario))}")
 
     out += _ledger_md(game)
 
@@ -572,7 +573,7 @@ def html_report(save: LoadedSave) -> str:
             src = f" (<code>{_e(e.source)}</code>)" if e.source else ""
             out.append("<li><strong>" + _h(_("Turn {turn}").format(turn=e.turn)) + "</strong> "
                        f"({week(game, e.turn)}): "
-                       f"{_e(e.text)}{src}</li>")
+                       f"{_e(event_text(e, names_of(game.scenario)))}{src}</li>")
         out.append("</ul>")
 
     heading = _("The junta's decisions and the player's reasons")
@@ -625,7 +626,8 @@ def html_report(save: LoadedSave) -> str:
             rec = game.records[p.turn - 1]
             reason = (_e(_("; reason: “{reason}”").format(reason=rec.reason)) if rec.reason
                       else ".")
-            items = "".join(f"<li>{_e(e.text)}</li>" for e in p.events[:3])
+            items = "".join(f"<li>{_e(event_text(e, names_of(game.scenario)))}</li>"
+                            for e in p.events[:3])
             orders = _e(_("Junta orders: {orders}").format(
                 orders=orders_text(rec.orders.get('junta', []))))
             out.append("<li><strong>" + _h(_("Turn {turn}").format(turn=p.turn)) + "</strong> "

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ...i18n import N_, _, localized, ngettext
+from ...present.events import event_text
 from ...saves.classroom import TeamStatus, read_team, team_folders
 from ...saves.report import sparkline
 from .base import translate_bindings
@@ -80,7 +81,7 @@ def row_cells(status: TeamStatus, marked: bool) -> dict[str, str | Content]:
     cells["ending"] = _clip(status.ending() or ("—" if status.save else
                                                 status.problem() or "—"), 34)
     events = status.last_events()
-    cells["last"] = (_clip(events[0].text, 44) + (f" (+{len(events) - 1})"
+    cells["last"] = (_clip(event_text(events[0]), 44) + (f" (+{len(events) - 1})"
                                                   if len(events) > 1 else "")
                      if events else "—")
     reasons = status.reasons()
@@ -111,7 +112,7 @@ def detail_text(status: TeamStatus) -> Content:
     if status.played:
         parts += [(_("Turn {turn}, notable events:").format(turn=status.played), "bold"),
                   "" if events else " " + _("none"), "\n"]
-        parts += [f"  • {e.text}\n" for e in events]
+        parts += [f"  • {event_text(e)}\n" for e in events]
     reasons = status.reasons()
     parts += [(_("Reasons recorded:"), "bold"), "" if reasons else " " + _("none yet"), "\n"]
     parts += ["  " + _("turn {turn}: “{reason}”").format(turn=turn, reason=reason) + "\n"

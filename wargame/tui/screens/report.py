@@ -14,7 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Static
 
 from ...i18n import N_, _, ngettext
-from ...present.ledgertext import Group, cause_line, headline_groups, regional_groups
+from ...present.events import event_text
+from ...present.ledgertext import (
+    Group,
+    cause_line,
+    headline_groups,
+    names_of,
+    regional_groups,
+)
 from ..news import week_summary
 from ..session import Session, TurnReport
 from ..sources import cite
@@ -50,6 +57,7 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
     headline, paragraph = week_summary(report, scenario)
     news = Content.assemble((headline, "bold"), "\n", paragraph)
     parts: list[Part] = []
+    names = names_of(scenario)
     phase = None
     for event in report.events:
         if event.phase != phase:
@@ -60,7 +68,7 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
                 title = _("Your orders") if phase == "junta" else _("Your operations")
             parts += ["\n" if parts else "", (title, "bold underline"), "\n"]
         marker = ("✓ " if event.success else "✗ ") if event.success is not None else "• "
-        parts += [(marker, "bold"), event.text, "\n"]
+        parts += [(marker, "bold"), event_text(event, names), "\n"]
         chance = chance_text(event.odds, event.roll, event.success)
         if chance:
             parts += ["    ", (chance, "bold $secondary" if event.success else "bold $accent"),

@@ -1,0 +1,16 @@
+"""An event's sentence in the reader's language: the rule's template translated, then
+filled with the scenario's names in that language (the engine's `Event.text` is English).
+Sentences the engine still writes whole are shown as they are."""
+
+from __future__ import annotations
+
+from ..engine.events import Event
+from ..engine.ledger import render
+from ..i18n import template
+from .ledgertext import Names
+
+
+def event_text(event: Event, names: Names | None = None) -> str:
+    if event.template is None:
+        return event.text
+    return render(template(event.template, event.params), event.params, names)
