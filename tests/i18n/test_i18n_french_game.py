@@ -1,7 +1,7 @@
 """A whole game in French in plain mode, and the after-action report in French: the
 interface's words come from the catalogue, the scenario's from its translations. What
-stays English is the engine's own sentences (events, goals, order refusals): listed in
-`ENGINE_ENGLISH` and in the README."""
+stays English is the engine's sentences not yet templated (most events, goals, order
+refusals): listed in the README."""
 
 from __future__ import annotations
 
@@ -50,6 +50,8 @@ def test_a_whole_plain_game_is_in_french(whole_game: str) -> None:
     assert "FIN DE LA PARTIE\u00a0:" in out
     # the ledger's causes, rendered from the translated templates
     assert "salaires et fonctionnement de l'État" in out
+    # an event of the junta's orders, rendered from its translated template
+    assert "- 3 compagnies escortent le convoi du Corridor Dakar–Bamako." in out
     # The interface's own English never shows (the engine's sentences may: see above).
     for english in ("Turn 1 of", "Report of turn", "What moved the tracks", "GAME OVER",
                     "Type 'help'", "Queued:", "Bamako fuel:", "wages and upkeep"):
