@@ -152,8 +152,8 @@ def _check_endings(t: Turn) -> str | None:
 
 def _end(t: Turn, ending: Ending) -> str:
     t.state.outcome = ending.id
-    t.emit("game_over", f"{ending.title}. {ending.explanation}",
-           source=ending.sources[0] if ending.sources else None)
+    t.emit("game_over", "{title}. {text}", source=ending.sources[0] if ending.sources else None,
+           params={"title": ending.title, "text": ending.explanation})
     return ending.id
 
 
