@@ -26,7 +26,8 @@ class Event:
     # The sentence as a template (marked N_/NP_ where the rule writes it) and its params,
     # for the interface to translate at the edge, as it does the ledger's causes; `text`
     # is its English rendering. Neither is saved nor compared: `text` is the record.
-    template: str | tuple[str, str, str] | None = field(default=None, compare=False)
+    # (A list of (template, params) segments is a sentence and its optional follow-ups.)
+    template: object = field(default=None, compare=False)
     params: Mapping[str, object] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:

@@ -10,6 +10,8 @@ from .ledger import N_, Params, RawEntry, Template, render
 from .orders import Order
 from .state import GameState
 
+Segments = list[tuple[Template, Params | None]]   # an event's sentence in translatable parts
+
 BOUND_CAUSE = N_("held at {bound}, the limit of the track")
 
 
@@ -39,18 +41,24 @@ class Turn:
     scripted: list[tuple[str, Order, str]] = field(default_factory=list)  # side, order, event
     rationales: dict[tuple[str, str], str] = field(default_factory=dict)  # (side, order)
 
-    def emit(self, kind: str, text: Template, *, side: str | None = None,
+    def emit(self, kind: str, text: Template | Segments, *, side: str | None = None,
              order: Order | None = None, odds: int | None = None, roll: int | None = None,
              success: bool | None = None, source: str | None = None,
              visible_to: Visibility = "all", params: Params | None = None) -> Event:
         """Record an event. `text` is a finished English sentence, or with `params` (or as
         an NP_ plural) a template the interface translates; ids in `params` under the
-        ledger's entity keys become English names here and the reader's names there."""
+        ledger's entity keys become English names here and the reader's names there.
+        A list of (template, params) segments is a sentence followed by optional ones
+        (a convoy and what held it back), each translated on its own."""
         rationale = None
         if order is not None and side is not None and kind != "scripted":  # not the AI's
             rationale = self.rationales.get((side, str(order)))
-        english = (render(text, params, self.state.scenario.name_of)
-                   if params is not None or isinstance(text, tuple) else text)
+        name_of = self.state.scenario.name_of
+        if isinstance(text, list):
+            english = "".join(render(part, values, name_of) for part, values in text)
+        else:
+            english = (render(text, params, name_of)
+                       if params is not None or isinstance(text, tuple) else text)
         assert isinstance(english, str)
         event = Event(self.state.turn, self.phase, kind, english, side,
                       str(order) if order is not None else None, odds, roll, success, source,
