@@ -39,11 +39,23 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
                  {"days": days})
     short = need - burned
     t.unmet_pct = short * 100 // need if need else 0
-    t.emit("fuel", f"Bamako used {burned} m³ of fuel"
-           + (f" ({cut}% less than normal: prices, rationing, closures)" if cut else "")
-           + (f" and lacked {short} m³" if short else "")
-           + f"; {days} days of supply left; fuel price index {s.fuel_price}.",
-           source=fuel.sources[0] if fuel.sources else None)
+    # Four whole sentences rather than clauses glued together: each translates as a whole.
+    if cut and short:
+        used = N_("Bamako used {burned} m³ of fuel ({cut}% less than normal: prices, "
+                  "rationing, closures) and lacked {short} m³; {days} days of supply left; "
+                  "fuel price index {price}.")
+    elif cut:
+        used = N_("Bamako used {burned} m³ of fuel ({cut}% less than normal: prices, "
+                  "rationing, closures); {days} days of supply left; fuel price index {price}.")
+    elif short:
+        used = N_("Bamako used {burned} m³ of fuel and lacked {short} m³; {days} days of "
+                  "supply left; fuel price index {price}.")
+    else:
+        used = N_("Bamako used {burned} m³ of fuel; {days} days of supply left; fuel price "
+                  "index {price}.")
+    t.emit("fuel", used, source=fuel.sources[0] if fuel.sources else None,
+           params={"burned": burned, "cut": cut, "short": short, "days": days,
+                   "price": s.fuel_price})
     cuts_before = s.flags.get("power_cuts", False)
     s.flags["power_cuts"] = days < fuel.power_cut_days and short > 0
     if s.flags["power_cuts"] != cuts_before:
@@ -53,10 +65,13 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
     sites = [town for town, turns in sorted(s.site_damage.items()) if turns > 0]
     traffic = arrived * 100 // normal if normal else 100
     non_gold, gold = _treasury(t, traffic, sites, burned * 100 // normal_week)
-    t.emit("treasury", f"Treasury: +{non_gold + gold} income (traffic at {traffic}% of normal"
-           f"{', ' + str(len(sites)) + ' economic sites idle' if sites else ''}), "
-           f"-{spec.tracks.spending} spending; balance {s.treasury} billion CFA.",
-           visible_to="junta")
+    t.emit("treasury", N_("Treasury: +{income} income (traffic at {traffic}% of normal, "
+                          "{sites} economic sites idle), -{spending} spending; balance "
+                          "{treasury} billion CFA.") if sites else
+           N_("Treasury: +{income} income (traffic at {traffic}% of normal), -{spending} "
+              "spending; balance {treasury} billion CFA."), visible_to="junta",
+           params={"income": non_gold + gold, "traffic": traffic, "sites": len(sites),
+                   "spending": spec.tracks.spending, "treasury": s.treasury})
 
 
 def _treasury(t: Turn, traffic: int, sites: list[str], sold_pct: int) -> tuple[int, int]:
