@@ -194,6 +194,16 @@ def recruit(t: Turn, o: Order, spec: RecruitOrder) -> None:
            params={"region": region.id, "joined": joined if ok else 0})
 
 
+# What an attack on an economic site reads as, by the site's kind: (it worked, it did not).
+ATTACKED_SITE = {
+    "mine": (N_("JNIM attacked the mine at {town}; it is out of action for {turns} turns."),
+             N_("JNIM attacked the mine at {town}; guards repelled the attack.")),
+    "factory": (N_("JNIM attacked the factory at {town}; it is out of action for {turns} "
+                   "turns."),
+                N_("JNIM attacked the factory at {town}; guards repelled the attack.")),
+}
+
+
 def attack_site(t: Turn, o: Order, spec: AttackSiteOrder) -> None:
     s = t.state
     town = s.scenario.towns[o.args[0]]
@@ -203,10 +213,14 @@ def attack_site(t: Turn, o: Order, spec: AttackSiteOrder) -> None:
         s.site_damage[town.id] = spec.damage_turns
         t.funds(spec.loot_funds, "site_loot", N_("loot from the attack on {town}"), _src(spec),
                 {"town": town.id})
-    t.emit("attack_site", f"JNIM attacked the {town.kind} at {town.name}"
-           + (f"; it is out of action for {spec.damage_turns} turns." if ok else
-              "; guards repelled the attack."), side=SIDE, order=o, odds=odds, roll=roll,
-           success=ok, source=_src(spec))
+    if town.kind in ATTACKED_SITE:
+        text = ATTACKED_SITE[town.kind][0 if ok else 1]
+    else:   # a kind legality does not allow; kept readable all the same
+        text = (f"JNIM attacked the {town.kind} at {{town}}; it is out of action for {{turns}} "
+                "turns." if ok else f"JNIM attacked the {town.kind} at {{town}}; guards "
+                "repelled the attack.")
+    t.emit("attack_site", text, side=SIDE, order=o, odds=odds, roll=roll, success=ok,
+           source=_src(spec), params={"town": town.id, "turns": spec.damage_turns})
 
 
 def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
@@ -218,11 +232,13 @@ def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
         return
     targets = strike_targets(s, region.id, spec.max_sites, spec.reach)
     regions = sorted({s.scenario.towns[x].region for x in targets})
-    where = region.name if regions == [region.id] else \
-        f"{region.name} and beyond ({len(regions)} regions)"
-    t.emit("strike", f"JNIM struck {len(targets)} places at the same time in {where}: "
-           + ", ".join(s.scenario.towns[x].name for x in targets) + ".", side=SIDE, order=o,
-           source=_src(spec))
+    places = ", ".join(str(s.scenario.towns[x].name) for x in targets)
+    t.emit("strike", N_("JNIM struck {count} places at the same time in {region}: {places}.")
+           if regions == [region.id] else
+           N_("JNIM struck {count} places at the same time in {region} and beyond ({regions} "
+              "regions): {places}."), side=SIDE, order=o, source=_src(spec),
+           params={"count": len(targets), "region": region.id, "regions": len(regions),
+                   "places": places})
     hits = sum(raid(t, Order("raid", (town,)), raid_spec, spec.odds_cut) for town in targets)
     if hits >= 2:
         t.cohesion(-spec.cohesion_shock, "strike_shock",

@@ -353,7 +353,9 @@ def timers(t: Turn) -> None:
         if s.flag_timers[flag] <= 0:
             del s.flag_timers[flag]
             s.flags[flag] = False
-            t.emit("flag_cleared", f"{flag.replace('_', ' ').capitalize()}: no longer in force.")
+            t.emit("flag_cleared", N_("Schools closed: no longer in force.")
+                   if flag == "schools_closed" else
+                   f"{flag.replace('_', ' ').capitalize()}: no longer in force.")
 
 
 def replacements(t: Turn) -> None:
