@@ -177,7 +177,7 @@ def _beyond_orders(t: Turn, region: str) -> None:
             t.emit("beyond_orders", N_("The {force} kept to its orders.") if not acted else
                    N_("The {force} found nowhere to act beyond its orders."), side=actor.id,
                    odds=odds, roll=roll, success=acted, source=src,
-                   params={"force": str(actor.name)})
+                   params={"force": actor.name})
             continue
         target = where[0]
         t.grievance(target, actor.beyond_orders_grievance, "beyond_orders",
@@ -186,7 +186,7 @@ def _beyond_orders(t: Turn, region: str) -> None:
         t.emit("beyond_orders", N_("The {force} went on into {region} without orders; "
                                    "residents reported abuses."), side=actor.id, odds=odds,
                roll=roll, success=True, source=src,
-               params={"force": str(actor.name), "region": target})
+               params={"force": actor.name, "region": target})
 
 
 def ration(t: Turn, o: Order, spec: RationOrder) -> None:

@@ -280,7 +280,7 @@ def _rival_clashes(t: Turn) -> None:
                 text = N_("No clashes between JNIM and the {force} reported in {region}.")
             t.emit("rival", text, side=actor.id, odds=odds, roll=roll, success=clash,
                    source=actor.sources[0] if actor.sources else None,
-                   params={"force": str(actor.name), "region": region, "lost": lost})
+                   params={"force": actor.name, "region": region, "lost": lost})
 
 
 def _sieges(t: Turn) -> None:
