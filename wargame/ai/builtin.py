@@ -38,4 +38,4 @@ def junta_doctrine(scenario: Scenario, name: str) -> Doctrine:
     return builtin_doctrines().junta[name]
 
 
-JUNTA_POLICIES = ("passive", "random", "historical", "defensive", "aggressive")
+JUNTA_POLICIES = ("passive", "random", "historical", "defensive", "aggressive", "planner")
