@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .ai.bots import DIFFICULTIES, JUNTA_POLICIES
+from .ai.planner import DEFAULT_BUDGET as PLANNER_BUDGET
 from .crashlog import report_internal_error
 from .engine.safetext import printable
 from .environ import SettingError
@@ -125,6 +126,17 @@ def cmd_new_scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def cmd_check_scenario(args: argparse.Namespace) -> int:
     from .ai.simulate import simulate
     from .scenario.expectations import check_scenario
@@ -158,7 +170,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                       junta=args.junta, insurgency=args.insurgency,
                       difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
                       explain=args.explain, progress=progress,
-                      ledger=args.json is not None)
+                      ledger=args.json is not None, planner_budget=args.planner_budget)
     if progress:
         sys.stderr.write("\n")
     if args.json != "-":
@@ -326,7 +338,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help="seed of the first game; game i uses S+i")
     p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
-                   help="the junta's policy (default: historical, as check-scenario)")
+                   help="the junta's policy (default: historical, as check-scenario); "
+                        "planner: a junta that searches")
+    p.add_argument("--planner-budget", type=_positive, default=PLANNER_BUDGET, metavar="N",
+                   help=f"rollouts a turn for --junta planner (default {PLANNER_BUDGET}, "
+                        "under a second a turn on one core); more is stronger and slower")
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
                    default="doctrine", help="the insurgency: its doctrine AI (default)")
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")

@@ -38,7 +38,7 @@ from .doctrine import _odds, play_doctrine
 from .explain import sentence
 from .filters import Context, capital_town
 
-DEFAULT_BUDGET = 32     # rollouts per turn: about 0.3 s on one core (benchmarks/bench.py)
+DEFAULT_BUDGET = 64     # rollouts per turn: about 0.4 s on one core (benchmarks/bench.py)
 DEPTH = 2               # turns each rollout plays: this one and one more
 SAMPLES = 2             # determinisations of the fog per candidate at the default budget
 DOCTRINES = ("historical", "defensive", "aggressive")
@@ -139,14 +139,13 @@ def target_score(order: Order, state: GameState) -> int:
     return 0
 
 
-def best_per_kind(state: GameState) -> list[Order]:
-    """Each legal junta order kind's best target by `target_score` (ties: first listed)."""
-    best: dict[str, tuple[int, int, Order]] = {}
+def ranked_per_kind(state: GameState) -> dict[str, list[Order]]:
+    """Each legal junta order kind's targets, best first by `target_score` (ties: the
+    order listed first)."""
+    ranked: dict[str, list[tuple[int, int, Order]]] = {}
     for index, order in enumerate(legal_orders(state, "junta")):
-        score = target_score(order, state)
-        if order.kind not in best or score > best[order.kind][0]:
-            best[order.kind] = (score, -index, order)
-    return [best[k][2] for k in sorted(best)]
+        ranked.setdefault(order.kind, []).append((-target_score(order, state), index, order))
+    return {kind: [o for _, _, o in sorted(rows)] for kind, rows in sorted(ranked.items())}
 
 
 def doctrine_set(base: GameState, name: str) -> tuple[Order, ...]:
@@ -183,13 +182,20 @@ def candidates(base: GameState, limit: int) -> list[Candidate]:
     for name in DOCTRINES:
         add(f"{name} doctrine", sets[name])
     historical = sets["historical"]
-    for alt in best_per_kind(base):
+    ranked = ranked_per_kind(base)
+    for alternatives in ranked.values():
+        alt = alternatives[0]
         if alt in historical:
             continue
         if historical:  # swap the doctrine's last (least urgent) order for this one
             swapped = _legal_prefix(base, (*historical[:-1], alt))
             add(f"historical, {historical[-1].kind} → {alt}", swapped)
         add(f"historical + {alt}", _legal_prefix(base, (*historical, alt)))
+    # Concentrated sets: as many of one kind as the capacity and money allow, best
+    # targets first (every corridor escorted, say), which no doctrine gives.
+    for kind, alternatives in ranked.items():
+        if len(alternatives) > 1:
+            add(f"all on {kind}", _legal_prefix(base, tuple(alternatives)))
     return out
 
 
@@ -214,7 +220,7 @@ def _margin(leaf: GoalCondition) -> int | None:
 def evaluate(state: GameState) -> int:
     """The junta's reading of a state, from the scenario's endings: the ending reached if
     any, plus the margins of the winning ending's conditions (a shortfall counts in full,
-    a surplus a little) and the closeness of each losing ending's triggers."""
+    a surplus half) and the closeness of each losing ending's triggers."""
     scenario = state.scenario
     value = 0
     if state.outcome is not None:
@@ -228,8 +234,8 @@ def evaluate(state: GameState) -> int:
             margin = _margin(leaf)
             if margin is None:
                 continue
-            if goal.outcome == "win":
-                value += min(margin, 30)
+            if goal.outcome == "win":  # a buffer above the line is worth keeping too
+                value += margin if margin < 0 else margin // 2
             elif goal.outcome == "loss":   # margin > -100: the trigger is near
                 value -= 2 * max(0, 100 + margin) if margin < 0 else 200
     value -= 20 * len(state.towns_held)
