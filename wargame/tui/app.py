@@ -244,6 +244,9 @@ class WargameApp(App[int]):
             return
         yield SystemCommand("End turn", "Resolve the turn (e)", board.action_end_turn)
         yield SystemCommand("Undo", "Take back the last queued order (u)", board.action_undo)
+        yield SystemCommand("Ask the advisor", "The planning junta's suggestion for this "
+                            "turn, beside your queue; applied only if you say so (i)",
+                            board.action_advise)
         yield SystemCommand("Save game", "Save the game to a file (s)", board.action_save)
         yield SystemCommand("Load game", "Load a saved game (l)", board.action_load)
         yield SystemCommand("Reason for this turn", "Write down why you chose this turn's "

@@ -45,3 +45,13 @@ class TurnResolved(Message):
         self.decisions = list(decisions)
         self.error = error
         self.elapsed_ms = elapsed_ms
+
+
+class AdviceReady(Message):
+    """Posted by the advisor's worker: its suggestion (an `ai.advisor.Advice`), or the
+    error that stopped it."""
+
+    def __init__(self, advice: Any, error: str | None) -> None:
+        super().__init__()
+        self.advice = advice
+        self.error = error

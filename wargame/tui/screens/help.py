@@ -27,6 +27,8 @@ KEYS = (
     ("x or Delete", "take back the highlighted queued order"),
     ("u", "undo the last queued order"),
     ("w", "write down your reason for this turn's orders"),
+    ("i", "ask the advisor: the planning junta's orders for this turn and why, beside "
+          "your queue (y uses them, Esc keeps yours)"),
     ("e", "end the turn: JNIM decides, the turn resolves, the report opens"),
     ("t", "show the tracks and the support per region (in narrow terminals)"),
     ("v", "show the goals: every ending, what it takes and where the game stands"),
