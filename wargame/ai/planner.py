@@ -39,9 +39,13 @@ from .explain import sentence
 from .filters import Context, capital_town
 
 DEFAULT_BUDGET = 64     # rollouts per turn: about 0.4 s on one core (benchmarks/bench.py)
-DEPTH = 2               # turns each rollout plays: this one and one more
+DEPTH = 2               # turns each rollout plays: this one and the next
 SAMPLES = 2             # determinisations of the fog per candidate at the default budget
 DOCTRINES = ("historical", "defensive", "aggressive")
+# How much better than the historical doctrine's set a challenger must score to be chosen:
+# with a few draws of the fog each, the best of thirty candidates is partly the luckiest
+# (the winner's curse), so a small lead is not trusted.
+MARGIN = 15
 # What an ending reached is worth against the margins of a game still running (at most a
 # few hundred): a win or a loss outweighs any margin, a draw counts as nothing either way.
 ENDING_VALUE = {"win": 600, "draw": 0, "loss": -1000}
@@ -283,16 +287,24 @@ def plan(state: GameState, budget: int = DEFAULT_BUDGET) -> Plan:
                               {k: v // samples for k, v in tracks.items()}))
     ranked = sorted(enumerate(weighed), key=lambda p: (-p[1].value, p[0]))
     order = tuple(s for _, s in ranked)
-    return Plan(order[0], order, samples, DEPTH, samples * len(weighed),
-                _reasons(order[0], weighed[0], order))
+    chosen = order[0]
+    if chosen.value - weighed[0].value < MARGIN:   # weighed[0]: the historical doctrine
+        chosen = weighed[0]
+    return Plan(chosen, order, samples, DEPTH, samples * len(weighed),
+                _reasons(chosen, weighed[0], order))
 
 
 def _reasons(chosen: Scored, doctrine: Scored, ranked: tuple[Scored, ...]) -> str:
     """Why the chosen set won: its value against the historical doctrine's (or the
     runner-up's when it is the doctrine), and the tracks where the two differ."""
-    other = doctrine if chosen is not doctrine else (ranked[1] if len(ranked) > 1 else None)
+    other = doctrine if chosen is not doctrine else next(
+        (s for s in ranked if s is not chosen), None)
     if other is None:
         return f"the only set it could give (value {chosen.value:+d})"
+    if chosen is doctrine and other.value > chosen.value:
+        return (f"value {chosen.value:+d}; the best challenger, {other.candidate.label}, "
+                f"scored {other.value:+d}, less than {MARGIN} better: within the luck of "
+                "the draws")
     diffs = [f"{k} {chosen.tracks[k] - other.tracks[k]:+d}" for k in chosen.tracks
              if chosen.tracks[k] != other.tracks.get(k, chosen.tracks[k])]
     detail = (" (" + ", ".join(diffs) + ")") if diffs else ""
