@@ -46,6 +46,7 @@ DOCTRINES = ("historical", "defensive", "aggressive")
 # with a few draws of the fog each, the best of thirty candidates is partly the luckiest
 # (the winner's curse), so a small lead is not trusted.
 MARGIN = 15
+TREASURY_PER_POINT = 2   # billions of treasury worth one point of evaluation
 # What an ending reached is worth against the margins of a game still running (at most a
 # few hundred): a win or a loss outweighs any margin, a draw counts as nothing either way.
 ENDING_VALUE = {"win": 600, "draw": 0, "loss": -1000}
@@ -171,12 +172,15 @@ def _legal_prefix(base: GameState, orders: tuple[Order, ...]) -> tuple[Order, ..
     return tuple(kept)
 
 
-def candidates(base: GameState, limit: int) -> list[Candidate]:
-    """At most `limit` distinct order sets, the historical doctrine's first."""
+def candidates(base: GameState, limit: int,
+               banned: frozenset[str] = frozenset()) -> list[Candidate]:
+    """At most `limit` distinct order sets, the historical doctrine's first. Orders of a
+    `banned` kind are left out of every set (to measure what each kind is worth)."""
     out: list[Candidate] = []
     seen: set[tuple[str, ...]] = set()
 
     def add(label: str, orders: tuple[Order, ...]) -> None:
+        orders = tuple(o for o in orders if o.kind not in banned)
         key = tuple(sorted(map(str, orders)))
         if key not in seen and len(out) < limit:
             seen.add(key)
@@ -186,7 +190,7 @@ def candidates(base: GameState, limit: int) -> list[Candidate]:
     for name in DOCTRINES:
         add(f"{name} doctrine", sets[name])
     historical = sets["historical"]
-    ranked = ranked_per_kind(base)
+    ranked = {k: v for k, v in ranked_per_kind(base).items() if k not in banned}
     for alternatives in ranked.values():
         alt = alternatives[0]
         if alt in historical:
@@ -243,7 +247,9 @@ def evaluate(state: GameState) -> int:
             elif goal.outcome == "loss":   # margin > -100: the trigger is near
                 value -= 2 * max(0, 100 + margin) if margin < 0 else 200
     value -= 20 * len(state.towns_held)
-    value += -30 if state.treasury < 0 else 0
+    # Money spent now is pay missed later: a treasury in deficit costs cohesion every week
+    # (rules.cohesion.unpaid), further ahead than a rollout sees, so every billion counts.
+    value += state.treasury // TREASURY_PER_POINT
     return value
 
 
@@ -270,13 +276,14 @@ def rollout(base: GameState, orders: tuple[Order, ...], sample: int, depth: int)
     return state
 
 
-def plan(state: GameState, budget: int = DEFAULT_BUDGET) -> Plan:
+def plan(state: GameState, budget: int = DEFAULT_BUDGET,
+         banned: frozenset[str] = frozenset()) -> Plan:
     """The best junta order set for this turn (added to any orders already queued)."""
     base = scrubbed(state)
     samples = SAMPLES if budget >= 4 * SAMPLES else 1
     limit = max(1, budget // samples)
     weighed: list[Scored] = []
-    for candidate in candidates(base, limit):
+    for candidate in candidates(base, limit, banned):
         total = 0
         tracks: Counter[str] = Counter()
         for sample in range(samples):
@@ -314,9 +321,10 @@ def _reasons(chosen: Scored, doctrine: Scored, ranked: tuple[Scored, ...]) -> st
 
 # ------------------------------------------------------------------ the bot
 
-def play_planner(state: GameState, budget: int = DEFAULT_BUDGET) -> list[Decision]:
+def play_planner(state: GameState, budget: int = DEFAULT_BUDGET,
+                 banned: frozenset[str] = frozenset()) -> list[Decision]:
     """Queue the planner's order set; one decision per order, explained."""
-    result = plan(state, budget)
+    result = plan(state, budget, banned)
     view = observe(state, "junta")
     ctx = Context(view, state.scenario, _odds(state, "junta"))
     weighed = [s.to_dict() for s in result.weighed]
