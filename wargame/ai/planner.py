@@ -5,9 +5,10 @@ Each turn it
    insurgency's fighters, funds, weapons, rivals, queued orders and the game's own dice are
    replaced by estimates and a private stream (so it is fair by construction: nothing it
    does afterwards can read the true hidden numbers; tests poison them to prove it);
-2. lists candidate order sets, pruned: the three junta doctrines' choices, then the
-   historical choice with its last order swapped for the best target of each other order
-   kind (a cheap heuristic on the junta's view picks the target);
+2. lists candidate order sets, pruned: the three junta doctrines' choices, the historical
+   choice with its last order swapped for (or extended by) the best target of each other
+   order kind (a cheap heuristic on the junta's view picks the target), and sets that
+   concentrate on one kind (every corridor escorted, say), up to budget / samples sets;
 3. plays every candidate forward `DEPTH` turns on `samples` determinisations of the fog
    (fighters, funds and weapons drawn around the junta's estimates, dice of its own), the
    insurgency played by its doctrine, the junta's later turns by the historical doctrine;
@@ -15,8 +16,9 @@ Each turn it
    candidates come from the orders, not the dice;
 4. scores each end state by the scenario's `victory` section (`engine.goals`): an ending
    reached counts in full, otherwise the margins of the winning ending's conditions and the
-   closeness of the losing endings' triggers, and picks the best (ties: earlier candidate,
-   so the historical doctrine wins ties).
+   closeness of the losing endings' triggers, with the treasury, and picks the best; a
+   challenger must beat the historical doctrine's set by MARGIN (ties and near-ties: the
+   historical set).
 
 Its cost is counted in rollouts (`budget`), never in wall time, so a game is the same on
 any machine and for any --jobs. Its random stream is derived from (seed, turn, side).
@@ -38,7 +40,7 @@ from .doctrine import _odds, play_doctrine
 from .explain import sentence
 from .filters import Context, capital_town
 
-DEFAULT_BUDGET = 64     # rollouts per turn: about 0.4 s on one core (benchmarks/bench.py)
+DEFAULT_BUDGET = 64     # rollouts per turn: median 0.2-0.3 s CPU a turn (bench.py planner)
 DEPTH = 2               # turns each rollout plays: this one and the next
 SAMPLES = 2             # determinisations of the fog per candidate at the default budget
 DOCTRINES = ("historical", "defensive", "aggressive")
