@@ -3,10 +3,18 @@
 PyYAML's defaults are unsafe or surprising for hand-written scenario files:
 duplicate keys silently overwrite, YAML 1.1 turns ``NO`` into False and
 ``12:30`` into 750, aliases allow "billion laughs" bombs and deep nesting
-raises RecursionError.  This module composes the document with the
-pure-Python ``yaml.SafeLoader`` machinery (the C loader bypasses Python
-``compose_node`` overrides), rejects what we do not allow, and converts the
-node tree to plain Python itself so every value keeps its line and column.
+raises RecursionError.  This module composes the document with PyYAML's
+Python composer (the C loader's own composer bypasses Python ``compose_node``
+overrides), rejects what we do not allow, and converts the node tree to plain
+Python itself so every value keeps its line and column.
+
+Speed: when PyYAML has libyaml, the events come from its C parser (``CParser``),
+which does the scanning and parsing, most of the time; composition, the checks on
+every event and node, the resolvers and the conversion stay the same Python code.
+A file that is not clean on that path (any YAML error, anchor, alias, tag, limit,
+duplicate key, bad value, a character the Python reader refuses...) is read again
+wholly by the pure-Python ``yaml.SafeLoader`` path, so every message and position
+is exactly what it has always been. Only a clean file is taken from the C path.
 """
 
 from __future__ import annotations
@@ -98,16 +106,21 @@ class _TooDeep(Exception):
         self.col = col
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-like resolvers and compose-time checks.
+class _StrictChecks:
+    """The compose-time checks, shared by the pure-Python and the libyaml loaders."""
 
-    The class gets its own resolver table so the global SafeLoader is untouched.
-    """
+    max_depth: int
+    problems: list[SourceError]
+    _depth: int
+    last_start: tuple[int, int]
+    _path: list[str]
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    # Provided by the loader classes below (PyYAML's Composer and a parser).
+    check_event: Any
+    get_event: Any
+    peek_event: Any
 
-    def __init__(self, text: str, max_depth: int) -> None:
-        super().__init__(text)
+    def _start_checks(self, max_depth: int) -> None:
         self.max_depth = max_depth
         self.problems: list[SourceError] = []
         self._depth = 0
@@ -133,7 +146,7 @@ class _StrictLoader(yaml.SafeLoader):
                 mark = event.start_mark
                 raise _TooDeep(mark.line + 1, mark.column + 1)
         try:
-            node = super().compose_node(parent, index)
+            node = super().compose_node(parent, index)  # type: ignore[misc]
             assert node is not None
             return node
         finally:
@@ -167,6 +180,19 @@ class _StrictLoader(yaml.SafeLoader):
         self.problems.append(SourceError(mark.line + 1, mark.column + 1, path, message))
 
 
+class _StrictLoader(_StrictChecks, yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-like resolvers and compose-time checks.
+
+    The class gets its own resolver table so the global SafeLoader is untouched.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def __init__(self, text: str, max_depth: int) -> None:
+        yaml.SafeLoader.__init__(self, text)
+        self._start_checks(max_depth)
+
+
 def _path_part(parent: Node | None, index: Any) -> str:
     """Dotted-path element for a node being composed (keys use their parent's path)."""
     if isinstance(parent, SequenceNode):
@@ -193,6 +219,30 @@ _add_resolver(
 _add_resolver(_NULL, r"^(?:~|null|Null|NULL|)\Z", ["~", "n", "N", ""])
 _add_resolver(_DATE, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", "0123456789")
 
+_FastLoader: type[_StrictChecks] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser  # type: ignore[import-not-found,unused-ignore]
+    from yaml.composer import Composer
+    from yaml.resolver import Resolver
+
+    class _CStrictLoader(_StrictChecks, CParser, Composer, Resolver):  # type: ignore[misc]
+        """The same checks and resolvers over events from libyaml's C parser."""
+
+        yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+        def __init__(self, text: str, max_depth: int) -> None:
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._start_checks(max_depth)
+
+    _FastLoader = _CStrictLoader
+
+# Files the C path never takes: what PyYAML's Python reader refuses
+# (yaml.reader.Reader.NON_PRINTABLE; libyaml words its refusal differently), and tabs,
+# which libyaml accepts in places where PyYAML's scanner refuses them ("a:\tb").
+_NOT_FOR_C = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|\t")
+
 
 def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> LoadedYaml:
     """Parse one YAML document whose top level is a mapping; raise YamlLoadError on problems."""
@@ -201,7 +251,16 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
             [_format_error(1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes} bytes")]
         )
     text = _decode(raw.removeprefix(_BOM))
-    root, problems = _compose(text, max_depth)
+    if _FastLoader is not None and _NOT_FOR_C.search(text) is None:
+        try:
+            return _load_text(text, max_depth, _FastLoader)
+        except Exception:  # noqa: BLE001 - anything at all: the Python path says what
+            pass
+    return _load_text(text, max_depth, _StrictLoader)
+
+
+def _load_text(text: str, max_depth: int, loader: type[_StrictChecks]) -> LoadedYaml:
+    root, problems = _compose(text, max_depth, loader)
     if root is None:
         raise YamlLoadError(problems or [_format_error(1, 1, "file is empty")])
     builder = _Builder(text)
@@ -242,10 +301,11 @@ def _decode(raw: bytes) -> str:
         raise YamlLoadError([_format_error(line, col, message)]) from None
 
 
-def _compose(text: str, max_depth: int) -> tuple[Node | None, list[SourceError]]:
+def _compose(text: str, max_depth: int, loader_class: type[_StrictChecks]
+             ) -> tuple[Node | None, list[SourceError]]:
     """Compose the single document; return its root (None if empty or failed) and problems."""
     try:
-        loader = _StrictLoader(text, max_depth)
+        loader: Any = loader_class(text, max_depth)  # type: ignore[call-arg]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
@@ -276,7 +336,7 @@ def _compose(text: str, max_depth: int) -> tuple[Node | None, list[SourceError]]
     return root, loader.problems
 
 
-def _compose_single(loader: _StrictLoader) -> Node | None:
+def _compose_single(loader: Any) -> Node | None:
     loader.next_event()  # STREAM-START
     if loader.check_event(StreamEndEvent):
         return None
