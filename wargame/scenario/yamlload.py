@@ -147,7 +147,7 @@ class _StrictChecks:
                 raise _TooDeep(mark.line + 1, mark.column + 1)
         try:
             node = super().compose_node(parent, index)  # type: ignore[misc]
-            assert node is not None
+            assert isinstance(node, Node)
             return node
         finally:
             self._path.pop()
@@ -156,10 +156,10 @@ class _StrictChecks:
 
     # Typed wrappers: the PyYAML stubs leave these untyped.
     def next_event(self) -> Any:
-        return self.get_event()  # type: ignore[no-untyped-call]
+        return self.get_event()
 
     def upcoming_event(self) -> Any:
-        return self.peek_event()  # type: ignore[no-untyped-call]
+        return self.peek_event()
 
     def _reject_properties(self, event: NodeEvent) -> None:
         # Clear anchor/tag after reporting so composition can go on and find more problems.
@@ -221,11 +221,11 @@ _add_resolver(_DATE, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", "0123456789")
 
 _FastLoader: type[_StrictChecks] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-    from yaml._yaml import CParser  # type: ignore[import-not-found,unused-ignore]
+    from yaml._yaml import CParser
     from yaml.composer import Composer
     from yaml.resolver import Resolver
 
-    class _CStrictLoader(_StrictChecks, CParser, Composer, Resolver):  # type: ignore[misc]
+    class _CStrictLoader(_StrictChecks, CParser, Composer, Resolver):
         """The same checks and resolvers over events from libyaml's C parser."""
 
         yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
@@ -340,7 +340,7 @@ def _compose_single(loader: Any) -> Node | None:
     loader.next_event()  # STREAM-START
     if loader.check_event(StreamEndEvent):
         return None
-    root = loader.compose_document()
+    root: Node | None = loader.compose_document()
     if not loader.check_event(StreamEndEvent):
         # Keep the first document: its own problems are still worth reporting.
         mark = loader.upcoming_event().start_mark
