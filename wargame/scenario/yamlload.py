@@ -31,6 +31,7 @@ from yaml.events import (
     AliasEvent,
     MappingStartEvent,
     NodeEvent,
+    ScalarEvent,
     SequenceStartEvent,
     StreamEndEvent,
 )
@@ -95,6 +96,10 @@ class YamlLoadError(Exception):
             found = [*found[:MAX_ERRORS], SourceError(last.line, last.col, "yaml", more)]
         self.errors = found
         super().__init__("; ".join(f"{e.line}:{e.col}: {e.message}" for e in found[:5]))
+
+
+class _NotForC(Exception):
+    """Internal: the libyaml path meets what only the pure-Python path reads exactly."""
 
 
 class _TooDeep(Exception):
@@ -236,12 +241,24 @@ if getattr(yaml, "__with_libyaml__", False):
             Resolver.__init__(self)
             self._start_checks(max_depth)
 
+        def compose_node(self, parent: Node | None, index: Any) -> Node:
+            event = self.upcoming_event()
+            if isinstance(event, ScalarEvent) and event.value == "" and not event.style:
+                # A missing value ("kind: ," or "a:" with nothing): libyaml places it
+                # elsewhere than PyYAML does, and its place is in messages.
+                raise _NotForC
+            return super().compose_node(parent, index)
+
     _FastLoader = _CStrictLoader
 
-# Files the C path never takes: what PyYAML's Python reader refuses
-# (yaml.reader.Reader.NON_PRINTABLE; libyaml words its refusal differently), and tabs,
-# which libyaml accepts in places where PyYAML's scanner refuses them ("a:\tb").
-_NOT_FOR_C = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|\t")
+# Files the C path never takes, where libyaml and PyYAML are known to differ (found by
+# comparing both on edited scenarios, tests/scenario/test_yamlload_libyaml.py): what
+# PyYAML's Python reader refuses (yaml.reader.Reader.NON_PRINTABLE; libyaml words its
+# refusal differently); tabs and '?', which libyaml accepts where PyYAML refuses them
+# ("a:<tab>b", "{a: b?c}"); a byte order mark inside the text (libyaml does not count
+# its column); and the rarer line breaks (CR, NEL, LS, PS), kept off the C path by caution.
+_NOT_FOR_C = re.compile(
+    yaml.reader.Reader.NON_PRINTABLE.pattern + "|[\t?\ufeff\r\x85\u2028\u2029]")
 
 
 def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> LoadedYaml:
