@@ -6,6 +6,7 @@ order, so the output is identical for any --jobs.
 
 from __future__ import annotations
 
+import gc
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -100,11 +101,18 @@ class Batch:
     planner_budget: int = DEFAULT_BUDGET   # rollouts a turn for the planning junta
 
 
+# A worker's scenario by path. Filled in the parent just before the pool starts, so a
+# worker made by fork (Linux) inherits the parent's scenario and loads nothing; a worker
+# started afresh (spawn, forkserver) loads the file once.
 _WORKER_SCENARIO: dict[str, Scenario] = {}
+# Games per task sent to a worker: small enough that the workers finish together (the
+# last task is the tail one worker plays alone), large enough to keep messages few.
+MAX_CHUNK = 4
 
 
 def _worker_game(batch: Batch, seed: int) -> GameRecord:
-    """Runs in a worker process: load the scenario once per process, play one game."""
+    """Runs in a worker process: the scenario (inherited, or loaded once per process),
+    one game."""
     if batch.scenario_path not in _WORKER_SCENARIO:
         from ..scenario.load import load_scenario
 
@@ -126,12 +134,21 @@ def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: 
             if progress:
                 progress(len(records))
         return records
-    chunk = max(1, min(16, len(seeds) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for record in pool.map(_worker_game, [batch] * len(seeds), seeds, chunksize=chunk):
-            records.append(record)
-            if progress:
-                progress(len(records))
+    chunk = max(1, min(MAX_CHUNK, len(seeds) // (jobs * 4)))
+    _WORKER_SCENARIO[batch.scenario_path] = scenario
+    # What exists now is never garbage for the workers: frozen, their collector skips it
+    # (and does not touch, so copy, the pages they share with the parent after a fork).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for record in pool.map(_worker_game, [batch] * len(seeds), seeds,
+                                   chunksize=chunk):
+                records.append(record)
+                if progress:
+                    progress(len(records))
+    finally:
+        gc.unfreeze()
+        _WORKER_SCENARIO.pop(batch.scenario_path, None)
     return records
 
 
