@@ -689,7 +689,7 @@ def _bounded(self, track, region, value, delta, low, high, *rest):
 def ledger_off():
     _turn.Turn.record = _record
     _turn.Turn._bounded = _bounded
-    _resolve.entries = lambda turn, raw: []
+    _resolve.TurnLedger = lambda turn, raw: []  # the entries a turn's result reads lazily
 """
 
 _LEDGER_COST_CODE = _LEDGER_OFF + """
@@ -700,10 +700,10 @@ from wargame.engine import resolve, turn
 from wargame.scenario.load import load_scenario
 p = json.loads(sys.argv[1])
 scenario = load_scenario(Path(p["scenario"]))
-on = (turn.Turn.record, turn.Turn._bounded, resolve.entries)
+on = (turn.Turn.record, turn.Turn._bounded, resolve.TurnLedger)
 
 def ledger_on():
-    turn.Turn.record, turn.Turn._bounded, resolve.entries = on
+    turn.Turn.record, turn.Turn._bounded, resolve.TurnLedger = on
 
 def one_game(seed):
     start = time.process_time()
