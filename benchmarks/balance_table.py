@@ -2,11 +2,14 @@
 
     .venv/bin/python benchmarks/balance_table.py                 # 200 games each, README updated
     .venv/bin/python benchmarks/balance_table.py --games 50 --print
+    .venv/bin/python benchmarks/balance_table.py --planner-games 40 --planner-budget 16
 
 Each cell is `wargame simulate SCENARIO --games N --seed 1 --junta P --difficulty D` (the
 doctrine insurgency); the table goes into README.md between the two BALANCE-TABLE markers.
-A policy registered later (a planning junta, say) appears as soon as it is in
-JUNTA_POLICIES.
+A policy registered later appears as soon as it is in JUNTA_POLICIES. The planning junta
+searches every turn (about a quarter of a second at its default budget), so its row may be
+measured on fewer games (`--planner-games`) and at a lower budget (`--planner-budget`);
+the table says which.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 from pathlib import Path
 
 from wargame.ai.bots import DIFFICULTIES, JUNTA_POLICIES
+from wargame.ai.planner import DEFAULT_BUDGET
 from wargame.ai.simulate import simulate
 from wargame.scenario.load import load_scenario
 from wargame.scenario.shipped import shipped_scenarios
@@ -29,7 +33,8 @@ def cell(shares: dict[str, dict[str, float]], endings: list[str]) -> str:
     return " / ".join(f"{round(shares.get(e, {}).get('share', 0.0) * 100)}" for e in endings)
 
 
-def table(games: int, seed: int, jobs: int) -> list[str]:
+def table(games: int, seed: int, jobs: int, planner_games: int | None = None,
+          planner_budget: int = DEFAULT_BUDGET) -> list[str]:
     lines: list[str] = []
     for path in shipped_scenarios():
         scenario = load_scenario(path)
@@ -39,15 +44,24 @@ def table(games: int, seed: int, jobs: int) -> list[str]:
                   "|---|" + "---|" * len(DIFFICULTIES)]
         for policy in JUNTA_POLICIES:
             row = []
+            n = (planner_games or games) if policy == "planner" else games
             for difficulty in DIFFICULTIES:
-                result = simulate(scenario, path, games, seed, junta=policy,
-                                  difficulty=difficulty, jobs=jobs)
+                result = simulate(scenario, path, n, seed, junta=policy,
+                                  difficulty=difficulty, jobs=jobs,
+                                  planner_budget=planner_budget)
                 row.append(cell(result["summary"]["outcome_shares"], endings))
                 print(f"{scenario.id} {policy} {difficulty}: {row[-1]}", file=sys.stderr)
-            lines.append(f"| {policy} | " + " | ".join(row) + " |")
+            label = (f"planner (budget {planner_budget}, {n} games)" if policy == "planner"
+                     and (n != games or planner_budget != DEFAULT_BUDGET) else policy)
+            lines.append(f"| {label} | " + " | ".join(row) + " |")
         lines.append("")
-    lines.append(f"{games} games per cell, seeds {seed}–{seed + games - 1}; refresh with "
-                 f"`.venv/bin/python benchmarks/balance_table.py --games {games}`.")
+    command = f"--games {games}"
+    if planner_games and planner_games != games:
+        command += f" --planner-games {planner_games}"
+    if planner_budget != DEFAULT_BUDGET:
+        command += f" --planner-budget {planner_budget}"
+    lines.append(f"{games} games per cell (seeds from {seed}) unless the row says otherwise; "
+                 f"refresh with `.venv/bin/python benchmarks/balance_table.py {command}`.")
     return lines
 
 
@@ -56,9 +70,14 @@ def main() -> int:
     ap.add_argument("--games", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--planner-games", type=int, default=None,
+                    help="games per cell for the planner (default: --games)")
+    ap.add_argument("--planner-budget", type=int, default=DEFAULT_BUDGET,
+                    help=f"the planner's rollouts a turn (default {DEFAULT_BUDGET})")
     ap.add_argument("--print", action="store_true", help="print the table, leave README")
     args = ap.parse_args()
-    text = "\n".join(table(args.games, args.seed, args.jobs))
+    text = "\n".join(table(args.games, args.seed, args.jobs, args.planner_games,
+                           args.planner_budget))
     if args.print:
         print(text)
         return 0

@@ -310,6 +310,29 @@ def bench_bot(samples: int = 120) -> None:
               f"{statistics.median(times):.1f} ms, p95 {_percentile(times, 95):.1f} ms")
 
 
+def bench_planner(games: int = 4) -> None:
+    """One planning-junta turn at its default budget, every turn of a few whole games of the
+    main scenario, in the process's CPU time (target: p95 under 1 s on one core)."""
+    from wargame.ai.bots import play_side
+    from wargame.ai.planner import DEFAULT_BUDGET
+    from wargame.engine import new_game, resolve_turn
+    from wargame.scenario.load import load_scenario
+
+    scenario = load_scenario(MAIN)
+    times = []
+    for seed in range(1, games + 1):
+        state = new_game(scenario, seed)
+        while not state.over:
+            start = time.process_time()
+            play_side(state, "junta", "planner", planner_budget=DEFAULT_BUDGET)
+            times.append((time.process_time() - start) * 1000)
+            play_side(state, "insurgency", "doctrine")
+            resolve_turn(state)
+    print(f"planner turn at budget {DEFAULT_BUDGET} ({len(times)} turns of {games} games): "
+          f"median {statistics.median(times):.0f} ms, p95 {_percentile(times, 95):.0f} ms, "
+          f"max {max(times):.0f} ms CPU (target: under 1000 ms)")
+
+
 def bench_simulate_1000() -> None:
     """`wargame simulate bamako-blockade-2025 --games 1000 --junta historical --jobs 2`,
     start-up included, in this checkout and in the baseline (target: at most half the
@@ -666,7 +689,7 @@ def _bounded(self, track, region, value, delta, low, high, *rest):
 def ledger_off():
     _turn.Turn.record = _record
     _turn.Turn._bounded = _bounded
-    _resolve.entries = lambda turn, raw: []
+    _resolve.TurnLedger = lambda turn, raw: []  # the entries a turn's result reads lazily
 """
 
 _LEDGER_COST_CODE = _LEDGER_OFF + """
@@ -677,10 +700,10 @@ from wargame.engine import resolve, turn
 from wargame.scenario.load import load_scenario
 p = json.loads(sys.argv[1])
 scenario = load_scenario(Path(p["scenario"]))
-on = (turn.Turn.record, turn.Turn._bounded, resolve.entries)
+on = (turn.Turn.record, turn.Turn._bounded, resolve.TurnLedger)
 
 def ledger_on():
-    turn.Turn.record, turn.Turn._bounded, resolve.entries = on
+    turn.Turn.record, turn.Turn._bounded, resolve.TurnLedger = on
 
 def one_game(seed):
     start = time.process_time()
@@ -733,7 +756,7 @@ def bench_ledger_cost(games: int = 60, simulated: int = 1000) -> None:
 
 
 BENCHES: dict[str, Callable[[], None]] = {
-    "bot": bench_bot, "simulate-1000": bench_simulate_1000,
+    "bot": bench_bot, "planner": bench_planner, "simulate-1000": bench_simulate_1000,
     "game": bench_game, "game-full": bench_game_full_length, "validate": bench_validate,
     "save": bench_save, "load": bench_load,
     "tui-start": bench_tui_start, "tui-cursor": bench_tui_cursor,

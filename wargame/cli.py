@@ -13,6 +13,7 @@ from pathlib import Path
 # rest (the loader and its models, the bots, the interface) when it runs, so that
 # `wargame --help` and the quick commands start fast.
 from .ai.names import DIFFICULTIES, JUNTA_POLICIES
+from .ai.names import PLANNER_DEFAULT_BUDGET as PLANNER_BUDGET
 from .engine.safetext import printable
 from .environ import SettingError, argument, language_parser, setting
 from .i18n import (
@@ -146,6 +147,17 @@ def cmd_new_scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def cmd_check_scenario(args: argparse.Namespace) -> int:
     from .ai.simulate import simulate
     from .scenario.expectations import check_scenario
@@ -184,7 +196,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                       junta=args.junta, insurgency=args.insurgency,
                       difficulty=args.difficulty, jobs=args.jobs or os.cpu_count() or 1,
                       explain=args.explain, progress=progress,
-                      ledger=args.json is not None)
+                      ledger=args.json is not None, planner_budget=args.planner_budget)
     if progress:
         sys.stderr.write("\n")
     if args.json != "-":
@@ -359,7 +371,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help=_("seed of the first game; game i uses S+i"))
     p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
-                   help=_("the junta's policy (default: historical, as check-scenario)"))
+                   help=_("the junta's policy (default: historical, as check-scenario); "
+                          "planner: a junta that searches"))
+    p.add_argument("--planner-budget", type=_positive, default=PLANNER_BUDGET, metavar="N",
+                   help=_("rollouts a turn for --junta planner (default {budget}, under a "
+                          "second a turn on one core); more is stronger and slower"
+                          ).format(budget=PLANNER_BUDGET))
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
                    default="doctrine", help=_("the insurgency: its doctrine AI (default)"))
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")

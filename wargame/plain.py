@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from .ai.advisor import Advice, advise, record_advice
 from .ai.bots import play_side, rationales
 from .engine import (
     GameState,
@@ -52,6 +53,9 @@ HELP = N_("""Commands:
                   what each would do
   ORDER           queue an order by its text form, e.g. 'escort dakar heavy'
   undo            take back the last queued order
+  advise          ask the advisor (the planning junta) for its orders for this turn,
+                  with its reasons; nothing is queued
+  accept          replace your queue with the advisor's last suggestion
   reason TEXT     your reason for this turn's decisions (optional; kept in the save)
   end [TEXT]      resolve the turn (TEXT, if given, is the turn's reason); the report
                   says what moved each track, and why
@@ -100,6 +104,7 @@ class PlainGame:
         self.saves = saves                      # autosave folder; None: no autosave
         self.save_options = dict(save_options or {})
         self.reason = reason                    # the player's reason for this turn
+        self.advice: Advice | None = None       # the advisor's suggestion this turn
 
     @property
     def state(self) -> GameState:
@@ -330,6 +335,35 @@ class PlainGame:
             return
         self.say(_("Saved: {path}").format(path=path))
 
+    def advise(self) -> None:
+        """The advisor's suggestion, recorded in the game (for the debrief), never queued."""
+        advice = advise(self.state)
+        record_advice(self.game, advice)
+        self.advice = advice
+        none = _("no orders")
+        self.say(_("Advisor for turn {turn} (weighed {n} order sets): {orders}").format(
+            turn=advice.turn, n=advice.weighed, orders=", ".join(advice.orders) or none))
+        self.say(_("Why: {label}: {reasons}.").format(label=advice.label,
+                                                       reasons=advice.reasons))
+        queued = ", ".join(str(o) for o in self.state.pending["junta"]) or _("empty")
+        self.say(_("Your queue: {queued}. Type 'accept' to replace it with the advice, or "
+                   "give your own orders.").format(queued=queued))
+
+    def accept(self) -> None:
+        advice = self.advice
+        if advice is None or advice.turn != self.state.turn:
+            self.say(_("No advice for this turn yet: type 'advise'."))
+            return
+        while unqueue_last(self.state, "junta") is not None:
+            pass
+        for text in advice.orders:
+            try:
+                queue_order(self.state, "junta", Order.parse(text))
+            except (OrderSyntaxError, IllegalOrder) as exc:  # it was legal on this queue
+                self.say(_("Not possible: {error}.").format(error=exc))
+        self.say(_("Queued the advice: {orders}").format(
+            orders=", ".join(advice.orders) or _("no orders")))
+
     def set_reason(self, text: str) -> None:
         reason = clean_text(text, MAX_REASON_CHARS)
         if reason is not None and len(reason) < len(text.strip()):
@@ -371,6 +405,10 @@ class PlainGame:
             taken = unqueue_last(self.state, "junta")
             self.say(_("Removed: {order}").format(order=taken) if taken
                      else _("Nothing to undo."))
+        elif cmd == "advise":
+            self.advise()
+        elif cmd == "accept":
+            self.accept()
         elif cmd == "end":
             if len(words) > 1:
                 self.set_reason(words[1])

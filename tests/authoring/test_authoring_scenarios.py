@@ -119,8 +119,8 @@ def test_tutorial_small_short_and_guided() -> None:
     assert guide is not None
     assert check_guide(guide.spec, scenario) == []
     actions = [s.done_when.action for s in guide.steps]
-    for action in ("select_town", "queue_order", "view_odds", "end_turn", "read_report",
-                   "save"):
+    for action in ("select_town", "queue_order", "view_odds", "advise", "end_turn",
+                   "read_report", "save"):
         assert action in actions
     assert actions.index("select_town") < actions.index("queue_order") < \
         actions.index("end_turn") < actions.index("read_report") < actions.index("save")
@@ -130,13 +130,13 @@ def test_tutorial_guide_advances_only_on_the_right_action() -> None:
     scenario = load("tutorial")
     guide = load_guide(scenario)
     assert guide is not None and guide.current is not None
-    assert guide.current.id == "welcome" and guide.progress() == "step 1 of 8"
+    assert guide.current.id == "welcome" and guide.progress() == "step 1 of 9"
     assert not guide.notify("end_turn")
     assert guide.notify("continue")
     assert not guide.notify("select_town", "kati")
     assert guide.notify("select_town", "kolokani")
     assert not guide.notify("queue_order", "patrol")
     assert guide.notify("queue_order", "escort")
-    for action in ("view_odds", "end_turn", "read_report", "save", "continue"):
+    for action in ("view_odds", "advise", "end_turn", "read_report", "save", "continue"):
         assert guide.notify(action)
     assert guide.done and guide.current is None and not guide.notify("continue")

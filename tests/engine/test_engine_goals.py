@@ -105,11 +105,11 @@ def test_the_main_scenario_in_words() -> None:
     win = goals.ending("junta_holds")
     assert win.outcome == "win" and win.check == "final" and win.turn == 26
     assert win.condition is not None
-    fuel, support, cohesion = win.condition.children
-    assert leaf_text(fuel) == "fuel in Bamako ≥ 7 days (now 21)"
-    assert leaf_text(fuel, 2) == "fuel ≥7d (21)"
-    assert leaf_text(support) == "support for the junta in Bamako District ≥ 40% (now 55%)"
-    assert leaf_text(support, 1) == "Bamako support ≥40% (55%)"
+    tankers, support, cohesion = win.condition.children
+    assert leaf_text(tankers) == "tankers destroyed ≤ 200 (now 0)"
+    assert leaf_text(tankers, 2) == "tankers lost ≤200 (0)"
+    assert leaf_text(support) == "support for the junta in Bamako District ≥ 30% (now 55%)"
+    assert leaf_text(support, 1) == "Bamako support ≥30% (55%)"
     assert leaf_text(cohesion) == "army cohesion ≥ 40 (now 55)"
     collapse = goals.ending("regime_collapse")
     assert collapse.outcome == "loss" and collapse.turn is None
@@ -121,7 +121,7 @@ def test_the_main_scenario_in_words() -> None:
     assert falls is not None
     assert leaf_text(falls) == "Bamako held by JNIM (now held by the government)"
     lines = [(line.depth, line.text) for line in goal_outline(win)]
-    assert lines[:2] == [(0, "The junta holds, the capital supplied (victory)"),
+    assert lines[:2] == [(0, "The junta holds, the convoys still running (victory)"),
                          (1, "To win at the end of turn 26, all of:")]
     assert goals.if_ended_now == "junta_holds"
 

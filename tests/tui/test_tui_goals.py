@@ -31,8 +31,8 @@ async def test_goal_lines_and_goals_tab_at_120x40(tmp_path: Path) -> None:
         assert isinstance(board, BoardScreen)
         win = text_of(board.query_one("#goal-win"))
         loss = text_of(board.query_one("#goal-loss"))
-        assert win == ("To win at the end of turn 26, all of: ✓ fuel ≥7d (21) · "
-                       "✓ Bamako support ≥40% (55%) · ✓ cohesion ≥40 (55)")
+        assert win == ("To win at the end of turn 26, all of: ✓ tankers lost ≤200 (0) · "
+                       "✓ Bamako support ≥30% (55%) · ✓ cohesion ≥40 (55)")
         assert loss == ("Lost at once if any of: ✗ a coup (none) · ✗ Bamako support ≤10% "
                         "(55%) · ✗ Bamako held by JNIM (secure)")
         # v opens the Goals tab: every ending, condition by condition.
@@ -43,8 +43,8 @@ async def test_goal_lines_and_goals_tab_at_120x40(tmp_path: Path) -> None:
         panel = text_of(board.query_one(GoalsPanel))
         for ending in (*scenario().spec.victory.endings, scenario().spec.victory.default):
             assert ending.title in panel
-        assert "✓ fuel in Bamako ≥ 7 days (now 21)" in panel
-        assert "If the game ended now: The junta holds, the capital supplied" in panel
+        assert "✓ tankers destroyed ≤ 200 (now 0)" in panel
+        assert "If the game ended now: The junta holds, the convoys still running" in panel
         # A turn later the lines show the new values.
         await pilot.press("e")
         await settle(pilot)
@@ -55,7 +55,7 @@ async def test_goal_lines_and_goals_tab_at_120x40(tmp_path: Path) -> None:
         assert session is not None
         view = session.view()
         win = text_of(board.query_one("#goal-win"))
-        assert f"fuel ≥7d ({view.fuel_days})" in win
+        assert f"tankers lost ≤200 ({view.tankers_destroyed})" in win
         assert f"cohesion ≥40 ({view.cohesion})" in win
         # The help says how to read them, with this game's endings.
         await pilot.press("question_mark")
@@ -127,7 +127,7 @@ async def test_title_screen_briefing_lists_the_endings_with_values_at_the_start(
         text = text_of(app.screen.query_one("#briefing"))
         assert "How the game ends (values at the start)" in text
         assert "To win at the end of turn 26, all of:" in text
-        assert "✓ fuel in Bamako ≥ 7 days (now 21)" in text
+        assert "✓ tankers destroyed ≤ 200 (now 0)" in text
     for path in shipped_scenarios():
         sc = load_scenario(path)
         plain = briefing(sc).plain
@@ -142,6 +142,6 @@ def test_plain_status_shows_the_goals() -> None:
     text = out.getvalue()
     assert text.count("Goals (the scenario's endings, in the order they are tested):") == 2
     assert "    To win at the end of turn 26, all of:" in text
-    assert "      [met] fuel in Bamako ≥ 7 days (now 21)" in text
+    assert "      [met] tankers destroyed ≤ 200 (now 0)" in text
     assert "      [not met] a coup (none so far)" in text
-    assert "  If the game ended now: The junta holds, the capital supplied (victory)." in text
+    assert "  If the game ended now: The junta holds, the convoys still running (victory)." in text

@@ -13,6 +13,7 @@ from tui_helpers import make_app, settle, sync
 from wargame.scenario.load import load_scenario
 from wargame.scenario.shipped import resolve_scenario
 from wargame.tui.app import WargameApp
+from wargame.tui.screens.advisor import AdvisorScreen
 from wargame.tui.screens.board import BoardScreen
 from wargame.tui.screens.dialogs import SaveScreen
 from wargame.tui.screens.report import ReportScreen
@@ -53,7 +54,7 @@ async def test_tutorial_guides_the_player_step_by_step(tmp_path: Path) -> None:
         board = app.screen
         assert isinstance(board, BoardScreen)
         text = guide_text(app)
-        assert "Step 1 of 8 · Welcome" in text and "n: continue" in text
+        assert "Step 1 of 9 · Welcome" in text and "n: continue" in text
         assert "g: skip step" in text
         # The panel fits the smallest supported terminal, with room left for the board.
         panel = board.query_one(GuidePanel)
@@ -63,11 +64,11 @@ async def test_tutorial_guides_the_player_step_by_step(tmp_path: Path) -> None:
         await pilot.press("n")
         await settle(pilot)
         text = guide_text(app)
-        assert "Step 2 of 8 · Select a town" in text and "Kolokani" in text
+        assert "Step 2 of 9 · Select a town" in text and "Kolokani" in text
         assert "n: continue" not in text
         await pilot.press("n")   # not a text-only step: n does nothing
         await settle(pilot)
-        assert "Step 2 of 8" in guide_text(app)
+        assert "Step 2 of 9" in guide_text(app)
 
         # Select Kolokani with the mouse.
         map_view = board.query_one(MapView)
@@ -76,28 +77,38 @@ async def test_tutorial_guides_the_player_step_by_step(tmp_path: Path) -> None:
         await pilot.click(MapView, offset=offset)
         await settle(pilot)
         assert map_view.selected == "t:kolokani"
-        assert "Step 3 of 8 · Give an order" in guide_text(app)
+        assert "Step 3 of 9 · Give an order" in guide_text(app)
 
         # Queue an escort by keys.
         await pilot.press("o")
         await highlight(pilot, "escort dakar heavy")
-        assert "Step 3 of 8" in guide_text(app)   # highlighting an escort shows no odds
+        assert "Step 3 of 9" in guide_text(app)   # highlighting an escort shows no odds
         await pilot.press("enter")
         await settle(pilot)
         assert [str(o) for o in app.session.queued()] == ["escort dakar heavy"]  # type: ignore[union-attr]
-        assert "Step 4 of 8 · Read the odds" in guide_text(app)
+        assert "Step 4 of 9 · Read the odds" in guide_text(app)
 
         # Highlight an order with odds (not given).
         await highlight(pilot, "airstrike koulikoro")
         await settle(pilot)
-        assert "Step 5 of 8 · End the turn" in guide_text(app)
+        assert "Step 5 of 9 · Ask the advisor" in guide_text(app)
+        assert len(app.session.queued()) == 1  # type: ignore[union-attr]
+
+        # Ask the advisor; Escape keeps the player's own queue.
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, AdvisorScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is board
+        assert "Step 6 of 9 · End the turn" in guide_text(app)
         assert len(app.session.queued()) == 1  # type: ignore[union-attr]
 
         # End the turn: the report opens, which is the next step too.
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
-        assert "Step 7 of 8 · Save the game" in guide_text(app)
+        assert "Step 8 of 9 · Save the game" in guide_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is board
@@ -111,7 +122,7 @@ async def test_tutorial_guides_the_player_step_by_step(tmp_path: Path) -> None:
         assert app.screen is board
         assert list((tmp_path / "saves").glob("tutorial-turn-2.json"))
         text = guide_text(app)
-        assert "Step 8 of 8 · Play on" in text and "n: continue" in text
+        assert "Step 9 of 9 · Play on" in text and "n: continue" in text
 
         # The last step, dismissed with Enter on the map: the guide goes away.
         board.query_one(MapView).focus()
@@ -131,10 +142,10 @@ async def test_tutorial_steps_can_be_skipped(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("g")
         await settle(pilot)
-        assert "Step 2 of 8" in guide_text(app)
+        assert "Step 2 of 9" in guide_text(app)
         await pilot.press("g")
         await settle(pilot)
-        assert "Step 3 of 8" in guide_text(app)
+        assert "Step 3 of 9" in guide_text(app)
         await pilot.press("G")
         await settle(pilot)
         assert guide_text(app) == "" and not app.board().query_one(GuidePanel).display

@@ -7,23 +7,28 @@ from ..engine import GameState, Side, order_odds
 from .builtin import JUNTA_POLICIES, insurgency_doctrine, junta_doctrine
 from .decision import Decision
 from .doctrine import DIFFICULTIES, play_doctrine
+from .planner import DEFAULT_BUDGET, play_planner
 from .policies import POLICIES
 
 __all__ = ["DIFFICULTIES", "JUNTA_POLICIES", "insurgency_turn", "play_side", "rationales"]
 
 
 def play_side(state: GameState, side: Side, policy: str = "doctrine",
-              difficulty: str = "standard") -> list[Decision]:
+              difficulty: str = "standard",
+              planner_budget: int = DEFAULT_BUDGET) -> list[Decision]:
     """Queue `side`'s orders for this turn with `policy`; return the decisions.
 
     Policies: `passive`, `random`, `doctrine` (the scenario's insurgency doctrine, or for
-    the junta the `historical` policy) and the junta policies by name.
+    the junta the `historical` policy), `planner` (the junta that searches, with
+    `planner_budget` rollouts a turn) and the junta policies by name.
     """
     if policy in POLICIES:
         orders = POLICIES[policy](state, side)
         return [Decision(side, o, f"{o}: chosen at random among the legal orders.",
                          priority=policy, odds=order_odds(state, o)) for o in orders]
     scenario = state.scenario
+    if side == "junta" and policy == "planner":
+        return play_planner(state, planner_budget)
     if side == "insurgency":
         return play_doctrine(state, side, insurgency_doctrine(scenario), difficulty,
                              response=junta_doctrine(scenario, "historical"))

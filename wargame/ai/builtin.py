@@ -37,4 +37,3 @@ def junta_doctrine(scenario: Scenario, name: str) -> Doctrine:
     if spec is not None and name in spec.junta:
         return spec.junta[name]
     return builtin_doctrines().junta[name]
-

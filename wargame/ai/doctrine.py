@@ -144,7 +144,10 @@ def belief_state(state: GameState, side: Side, sample: int) -> GameState:
 def insurgency_score(before: GameState, after: GameState) -> int:
     """How much better the insurgency stands after a turn (its own reading)."""
     capital = next(t.region for t in before.scenario.towns.values() if t.kind == "capital")
+    # Cohesion counts as the capital's support does: below the coup line the regime can
+    # fall from within (the junta's loss the insurgency waits for, 004).
     return (3 * (before.support_junta[capital] - after.support_junta[capital])
+            + 3 * (before.cohesion - after.cohesion)
             + 2 * (before.fuel_days - after.fuel_days)
             + (after.tankers_destroyed - before.tankers_destroyed)
             + (sum(after.support_insurgency.values()) - sum(before.support_insurgency.values()))

@@ -6,6 +6,7 @@ order, so the output is identical for any --jobs.
 
 from __future__ import annotations
 
+import gc
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from ..engine.resolve import TurnResult
 from ..i18n import _, format_decimal, format_percent, ngettext
 from ..scenario.expectations import wilson
 from .bots import play_side, rationales
+from .planner import DEFAULT_BUDGET
 
 
 @dataclass
@@ -59,14 +61,15 @@ def turn_entry(game: Game, result: TurnResult, ledger: bool = False) -> dict[str
 
 def play_game(scenario: Scenario, seed: int, junta: str = "random",
               insurgency: str = "doctrine", difficulty: str = "standard",
-              explain: bool = False, ledger: bool = False) -> GameRecord:
+              explain: bool = False, ledger: bool = False,
+              planner_budget: int = DEFAULT_BUDGET) -> GameRecord:
     game = Game.new(scenario, seed)
     start = _start_entry(game) if ledger else None
     history: list[dict[str, Any]] = []
     explained: list[dict[str, Any]] = []
     decisions = 0
     while not game.over:
-        made = play_side(game.state, "junta", junta)
+        made = play_side(game.state, "junta", junta, planner_budget=planner_budget)
         made += play_side(game.state, "insurgency", insurgency, difficulty)
         decisions += len(made)
         if explain:
@@ -95,19 +98,28 @@ class Batch:
     difficulty: str
     explain: bool
     ledger: bool = False          # the causal ledger in each history entry (--json only)
+    planner_budget: int = DEFAULT_BUDGET   # rollouts a turn for the planning junta
 
 
+# A worker's scenario by path. Filled in the parent just before the pool starts, so a
+# worker made by fork (Linux) inherits the parent's scenario and loads nothing; a worker
+# started afresh (spawn, forkserver) loads the file once.
 _WORKER_SCENARIO: dict[str, Scenario] = {}
+# Games per task sent to a worker: small enough that the workers finish together (the
+# last task is the tail one worker plays alone), large enough to keep messages few.
+MAX_CHUNK = 4
 
 
 def _worker_game(batch: Batch, seed: int) -> GameRecord:
-    """Runs in a worker process: load the scenario once per process, play one game."""
+    """Runs in a worker process: the scenario (inherited, or loaded once per process),
+    one game."""
     if batch.scenario_path not in _WORKER_SCENARIO:
         from ..scenario.load import load_scenario
 
         _WORKER_SCENARIO[batch.scenario_path] = load_scenario(Path(batch.scenario_path))
     return play_game(_WORKER_SCENARIO[batch.scenario_path], seed, batch.junta,
-                     batch.insurgency, batch.difficulty, batch.explain, batch.ledger)
+                     batch.insurgency, batch.difficulty, batch.explain, batch.ledger,
+                     batch.planner_budget)
 
 
 def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: Batch,
@@ -117,16 +129,26 @@ def run_games(scenario: Scenario, scenario_path: Path, seeds: list[int], batch: 
     if jobs <= 1 or len(seeds) == 1:
         for seed in seeds:
             records.append(play_game(scenario, seed, batch.junta, batch.insurgency,
-                                     batch.difficulty, batch.explain, batch.ledger))
+                                     batch.difficulty, batch.explain, batch.ledger,
+                                     batch.planner_budget))
             if progress:
                 progress(len(records))
         return records
-    chunk = max(1, min(16, len(seeds) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for record in pool.map(_worker_game, [batch] * len(seeds), seeds, chunksize=chunk):
-            records.append(record)
-            if progress:
-                progress(len(records))
+    chunk = max(1, min(MAX_CHUNK, len(seeds) // (jobs * 4)))
+    _WORKER_SCENARIO[batch.scenario_path] = scenario
+    # What exists now is never garbage for the workers: frozen, their collector skips it
+    # (and does not touch, so copy, the pages they share with the parent after a fork).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for record in pool.map(_worker_game, [batch] * len(seeds), seeds,
+                                   chunksize=chunk):
+                records.append(record)
+                if progress:
+                    progress(len(records))
+    finally:
+        gc.unfreeze()
+        _WORKER_SCENARIO.pop(batch.scenario_path, None)
     return records
 
 
@@ -191,8 +213,9 @@ def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
              junta: str = "random", insurgency: str = "doctrine",
              difficulty: str = "standard", jobs: int = 1, explain: bool = False,
              progress: Callable[[int], None] | None = None,
-             ledger: bool = False) -> dict[str, Any]:
-    batch = Batch(str(scenario_path), junta, insurgency, difficulty, explain, ledger)
+             ledger: bool = False, planner_budget: int = DEFAULT_BUDGET) -> dict[str, Any]:
+    batch = Batch(str(scenario_path), junta, insurgency, difficulty, explain, ledger,
+                  planner_budget)
     seeds = [seed + i for i in range(games)]
     records = run_games(scenario, scenario_path, seeds, batch, jobs, progress)
     return {
@@ -200,6 +223,7 @@ def simulate(scenario: Scenario, scenario_path: Path, games: int, seed: int,
         "junta_policy": junta,
         "insurgency_policy": insurgency,
         "difficulty": difficulty,
+        **({"planner_budget": planner_budget} if junta == "planner" else {}),
         "games": [r.to_dict(explain) for r in records],
         "summary": summarise(scenario, records),
     }

@@ -60,6 +60,10 @@ class Game:
     state: GameState
     records: list[TurnRecord] = field(default_factory=list)
     snapshots: list[dict[str, Any]] = field(default_factory=list)  # [0] is the start
+    # What the player's advisor suggested, each time it was asked: plain data
+    # {"turn", "orders": [text], "reasons"} kept for the debrief (never replayed: advice
+    # changes no rule).
+    advice: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int) -> Game:

@@ -192,7 +192,7 @@ def desc(text: str, **kwargs: Any) -> Any:
 class Model(BaseModel):
     """Base of every format model: strict types, unknown keys rejected, immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 # ----------------------------------------------------------------------------- metadata

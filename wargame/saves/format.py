@@ -7,7 +7,8 @@ A save is two lines of UTF-8 JSON (compact, sorted keys):
             header's own sha256 (computed over the header without that field)
     line 2  the body: the embedded scenario text, the order log (orders, the player's
             reason and the bots' rationales, and the state digest after every turn), the
-            random generator's state, the current state, the reason being written
+            random generator's state, the current state, the reason being written,
+            and the advisor's suggestions (format 3)
 
 Every byte is covered by a checksum, so damage, truncation and tampering are refused.
 The same game always encodes to the same bytes (no timestamps, canonical JSON).
@@ -31,12 +32,13 @@ from ..engine.safetext import describe_char, find_unsafe, is_unsafe
 from ..engine.scenario import Scenario
 
 FORMAT = "wargame-save"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 OLDEST_VERSION = 1
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 MAX_HEADER_BYTES = 64 * 1024
 MAX_REASON_CHARS = 500
 MAX_NOTE_CHARS = 4000
+MAX_ADVICE_CHARS = 2000
 MAX_JSON_DEPTH = 32   # a save is 5 levels deep; JSON nested thousands deep is an attack
 
 DEFAULT_SIDES = {"junta": "player", "insurgency": "doctrine"}
@@ -123,6 +125,9 @@ def document(game: Game, scenario_text: str, *, note: str | None = None,
         "rng": state.rng,
         "state": json.loads(canonical(state.to_dict())),
         "pending_reason": clean_text(pending_reason, MAX_REASON_CHARS),
+        "advice": [{"turn": a["turn"], "orders": list(a["orders"]),
+                    "reasons": clean_text(a["reasons"], MAX_ADVICE_CHARS) or ""}
+                   for a in game.advice],
     }
     ending = ending_of(state)
     outcome = None
@@ -315,6 +320,9 @@ def _migrate(doc: SaveDocument, version: int) -> None:
     if version == 1:
         _migrate_1_to_2(doc)
         version = 2
+    if version == 2:  # format 3 added the advisor's suggestions; none were asked before
+        doc.body.setdefault("advice", [])
+        version = 3
     doc.header["format_version"] = FORMAT_VERSION
 
 
@@ -393,6 +401,11 @@ def _validate(doc: SaveDocument) -> None:
     _check(isinstance(pending, dict) and all(
         isinstance(pending.get(side, []), list) for side in SIDES),
         damaged + "the queued orders are malformed")
+    advice = b.get("advice", [])  # absent: none asked (a hand-made format-3 file)
+    _check(isinstance(advice, list) and all(
+        isinstance(a, dict) and _is_int(a.get("turn")) and isinstance(a.get("reasons"), str)
+        and isinstance(a.get("orders"), list) and all(isinstance(o, str) for o in a["orders"])
+        for a in advice), damaged + "the advisor's suggestions are malformed")
     pr = b.get("pending_reason")
     _check(pr is None or isinstance(pr, str), damaged + "the reason being written is malformed")
     sides = h.get("sides")
@@ -459,6 +472,8 @@ def rebuild(doc: SaveDocument, *, upto: int | None = None, verify: bool = True) 
         raise SaveError(f"the order log does not replay: {exc}{other}") from None
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise SaveError(f"the order log does not replay: {exc}") from None
+    game.advice = [dict(a) for a in doc.body.get("advice", [])
+                   if upto is None or a["turn"] < upto]
     if upto is not None:
         return game
     pending = doc.body["state"].get("pending", {})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ..ai.advisor import followed
 from ..engine.events import Event
 from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
@@ -377,6 +378,51 @@ def _ledger_html(game: Game) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class AdviceRow:
+    turn: int
+    suggested: list[str]
+    given: list[str] | None        # None: the turn was not played yet
+    followed: str                  # all, some, none, or "" while the turn is open
+    reasons: str
+    outcome: str                   # the tracks' change over that turn, in words
+
+
+def advice_rows(game: Game) -> list[AdviceRow]:
+    """The advisor's last suggestion of each turn it was asked, against what the player
+    gave and how that turn went (Bamako's fuel and support, cohesion)."""
+    last: dict[int, dict[str, Any]] = {}
+    for a in game.advice:
+        last[a["turn"]] = a
+    capital = capital_region(game)
+    records = {rec.turn: rec for rec in game.records}
+    rows = []
+    for turn, a in sorted(last.items()):
+        rec = records.get(turn)
+        given = rec.orders.get("junta", []) if rec else None
+        outcome = ""
+        if rec and turn < len(game.snapshots):
+            before, after = game.snapshots[turn - 1], game.snapshots[turn]
+            fuel = after["bamako_fuel_days"] - before["bamako_fuel_days"]
+            support = after["junta_support"][capital] - before["junta_support"][capital]
+            outcome = (f"fuel {signed(fuel)} days, Bamako support {signed(support)}, "
+                       f"cohesion {signed(after['cohesion'] - before['cohesion'])}")
+        rows.append(AdviceRow(turn, list(a["orders"]), given,
+                              followed(list(a["orders"]), given) if given is not None else "",
+                              a["reasons"], outcome))
+    return rows
+
+
+def advice_summary(rows: list[AdviceRow], game: Game) -> str:
+    played = [r for r in rows if r.given is not None]
+    counts = Counter(r.followed for r in played)
+    ending = ending_of(game.state)
+    end = f" The game ended: {ending.title}." if ending else ""
+    return (f"The advisor was asked on {len(rows)} turn(s); of those played, its advice was "
+            f"followed fully on {counts['all']}, in part on {counts['some']} and not at all "
+            f"on {counts['none']}.{end}")
+
+
 def markdown(save: LoadedSave) -> str:
     r = analyse(save)
     game = r.game
@@ -414,6 +460,18 @@ def markdown(save: LoadedSave) -> str:
     if save.pending_reason:
         out += ["", _("Reason being written for turn {turn}: “{reason}”").format(
             turn=game.state.turn, reason=save.pending_reason)]
+
+    rows = advice_rows(game)
+    if rows:
+        out += ["", "## The advisor: asked, followed, and how it turned out", "",
+                advice_summary(rows, game), "",
+                "| Turn | Advisor suggested | Player gave | Followed | That turn |",
+                "|---:|---|---|---|---|"]
+        for a in rows:
+            given = orders_text(a.given) if a.given is not None else "(not played yet)"
+            said = f"{orders_text(a.suggested)} ({a.reasons})"
+            out.append(f"| {a.turn} | {_md(said)} | {_md(given)} | "
+                       f"{a.followed or '—'} | {a.outcome or '—'} |")
 
     out += ["", "## " + _("The insurgency's key decisions"), ""]
     if not r.insurgency_decisions:
@@ -592,6 +650,20 @@ def html_report(save: LoadedSave) -> str:
     if save.pending_reason:
         out.append("<p>" + _h(_("Reason being written for turn {turn}: “{reason}”")).format(
             turn=game.state.turn, reason=_e(save.pending_reason)) + "</p>")
+
+    rows = advice_rows(game)
+    if rows:
+        out += ["<h2>The advisor: asked, followed, and how it turned out</h2>",
+                f"<p>{_e(advice_summary(rows, game))}</p>",
+                "<table><tr><th>Turn</th><th>Advisor suggested</th><th>Player gave</th>"
+                "<th>Followed</th><th>That turn</th></tr>"]
+        for a in rows:
+            given = orders_text(a.given) if a.given is not None else "(not played yet)"
+            said = f"{orders_text(a.suggested)} ({a.reasons})"
+            out.append(f"<tr><td>{a.turn}</td><td>{_e(said)}</td>"
+                       f"<td>{_e(given)}</td><td>{_e(a.followed or '—')}</td>"
+                       f"<td>{_e(a.outcome or '—')}</td></tr>")
+        out.append("</table>")
 
     heading = _("The insurgency's key decisions")
     out.append(f"<h2>{_h(heading)}</h2>")

@@ -9,8 +9,8 @@ A guide lives next to the shipped scenarios in `guides/<scenario id>.steps.yaml`
 
 Actions an interface reports: `continue` (the player dismissed the step), `select_town`
 (town id), `queue_order` (order kind), `view_odds` (order kind), `end_turn`,
-`read_report`, `save`. A step's `done_when` names one action and optionally the town or
-order kind it must concern.
+`read_report`, `save`, `advise` (the advisor's suggestion was shown). A step's
+`done_when` names one action and optionally the town or order kind it must concern.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from .readfile import FileRefused, read_regular
 from .shipped import shipped_dir
 
 Action = Literal["continue", "select_town", "queue_order", "view_odds", "end_turn",
-                 "read_report", "save"]
+                 "read_report", "save", "advise"]
 ACTIONS: tuple[str, ...] = ("continue", "select_town", "queue_order", "view_odds", "end_turn",
-                            "read_report", "save")
+                            "read_report", "save", "advise")
 
 
 class _Model(BaseModel):

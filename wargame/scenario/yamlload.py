@@ -3,10 +3,18 @@
 PyYAML's defaults are unsafe or surprising for hand-written scenario files:
 duplicate keys silently overwrite, YAML 1.1 turns ``NO`` into False and
 ``12:30`` into 750, aliases allow "billion laughs" bombs and deep nesting
-raises RecursionError.  This module composes the document with the
-pure-Python ``yaml.SafeLoader`` machinery (the C loader bypasses Python
-``compose_node`` overrides), rejects what we do not allow, and converts the
-node tree to plain Python itself so every value keeps its line and column.
+raises RecursionError.  This module composes the document with PyYAML's
+Python composer (the C loader's own composer bypasses Python ``compose_node``
+overrides), rejects what we do not allow, and converts the node tree to plain
+Python itself so every value keeps its line and column.
+
+Speed: when PyYAML has libyaml, the events come from its C parser (``CParser``),
+which does the scanning and parsing, most of the time; composition, the checks on
+every event and node, the resolvers and the conversion stay the same Python code.
+A file that is not clean on that path (any YAML error, anchor, alias, tag, limit,
+duplicate key, bad value, a character the Python reader refuses...) is read again
+wholly by the pure-Python ``yaml.SafeLoader`` path, so every message and position
+is exactly what it has always been. Only a clean file is taken from the C path.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from yaml.events import (
     AliasEvent,
     MappingStartEvent,
     NodeEvent,
+    ScalarEvent,
     SequenceStartEvent,
     StreamEndEvent,
 )
@@ -89,6 +98,10 @@ class YamlLoadError(Exception):
         super().__init__("; ".join(f"{e.line}:{e.col}: {e.message}" for e in found[:5]))
 
 
+class _NotForC(Exception):
+    """Internal: the libyaml path meets what only the pure-Python path reads exactly."""
+
+
 class _TooDeep(Exception):
     """Internal: composition stopped because the nesting limit was exceeded."""
 
@@ -98,16 +111,21 @@ class _TooDeep(Exception):
         self.col = col
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-like resolvers and compose-time checks.
+class _StrictChecks:
+    """The compose-time checks, shared by the pure-Python and the libyaml loaders."""
 
-    The class gets its own resolver table so the global SafeLoader is untouched.
-    """
+    max_depth: int
+    problems: list[SourceError]
+    _depth: int
+    last_start: tuple[int, int]
+    _path: list[str]
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    # Provided by the loader classes below (PyYAML's Composer and a parser).
+    check_event: Any
+    get_event: Any
+    peek_event: Any
 
-    def __init__(self, text: str, max_depth: int) -> None:
-        super().__init__(text)
+    def _start_checks(self, max_depth: int) -> None:
         self.max_depth = max_depth
         self.problems: list[SourceError] = []
         self._depth = 0
@@ -133,8 +151,8 @@ class _StrictLoader(yaml.SafeLoader):
                 mark = event.start_mark
                 raise _TooDeep(mark.line + 1, mark.column + 1)
         try:
-            node = super().compose_node(parent, index)
-            assert node is not None
+            node = super().compose_node(parent, index)  # type: ignore[misc]
+            assert isinstance(node, Node)
             return node
         finally:
             self._path.pop()
@@ -143,10 +161,10 @@ class _StrictLoader(yaml.SafeLoader):
 
     # Typed wrappers: the PyYAML stubs leave these untyped.
     def next_event(self) -> Any:
-        return self.get_event()  # type: ignore[no-untyped-call]
+        return self.get_event()
 
     def upcoming_event(self) -> Any:
-        return self.peek_event()  # type: ignore[no-untyped-call]
+        return self.peek_event()
 
     def _reject_properties(self, event: NodeEvent) -> None:
         # Clear anchor/tag after reporting so composition can go on and find more problems.
@@ -165,6 +183,19 @@ class _StrictLoader(yaml.SafeLoader):
         mark = event.start_mark
         path = ".".join(p for p in self._path if p) or "yaml"
         self.problems.append(SourceError(mark.line + 1, mark.column + 1, path, message))
+
+
+class _StrictLoader(_StrictChecks, yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-like resolvers and compose-time checks.
+
+    The class gets its own resolver table so the global SafeLoader is untouched.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def __init__(self, text: str, max_depth: int) -> None:
+        yaml.SafeLoader.__init__(self, text)
+        self._start_checks(max_depth)
 
 
 def _path_part(parent: Node | None, index: Any) -> str:
@@ -193,6 +224,42 @@ _add_resolver(
 _add_resolver(_NULL, r"^(?:~|null|Null|NULL|)\Z", ["~", "n", "N", ""])
 _add_resolver(_DATE, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", "0123456789")
 
+_FastLoader: type[_StrictChecks] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.resolver import Resolver
+
+    class _CStrictLoader(_StrictChecks, CParser, Composer, Resolver):
+        """The same checks and resolvers over events from libyaml's C parser."""
+
+        yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+        def __init__(self, text: str, max_depth: int) -> None:
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._start_checks(max_depth)
+
+        def compose_node(self, parent: Node | None, index: Any) -> Node:
+            event = self.upcoming_event()
+            if isinstance(event, ScalarEvent) and event.value == "" and not event.style:
+                # A missing value ("kind: ," or "a:" with nothing): libyaml places it
+                # elsewhere than PyYAML does, and its place is in messages.
+                raise _NotForC
+            return super().compose_node(parent, index)
+
+    _FastLoader = _CStrictLoader
+
+# Files the C path never takes, where libyaml and PyYAML are known to differ (found by
+# comparing both on edited scenarios, tests/scenario/test_yamlload_libyaml.py): what
+# PyYAML's Python reader refuses (yaml.reader.Reader.NON_PRINTABLE; libyaml words its
+# refusal differently); tabs and '?', which libyaml accepts where PyYAML refuses them
+# ("a:<tab>b", "{a: b?c}"); a byte order mark inside the text (libyaml does not count
+# its column); and the rarer line breaks (CR, NEL, LS, PS), kept off the C path by caution.
+_NOT_FOR_C = re.compile(
+    yaml.reader.Reader.NON_PRINTABLE.pattern + "|[\t?\ufeff\r\x85\u2028\u2029]")
+
 
 def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> LoadedYaml:
     """Parse one YAML document whose top level is a mapping; raise YamlLoadError on problems."""
@@ -201,7 +268,16 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
             [_format_error(1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes} bytes")]
         )
     text = _decode(raw.removeprefix(_BOM))
-    root, problems = _compose(text, max_depth)
+    if _FastLoader is not None and _NOT_FOR_C.search(text) is None:
+        try:
+            return _load_text(text, max_depth, _FastLoader)
+        except Exception:  # noqa: BLE001 - anything at all: the Python path says what
+            pass
+    return _load_text(text, max_depth, _StrictLoader)
+
+
+def _load_text(text: str, max_depth: int, loader: type[_StrictChecks]) -> LoadedYaml:
+    root, problems = _compose(text, max_depth, loader)
     if root is None:
         raise YamlLoadError(problems or [_format_error(1, 1, "file is empty")])
     builder = _Builder(text)
@@ -242,10 +318,11 @@ def _decode(raw: bytes) -> str:
         raise YamlLoadError([_format_error(line, col, message)]) from None
 
 
-def _compose(text: str, max_depth: int) -> tuple[Node | None, list[SourceError]]:
+def _compose(text: str, max_depth: int, loader_class: type[_StrictChecks]
+             ) -> tuple[Node | None, list[SourceError]]:
     """Compose the single document; return its root (None if empty or failed) and problems."""
     try:
-        loader = _StrictLoader(text, max_depth)
+        loader: Any = loader_class(text, max_depth)  # type: ignore[call-arg]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
@@ -276,11 +353,11 @@ def _compose(text: str, max_depth: int) -> tuple[Node | None, list[SourceError]]
     return root, loader.problems
 
 
-def _compose_single(loader: _StrictLoader) -> Node | None:
+def _compose_single(loader: Any) -> Node | None:
     loader.next_event()  # STREAM-START
     if loader.check_event(StreamEndEvent):
         return None
-    root = loader.compose_document()
+    root: Node | None = loader.compose_document()
     if not loader.check_event(StreamEndEvent):
         # Keep the first document: its own problems are still worth reporting.
         mark = loader.upcoming_event().start_mark

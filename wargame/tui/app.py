@@ -285,6 +285,10 @@ class WargameApp(App[int]):
         yield SystemCommand(_("End turn"), _("Resolve the turn (e)"), board.action_end_turn)
         yield SystemCommand(_("Undo"), _("Take back the last queued order (u)"),
                             board.action_undo)
+        yield SystemCommand(_("Ask the advisor"),
+                            _("The planning junta's suggestion for this turn, beside your "
+                              "queue; applied only if you say so (i)"),
+                            board.action_advise)
         yield SystemCommand(_("Save game"), _("Save the game to a file (s)"),
                             board.action_save)
         yield SystemCommand(_("Load game"), _("Load a saved game (l)"), board.action_load)

@@ -53,3 +53,13 @@ class OrderDescribe(Message):
     def __init__(self, order: Order) -> None:
         super().__init__()
         self.order = order
+
+
+class AdviceReady(Message):
+    """Posted by the advisor's worker: its suggestion (an `ai.advisor.Advice`), or the
+    error that stopped it."""
+
+    def __init__(self, advice: Any, error: str | None) -> None:
+        super().__init__()
+        self.advice = advice
+        self.error = error

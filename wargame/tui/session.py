@@ -303,6 +303,18 @@ class Session:
     def remove(self, order: Order) -> bool:
         return remove_order(self.state, self.side, order)
 
+    def apply_advice(self, orders: Sequence[str]) -> list[str]:
+        """Replace the junta's queue with the advisor's orders (the player said so);
+        return the reasons of any that could not be queued."""
+        while self.game.undo(self.side) is not None:
+            pass
+        errors = []
+        for text in orders:
+            error = self.queue(Order.parse(text))
+            if error:
+                errors.append(f"{text}: {error}")
+        return errors
+
     def think(self) -> list[Decision]:
         """The insurgency AI's orders (run in a worker thread)."""
         return insurgency_ai(self.state, self.difficulty)

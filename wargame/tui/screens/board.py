@@ -18,7 +18,14 @@ from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 from ...engine.game import Game
 from ...i18n import N_, _
 from ...saves.format import MAX_REASON_CHARS, clean_text
-from ..messages import OrderDescribe, OrderPicked, OrderUnqueued, PlaceSelected, TurnResolved
+from ..messages import (
+    AdviceReady,
+    OrderDescribe,
+    OrderPicked,
+    OrderUnqueued,
+    PlaceSelected,
+    TurnResolved,
+)
 from ..session import OrderRow, Session, describe_order
 from ..widgets.details import DetailsPanel, MapLegend
 from ..widgets.goals import GoalBar, GoalsPanel, session_goals
@@ -46,6 +53,7 @@ class BoardScreen(Screen[None]):
         Binding("t", "toggle_tracks", N_("Tracks"), show=False),
         Binding("v", "show_goals", N_("Goals"), show=False),
         Binding("a", "after_action", N_("After-action"), show=False),
+        Binding("i", "advise", N_("Advisor")),
         # The tutorial's guide (only when the scenario has one: see check_action).
         Binding("n,enter", "guide_continue", N_("Continue"), show=False),
         Binding("g", "guide_skip", N_("Skip step"), show=False),
@@ -62,6 +70,7 @@ class BoardScreen(Screen[None]):
         self.guide = board_guide(session.scenario, session.scenario_path)
         self._auto_highlight: str | None = None   # the order the list highlighted itself
         self._rows: dict[str, OrderRow] = {}
+        self.advising = False                     # the advisor is thinking (a worker)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -328,6 +337,57 @@ class BoardScreen(Screen[None]):
                                             else ask() if choice == "discard" else None),
                             N_("Load another game"))
 
+    # ------------------------------------------------------------------ the advisor
+    def action_advise(self) -> None:
+        """Ask the advisor (the planning junta) for this turn's orders, in a worker; the
+        suggestion is shown beside the queue and applied only if the player says so."""
+        session = self.session
+        if self.busy or session.over or self.advising:
+            self.notify(_("The advisor is busy, or the turn is being resolved."), timeout=2)
+            return
+        if session.side != "junta":
+            self.notify(_("The advisor counsels the junta only."), timeout=3)
+            return
+        self.advising = True
+        self.notify(_("The advisor is weighing the options…"), timeout=2)
+        self._advise(session.state.clone())  # a copy: the player may keep giving orders
+
+    @work(thread=True, exclusive=True, group="advisor")
+    def _advise(self, state: Any) -> None:
+        from ...ai.advisor import advise
+
+        try:
+            self.post_message(AdviceReady(advise(state), None))
+        except Exception:
+            self.post_message(AdviceReady(None, traceback.format_exc()))
+
+    def on_advice_ready(self, message: AdviceReady) -> None:
+        from ...ai.advisor import record_advice
+        from .advisor import AdvisorScreen
+
+        self.advising = False
+        advice = message.advice
+        if advice is None or advice.turn != self.session.state.turn:
+            if message.error:
+                self.notify(_("The advisor failed: {error}").format(
+                    error=message.error.strip().splitlines()[-1]), severity="error")
+            return
+        record_advice(self.session.game, advice)   # the debrief shows it was asked
+        self.guide_notify("advise")
+
+        def chosen(apply: bool | None) -> None:
+            if not apply:
+                return
+            errors = self.session.apply_advice(advice.orders)
+            for error in errors:
+                self.notify(_("Not possible: {error}").format(error=error),
+                            severity="warning")
+            if not errors:
+                self.notify(_("Queued the advisor's orders."), timeout=2)
+            self.refresh_orders()
+
+        self.app.push_screen(AdvisorScreen(self.session, advice), chosen)
+
     # ------------------------------------------------------------------ the turn loop
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -378,7 +438,7 @@ class BoardScreen(Screen[None]):
         # cannot change what is being written.
         game = self.session.game
         copy = Game(game.scenario, game.seed, game.state.clone(), list(game.records),
-                    list(game.snapshots))
+                    list(game.snapshots), [dict(a) for a in game.advice])
         options = self.session.save_kwargs()
         self.post_message(TurnResolved(result, decisions,
                                        elapsed_ms=(time.perf_counter() - start) * 1000))

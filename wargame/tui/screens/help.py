@@ -34,6 +34,8 @@ KEYS = (
     (N_("x or Delete"), N_("take back the highlighted queued order")),
     ("u", N_("undo the last queued order")),
     ("w", N_("write down your reason for this turn's orders")),
+    ("i", N_("ask the advisor: the planning junta's orders for this turn and why, beside "
+             "your queue (y uses them, Esc keeps yours)")),
     ("e", N_("end the turn: JNIM decides, the turn resolves, the report opens")),
     ("t", N_("show the tracks and the support per region (in narrow terminals)")),
     (N_("↑/↓ on tracks"), N_("with the tracks panel focused (tab, or a click): select a track "

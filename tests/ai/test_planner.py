@@ -1,0 +1,103 @@
+"""The planning junta: fair (it reads only what the junta may know), deterministic, legal,
+explained, and never weaker in its own reckoning than the historical doctrine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wargame.ai.bots import play_side
+from wargame.ai.planner import MARGIN, plan, scrubbed
+from wargame.ai.simulate import simulate
+from wargame.engine import GameState, Scenario, check_order, new_game, resolve_turn
+from wargame.engine.legality import capacity
+
+MAIN = Path(__file__).resolve().parents[2] / "scenarios" / "bamako-blockade-2025.yaml"
+BUDGET = 8  # small: these tests check behaviour, not strength
+
+
+def advance(state: GameState, turns: int) -> None:
+    for _ in range(turns):
+        play_side(state, "junta", "historical")
+        play_side(state, "insurgency", "doctrine")
+        resolve_turn(state)
+
+
+def _poison(state: GameState) -> None:
+    """Change everything the junta must not see (the insurgency's private numbers)."""
+    state.fighters = {r: 7777 for r in state.fighters}
+    state.funds = 123456
+    state.weapons = 1
+    state.rivals = {k: 999 for k in state.rivals}
+    state.rng = 42
+    state.pending["insurgency"] = []
+
+
+def test_planner_cannot_see_hidden_insurgency_information(scenario: Scenario) -> None:
+    for seed in (2, 9):
+        state = new_game(scenario, seed)
+        advance(state, 4)
+        play_side(state, "insurgency", "doctrine")
+        clean, poisoned = state.clone(), state.clone()
+        _poison(poisoned)
+        chosen = [str(d.order) for d in play_side(clean, "junta", "planner",
+                                                  planner_budget=BUDGET)]
+        seen = [str(d.order) for d in play_side(poisoned, "junta", "planner",
+                                                planner_budget=BUDGET)]
+        assert chosen == seen
+
+
+def test_scrubbed_state_holds_estimates_not_truth(scenario: Scenario) -> None:
+    state = new_game(scenario, 3)
+    advance(state, 3)
+    base = scrubbed(state)
+    assert base.fighters == state.fighter_estimate
+    assert base.funds == scenario.spec.sides.insurgency.funds
+    assert base.rng != state.rng and base.pending["insurgency"] == []
+
+
+def test_planner_orders_are_legal_and_within_capacity(scenario: Scenario) -> None:
+    state = new_game(scenario, 5)
+    advance(state, 2)
+    probe = state.clone()
+    decisions = play_side(state, "junta", "planner", planner_budget=BUDGET)
+    assert decisions
+    for d in decisions:
+        assert check_order(probe, "junta", d.order) is None
+        probe.pending["junta"].append(d.order)
+    assert len(state.pending["junta"]) <= capacity(state, "junta")
+
+
+def test_planner_explains_candidates_values_and_choice(scenario: Scenario) -> None:
+    state = new_game(scenario, 4)
+    result = plan(state, BUDGET)
+    values = [s.value for s in result.weighed]
+    assert values == sorted(values, reverse=True)
+    historical = next(s for s in result.weighed if s.candidate.label == "historical doctrine")
+    assert result.chosen in (result.weighed[0], historical)
+    if result.chosen is not historical:   # a challenger wins only by a clear margin
+        assert result.chosen.value >= historical.value + MARGIN
+    assert result.rollouts <= BUDGET
+    decisions = play_side(new_game(scenario, 4), "junta", "planner", planner_budget=BUDGET)
+    d = decisions[0]
+    assert d.priority == "planner" and "Planner: weighed" in d.sentence
+    info = d.extra["planner"]
+    assert info["chosen"] in {row["label"] for row in info["weighed"]} and info["reasons"]
+    assert any(row["label"] == "historical doctrine" for row in info["weighed"])
+
+
+def test_planner_is_deterministic(scenario: Scenario) -> None:
+    one, two = new_game(scenario, 6), new_game(scenario, 6)
+    assert ([str(d.order) for d in play_side(one, "junta", "planner", planner_budget=BUDGET)]
+            == [str(d.order) for d in play_side(two, "junta", "planner",
+                                                planner_budget=BUDGET)])
+    assert one.digest() == two.digest()
+
+
+def test_planner_results_identical_for_one_and_two_jobs(scenario: Scenario) -> None:
+    one = simulate(scenario, MAIN, 2, 40, junta="planner", jobs=1, explain=True,
+                   planner_budget=4)
+    two = simulate(scenario, MAIN, 2, 40, junta="planner", jobs=2, explain=True,
+                   planner_budget=4)
+    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
+    assert one["planner_budget"] == 4
