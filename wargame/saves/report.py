@@ -378,6 +378,14 @@ def _ledger_html(game: Game) -> list[str]:
     return out
 
 
+# How far the player followed the advice, as `ai.advisor.followed` names it.
+FOLLOWED = {"all": N_("all"), "some": N_("some"), "none": N_("none")}
+
+
+def followed_text(value: str) -> str:
+    return _(FOLLOWED[value]) if value in FOLLOWED else (value or "—")
+
+
 @dataclass(frozen=True)
 class AdviceRow:
     turn: int
@@ -405,8 +413,9 @@ def advice_rows(game: Game) -> list[AdviceRow]:
             before, after = game.snapshots[turn - 1], game.snapshots[turn]
             fuel = after["bamako_fuel_days"] - before["bamako_fuel_days"]
             support = after["junta_support"][capital] - before["junta_support"][capital]
-            outcome = (f"fuel {signed(fuel)} days, Bamako support {signed(support)}, "
-                       f"cohesion {signed(after['cohesion'] - before['cohesion'])}")
+            outcome = _("fuel {fuel} days, Bamako support {support}, cohesion {cohesion}").format(
+                fuel=signed(fuel), support=signed(support),
+                cohesion=signed(after['cohesion'] - before['cohesion']))
         rows.append(AdviceRow(turn, list(a["orders"]), given,
                               followed(list(a["orders"]), given) if given is not None else "",
                               a["reasons"], outcome))
@@ -417,10 +426,12 @@ def advice_summary(rows: list[AdviceRow], game: Game) -> str:
     played = [r for r in rows if r.given is not None]
     counts = Counter(r.followed for r in played)
     ending = ending_of(game.state)
-    end = f" The game ended: {ending.title}." if ending else ""
-    return (f"The advisor was asked on {len(rows)} turn(s); of those played, its advice was "
-            f"followed fully on {counts['all']}, in part on {counts['some']} and not at all "
-            f"on {counts['none']}.{end}")
+    asked = _("The advisor was asked on {asked} turn(s); of those played, its advice was "
+              "followed fully on {all}, in part on {some} and not at all on {none}.").format(
+        asked=len(rows), all=counts['all'], some=counts['some'], none=counts['none'])
+    if ending:
+        asked += " " + _("The game ended: {ending}.").format(ending=localized(ending.title))
+    return asked
 
 
 def markdown(save: LoadedSave) -> str:
@@ -463,15 +474,16 @@ def markdown(save: LoadedSave) -> str:
 
     rows = advice_rows(game)
     if rows:
-        out += ["", "## The advisor: asked, followed, and how it turned out", "",
+        out += ["", "## " + _("The advisor: asked, followed, and how it turned out"), "",
                 advice_summary(rows, game), "",
-                "| Turn | Advisor suggested | Player gave | Followed | That turn |",
+                _("| Turn | Advisor suggested | Player gave | Followed | That turn |"),
                 "|---:|---|---|---|---|"]
         for a in rows:
-            given = orders_text(a.given) if a.given is not None else "(not played yet)"
+            given = (orders_text(a.given) if a.given is not None
+                     else _("(not played yet)"))
             said = f"{orders_text(a.suggested)} ({a.reasons})"
             out.append(f"| {a.turn} | {_md(said)} | {_md(given)} | "
-                       f"{a.followed or '—'} | {a.outcome or '—'} |")
+                       f"{followed_text(a.followed)} | {a.outcome or '—'} |")
 
     out += ["", "## " + _("The insurgency's key decisions"), ""]
     if not r.insurgency_decisions:
@@ -550,6 +562,8 @@ def _h(text: str) -> str:
 
 # The decisions table's header, translated where it is written.
 TABLE_HEADS = (N_("Turn"), N_("Week"), N_("Orders"), N_("Reason"))
+ADVICE_HEADS = (N_("Turn"), N_("Advisor suggested"), N_("Player gave"), N_("Followed"),
+                N_("That turn"))
 
 
 def _e(text: object) -> str:
@@ -653,15 +667,17 @@ def html_report(save: LoadedSave) -> str:
 
     rows = advice_rows(game)
     if rows:
-        out += ["<h2>The advisor: asked, followed, and how it turned out</h2>",
+        heading = _("The advisor: asked, followed, and how it turned out")
+        out += [f"<h2>{_h(heading)}</h2>",
                 f"<p>{_e(advice_summary(rows, game))}</p>",
-                "<table><tr><th>Turn</th><th>Advisor suggested</th><th>Player gave</th>"
-                "<th>Followed</th><th>That turn</th></tr>"]
+                "<table><tr>" + "".join(f"<th>{_h(_(h))}</th>" for h in ADVICE_HEADS)
+                + "</tr>"]
         for a in rows:
-            given = orders_text(a.given) if a.given is not None else "(not played yet)"
+            given = (orders_text(a.given) if a.given is not None
+                     else _("(not played yet)"))
             said = f"{orders_text(a.suggested)} ({a.reasons})"
             out.append(f"<tr><td>{a.turn}</td><td>{_e(said)}</td>"
-                       f"<td>{_e(given)}</td><td>{_e(a.followed or '—')}</td>"
+                       f"<td>{_e(given)}</td><td>{_e(followed_text(a.followed))}</td>"
                        f"<td>{_e(a.outcome or '—')}</td></tr>")
         out.append("</table>")
 
