@@ -27,7 +27,7 @@ from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
            "format_date", "format_decimal", "format_number", "format_percent",
-           "locale_language", "localized", "messages_fingerprint", "ngettext",
+           "locale_language", "localized", "messages_fingerprint", "ngettext", "pgettext",
            "set_language", "template"]
 
 DOMAIN = "wargame"
@@ -73,6 +73,12 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the current language."""
     return _translation.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language where the same English word means two things
+    ("Save" the command, "Save" the file): `context` tells the translator which."""
+    return _translation.pgettext(context, message)
 
 
 def N_(message: str) -> str:

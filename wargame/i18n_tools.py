@@ -30,7 +30,8 @@ from .i18n import DOMAIN, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None, "NP_": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None, "NP_": (1, 2),
+            "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("Translators:",)
 PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)[^{}]*\}")
 
@@ -156,7 +157,7 @@ def write_pseudo(folder: Path) -> Path:
             string: str | tuple[str, ...] = (forms[0], forms[1], forms[1])
         else:
             string = pseudo_text(message.id)
-        catalog.add(message.id, string)
+        catalog.add(message.id, string, context=message.context)
     path = folder / PSEUDO / "LC_MESSAGES" / f"{DOMAIN}.mo"
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()

@@ -29,15 +29,23 @@ from .engine.game import Game
 from .engine.goals import ending_name, goal_outline, goals_of
 from .engine.safetext import printable
 from .engine.turn import capital_region
-from .i18n import _
+from .i18n import N_, _, localized
 from .output import tolerant_input
-from .present.ledgertext import Group, group_lines, headline_groups, regional_groups, turn_groups
+from .present.events import event_text
+from .present.ledgertext import (
+    Group,
+    group_lines,
+    headline_groups,
+    names_of,
+    regional_groups,
+    turn_groups,
+)
 from .present.orderguide import effect_line, order_help, order_kind_of
 from .present.tracks import BY_TRACK, track_of, track_words
 from .saves import store as saves_store
 from .saves.format import MAX_REASON_CHARS, SaveError, clean_text
 
-HELP = """Commands:
+HELP = N_("""Commands:
   status          the tracks (fuel, price, treasury, support, cohesion, isolation) and
                   the goals: every ending, what it takes, and where the game stands
   map             towns with their status and garrisons, and the state of the roads
@@ -58,7 +66,11 @@ HELP = """Commands:
   help            this text
   help ORDER      what an order does, its effect now and its sources, e.g. 'help escort'
   help TRACK      what a track is, what moves it and why it matters, e.g. 'help isolation'
-  quit            leave at once (the game is saved automatically after every turn)"""
+  quit            leave at once (the game is saved automatically after every turn)""")
+
+# A town's status as the engine names it, for `map` (translated where it is shown).
+TOWN_STATUS = {"government": N_("government"), "contested": N_("contested"),
+               "besieged": N_("besieged"), "insurgent": N_("insurgent")}
 
 MAX_LINE_CHARS = 10_000  # far above any command; a longer line is skipped, never held whole
 
@@ -103,56 +115,68 @@ class PlainGame:
 
     def banner(self) -> None:
         s = self.state
-        self.say(f"Turn {s.turn} of {self.scenario.turns} — week of "
-                 f"{self.scenario.turn_start(s.turn).isoformat()}")
+        self.say(_("Turn {turn} of {turns} — week of {date}").format(
+            turn=s.turn, turns=self.scenario.turns,
+            date=self.scenario.turn_start(s.turn).isoformat()))
 
     def status(self) -> None:
         v = observe(self.state, "junta")
         capital = next(t.region for t in self.scenario.towns.values() if t.kind == "capital")
-        self.say(f"Bamako fuel: {v.fuel_days} days ({v.fuel_stock} m³); price index "
-                 f"{v.fuel_price}; treasury {v.treasury} billion CFA")
-        self.say(f"Support in Bamako: junta {v.support_junta[capital]}, JNIM "
-                 f"{v.support_insurgency[capital]}; cohesion {v.cohesion}; isolation "
-                 f"{v.isolation}; tankers destroyed {v.tankers_destroyed}")
+        self.say(_("Bamako fuel: {days} days ({stock} m³); price index {price}; treasury "
+                   "{treasury} billion CFA").format(days=v.fuel_days, stock=v.fuel_stock,
+                                                    price=v.fuel_price, treasury=v.treasury))
+        self.say(_("Support in Bamako: junta {junta}, JNIM {jnim}; cohesion {cohesion}; "
+                   "isolation {isolation}; tankers destroyed {tankers}").format(
+            junta=v.support_junta[capital], jnim=v.support_insurgency[capital],
+            cohesion=v.cohesion, isolation=v.isolation, tankers=v.tankers_destroyed))
         flags = [f.replace("_", " ") for f, on in sorted(v.flags.items()) if on]
         if flags:
-            self.say("In force: " + ", ".join(flags))
-        self.say("Region        junta  JNIM  grievance  fighters (estimate)")
+            self.say(_("In force: {flags}").format(flags=", ".join(flags)))
+        # Translators: a table's header; the columns are 13, 6, 6, 11 and 2 characters wide.
+        self.say(_("Region        junta  JNIM  grievance  fighters (estimate)"))
         for rid, region in self.scenario.regions.items():
-            self.say(f"{region.name[:13]:<13} {v.support_junta[rid]:>5} "
+            self.say(f"{localized(region.name)[:13]:<13} {v.support_junta[rid]:>5} "
                      f"{v.support_insurgency[rid]:>5} {v.grievance[rid]:>10}  "
                      f"~{v.fighters[rid]}")
         used = len(v.queued)
-        self.say(f"Queued orders ({used}): " + (", ".join(map(str, v.queued)) or "none"))
+        self.say(_("Queued orders ({used}): {orders}").format(
+            used=used, orders=", ".join(map(str, v.queued)) or _("none")))
         self.goals()
 
     def goals(self) -> None:
         """The endings, in the order the engine tests them, each condition marked met,
         not met or unknown (what the junta cannot see), with its value now."""
         goals = goals_of(self.scenario, observe(self.state, "junta"))
-        words = {True: "[met] ", False: "[not met] ", None: "[unknown] "}
-        self.say("Goals (the scenario's endings, in the order they are tested):")
+        words = {True: _("[met] "), False: _("[not met] "), None: _("[unknown] ")}
+        self.say(_("Goals (the scenario's endings, in the order they are tested):"))
         for goal in goals.endings:
             for line in goal_outline(goal):
                 mark = words[line.holds] if line.leaf else ""
                 self.say("  " * (line.depth + 1) + mark + line.text)
         now = goals.if_ended_now
-        self.say("  If the game ended now: " + (ending_name(goals.ending(now)) + "." if now
-                                               else "unknown (it depends on what you "
-                                                    "cannot see)."))
+        self.say("  " + _("If the game ended now: {ending}").format(
+            ending=ending_name(goals.ending(now)) + "." if now
+            else _("unknown (it depends on what you cannot see).")))
 
     def show_map(self) -> None:
         v = observe(self.state, "junta")
         for tid, town in self.scenario.towns.items():
             garrison = v.garrison[tid] if v.garrison else 0
-            self.say(f"{town.name:<18} {v.town_status[tid]:<10} garrison {garrison}")
+            status = v.town_status[tid]
+            self.say(_("{town} {status} garrison {garrison}").format(
+                town=f"{localized(town.name):<18}",
+                status=f"{_(TOWN_STATUS.get(status, status)):<10}",
+                garrison=garrison))
         for cid, path in self.scenario.corridor_paths.items():
             corridor = self.scenario.corridors[cid]
-            bad = [self.scenario.route_label(r) + " (cut)" for r in path if v.route_damage.get(r)]
-            bad += [self.scenario.route_label(r) + " (checkpoint)" for r in path
-                    if v.checkpoints.get(r)]
-            blockade = " — blockade declared" if v.blockades.get(cid) else ""
-            self.say(f"{corridor.name}: " + (", ".join(bad) or "open") + blockade)
+            bad = [_("{road} (cut)").format(road=self.scenario.route_label(r))
+                   for r in path if v.route_damage.get(r)]
+            bad += [_("{road} (checkpoint)").format(road=self.scenario.route_label(r))
+                    for r in path if v.checkpoints.get(r)]
+            blockade = _(" — blockade declared") if v.blockades.get(cid) else ""
+            self.say(_("{corridor}: {state}").format(
+                corridor=localized(corridor.name), state=", ".join(bad) or _("open"))
+                + blockade)
 
     def list_orders(self) -> None:
         legal = legal_orders(self.state, "junta")
@@ -160,28 +184,30 @@ class PlainGame:
         for order in legal:
             spec = specs[order.kind]
             odds = order_odds(self.state, order, fighters=self.state.fighter_estimate)
-            extra = f", {odds}% to succeed" if odds is not None else ""
-            fuel = f", {spec.fuel_m3} m³ fuel" if spec.fuel_m3 else ""
-            self.say(f"  {order}  (cost {spec.cost}{fuel}{extra})")
+            extra = _(", {odds}% to succeed").format(odds=odds) if odds is not None else ""
+            fuel = _(", {fuel} m³ fuel").format(fuel=spec.fuel_m3) if spec.fuel_m3 else ""
+            self.say("  " + _("{order}  (cost {cost}{fuel}{odds})").format(
+                order=order, cost=spec.cost, fuel=fuel, odds=extra))
             effect = effect_line(self.state, "junta", order)
             if effect:
                 self.say(f"      {effect}")
         if not legal:
-            self.say("  no order is possible now; type 'end' to resolve the turn")
+            self.say("  " + _("no order is possible now; type 'end' to resolve the turn"))
 
     def report(self, events: list[Event]) -> None:
         for e in events:
             if e.visible_to not in ("all", "junta"):
                 continue
-            chance = f" [odds {e.odds}%, roll {e.roll}]" if e.odds is not None else ""
-            source = f" (source: {e.source})" if e.source else ""
-            self.say(f"- {e.text}{chance}{source}")
+            chance = (_(" [odds {odds}%, roll {roll}]").format(odds=e.odds, roll=e.roll)
+                      if e.odds is not None else "")
+            source = _(" (source: {source})").format(source=e.source) if e.source else ""
+            self.say(f"- {event_text(e, names_of(self.scenario))}{chance}{source}")
 
     def end_turn(self) -> None:
         decisions = play_side(self.state, "insurgency", "doctrine")
         result = self.game.end_turn(self.reason, rationales(decisions))
         self.reason = None
-        self.say(f"--- Report of turn {result.turn} ---")
+        self.say(_("--- Report of turn {turn} ---").format(turn=result.turn))
         self.report(result.events)
         self.what_moved()
         self.autosave()
@@ -246,7 +272,7 @@ class PlainGame:
         group = next((g for g in all_groups if (g.track, g.region) == (track, region)), None)
         if group is None or not group.change:
             name = BY_TRACK[track].name
-            where = (" " + _("in {region}").format(region=self.scenario.name_of(
+            where = (" " + _("in {region}").format(region=names_of(self.scenario)(
                 "region", region))) if region else ""
             self.say(_("{track}{where} did not change last turn.").format(
                 track=_(name), where=where)
@@ -266,7 +292,7 @@ class PlainGame:
 
     def help(self, args: str) -> None:
         if not args:
-            self.say(HELP)
+            self.say(_(HELP))
             return
         word = args.split()[0]
         kind = order_kind_of(word)
@@ -285,8 +311,9 @@ class PlainGame:
 
     def game_over(self) -> None:
         ending = ending_of(self.state)
-        self.say(f"GAME OVER: {ending.title if ending else self.state.outcome}")
-        self.say("Type 'save NAME' to keep this game for the debrief, or 'quit'.")
+        self.say(_("GAME OVER: {ending}").format(
+            ending=localized(ending.title) if ending else self.state.outcome))
+        self.say(_("Type 'save NAME' to keep this game for the debrief, or 'quit'."))
 
     # ------------------------------------------------------------------ saves
     def autosave(self) -> None:
@@ -295,7 +322,7 @@ class PlainGame:
         try:
             saves_store.autosave(self.game, self.saves, **self.save_options)
         except SaveError as exc:
-            self.say(f"Autosave failed: {exc}")
+            self.say(_("Autosave failed: {error}").format(error=exc))
 
     def save(self, name: str) -> None:
         folder = self.saves if self.saves is not None else saves_store.saves_dir(None)
@@ -304,9 +331,9 @@ class PlainGame:
             saves_store.save_game(self.game, path, pending_reason=self.reason,
                                   **self.save_options)
         except SaveError as exc:
-            self.say(f"Not saved: {exc}")
+            self.say(_("Not saved: {error}").format(error=exc))
             return
-        self.say(f"Saved: {path}")
+        self.say(_("Saved: {path}").format(path=path))
 
     def advise(self) -> None:
         """The advisor's suggestion, recorded in the game (for the debrief), never queued."""
@@ -340,7 +367,7 @@ class PlainGame:
     def set_reason(self, text: str) -> None:
         reason = clean_text(text, MAX_REASON_CHARS)
         if reason is not None and len(reason) < len(text.strip()):
-            self.say(f"(Reason shortened to {MAX_REASON_CHARS} characters.)")
+            self.say(_("(Reason shortened to {n} characters.)").format(n=MAX_REASON_CHARS))
         self.reason = reason
 
     def handle(self, line: str) -> bool:
@@ -363,19 +390,21 @@ class PlainGame:
             self.list_orders()
         elif cmd == "save":
             if len(words) < 2:
-                self.say("Usage: save NAME")
+                self.say(_("Usage: save NAME"))
             else:
                 self.save(words[1])
         elif self.state.over:
-            self.say("The game is over. Type 'save NAME' to keep it, or 'quit'.")
+            self.say(_("The game is over. Type 'save NAME' to keep it, or 'quit'."))
         elif cmd == "reason":
             if len(words) > 1:
                 self.set_reason(words[1])
-            self.say(f"Reason for turn {self.state.turn}: {self.reason}" if self.reason
-                     else "No reason given for this turn yet: type 'reason TEXT'.")
+            self.say(_("Reason for turn {turn}: {reason}").format(
+                turn=self.state.turn, reason=self.reason) if self.reason
+                else _("No reason given for this turn yet: type 'reason TEXT'."))
         elif cmd == "undo":
             taken = unqueue_last(self.state, "junta")
-            self.say(f"Removed: {taken}" if taken else "Nothing to undo.")
+            self.say(_("Removed: {order}").format(order=taken) if taken
+                     else _("Nothing to undo."))
         elif cmd == "advise":
             self.advise()
         elif cmd == "accept":
@@ -388,9 +417,10 @@ class PlainGame:
             try:
                 order = Order.parse(line)
                 queue_order(self.state, "junta", order)
-                self.say(f"Queued: {order}")
+                self.say(_("Queued: {order}").format(order=order))
             except (OrderSyntaxError, IllegalOrder) as exc:
-                self.say(f"Not possible: {exc}. Type 'orders' for the list or 'help'.")
+                self.say(_("Not possible: {error}. Type 'orders' for the list or 'help'.")
+                         .format(error=exc))
         return True
 
 
@@ -424,15 +454,16 @@ def play_plain(scenario: Scenario | None, seed: int = 1, saves_dir: str | None =
         game = PlainGame(scenario, seed, out, saves=folder if autosave else None,
                          save_options=options)
     meta = game.scenario.spec.meta
-    game.say(f"{meta.title}. {meta.summary}")
-    game.say("Type 'help' for commands.")
+    game.say(f"{localized(meta.title)}. {localized(meta.summary)}")
+    game.say(_("Type 'help' for commands."))
     if game.state.over:
         game.game_over()
     else:
         game.banner()
     for line in input_lines(source):
         if line is None:
-            game.say(f"Line too long (more than {MAX_LINE_CHARS} characters): ignored.")
+            game.say(_("Line too long (more than {n} characters): ignored.").format(
+                n=MAX_LINE_CHARS))
         elif not game.handle(line.strip()):
             break
     return 0
@@ -443,30 +474,33 @@ def _load_plain(arg: str, turn: int | None, folder: Path, out: TextIO) -> PlainG
     if arg == "autosave":
         loaded, skipped = saves_store.scan_autosaves(folder)
         for _path, problem in skipped:
-            out.write(printable(f"Skipped a damaged autosave: {problem}\n"))
+            out.write(printable(_("Skipped a damaged autosave: {problem}").format(
+                problem=problem) + "\n"))
         if loaded is None:
-            raise SaveError(f"no autosave in {folder} loads"
-                            + (" (all are damaged)" if skipped else ""))
+            raise SaveError(_("no autosave in {folder} loads").format(folder=folder)
+                            + (_(" (all are damaged)") if skipped else ""))
     else:
         path = saves_store.resolve_save(arg, folder)
         try:
             loaded = saves_store.load_save(path)
         except SaveError as exc:
-            good, _ = saves_store.scan_autosaves(folder)
+            good, _skipped = saves_store.scan_autosaves(folder)
             if good is None or good.path.resolve() == path.resolve():
                 raise
             h = good.header
-            raise SaveError(f"{exc}\nThe newest good autosave is {good.path} (turn {h['turn']},"
-                            f" {h['date']}): wargame play --load {good.path}") from None
+            raise SaveError(f"{exc}\n" + _(
+                "The newest good autosave is {path} (turn {turn}, {date}): wargame play "
+                "--load {path}").format(path=good.path, turn=h['turn'], date=h['date'])) from None
     scenario = loaded.game.scenario
     if turn is None:
-        out.write(printable(f"Loaded {loaded.path} (turn {loaded.header['turn']}, "
-                            f"{loaded.header['date']}).\n"))
+        out.write(printable(_("Loaded {path} (turn {turn}, {date}).").format(
+            path=loaded.path, turn=loaded.header['turn'], date=loaded.header['date']) + "\n"))
         if loaded.note:
-            out.write(printable(f"Note: {loaded.note}\n"))
+            out.write(printable(_("Note: {note}").format(note=loaded.note) + "\n"))
         return PlainGame(scenario, loaded.game.seed, out, game=loaded.game,
                          save_options=loaded.save_options(), reason=loaded.pending_reason)
     branch, options = saves_store.branch_game(loaded, turn)
-    out.write(printable(f"Branched from {loaded.path} at the start of turn {turn}; the new "
-                        f"game records {loaded.path.name} as its parent.\n"))
+    out.write(printable(_("Branched from {path} at the start of turn {turn}; the new game "
+                          "records {name} as its parent.").format(
+        path=loaded.path, turn=turn, name=loaded.path.name) + "\n"))
     return PlainGame(scenario, loaded.game.seed, out, game=branch, save_options=options)

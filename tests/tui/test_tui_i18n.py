@@ -85,3 +85,54 @@ async def test_the_map_labels_are_french(tmp_path: Path) -> None:
         strips = view.render_lines(Region(0, 0, view.size.width, view.size.height))
         text = "\n".join("".join(seg.text for seg in strip) for strip in strips)
         assert "Bamako" in text and "carb. " in text and " fuel " not in text
+
+
+# ------------------------------------------------------------------ the board and the report
+
+async def _to_report(pilot: Any) -> None:
+    """Queue the first order, end the turn: the turn report is on show."""
+    await settle(pilot)
+    await pilot.press("o", "enter")
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.press("e")
+    await settle(pilot)
+
+
+def test_board_in_french(snap_compare: Any, tmp_path: Path) -> None:
+    set_language("fr")
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("up", "r")
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(140, 42), run_before=run_before)
+
+
+def test_turn_report_in_french(snap_compare: Any, tmp_path: Path) -> None:
+    set_language("fr")
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 40), run_before=_to_report)
+
+
+@sync
+async def test_the_board_and_the_turn_report_speak_french(tmp_path: Path) -> None:
+    set_language("fr")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await settle(pilot)
+        board = screen_text(app.screen)
+        assert "Tour 1 sur 26" in board and "Junte" in board
+        assert "Escorter un convoi" in board          # an order row, from the engine's label
+        assert "Carburant" in board and "Citernes perdues" in board
+        for english in ("Turn 1 of", "Escort convoy", "Tankers lost", "No order concerns"):
+            assert english not in board, english
+        await _to_report(pilot)
+        assert type(app.screen).__name__ == "ReportScreen"
+        report = screen_text(app.screen)
+        assert "Rapport du tour 1" in report
+        assert "Ce qui a fait bouger les jauges" in report
+        assert "salaires et fonctionnement de l'État" in report   # a translated cause
+        for english in ("Report of turn", "What moved the tracks", "Your orders",
+                        "wages and upkeep"):
+            assert english not in report, english

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .ledger import N_, NP_
 from .ops_insurgency import ambush_without_convoy, resolve_ambush
 from .spec import AmbushOrder, CheckpointOrder, EscortOrder
-from .turn import Turn
+from .turn import Segments, Turn
 
 
 def run_convoys(t: Turn) -> tuple[int, int]:
@@ -23,8 +23,8 @@ def run_convoys(t: Turn) -> tuple[int, int]:
         path = scenario.corridor_paths[cid]
         normal_total += corridor.tankers_per_week
         if not path:
-            t.emit("convoy", f"No convoy on the {corridor.name}: it has no road to "
-                   f"{scenario.towns[corridor.destination].name}.")
+            t.emit("convoy", N_("No convoy on the {corridor}: it has no road to {town}."),
+                   params={"corridor": cid, "town": corridor.destination})
             continue
         escort = t.escorts.get(cid, 0)
         tankers, note = _departures(t, cid, escort, escort_spec)
@@ -32,13 +32,15 @@ def run_convoys(t: Turn) -> tuple[int, int]:
         if assembled > tankers:
             # A scripted convoy the articles describe set out whatever the week's blockade.
             tankers = min(assembled, corridor.tankers_per_week)
-            note += f" A large convoy of {tankers} tankers was assembled to make the run."
+            note += [(" ", None), (N_("A large convoy of {tankers} tankers was assembled to "
+                                      "make the run."), {"tankers": tankers})]
         cut = next((r for r in path if s.route_damage.get(r)), None)
         if cut is not None:
             passage = s.scenario.spec.rules.fuel.cut_road_passage_pct
             tankers = tankers * passage // 100
-            note += (f" The road at {scenario.route_label(cut)} is cut: only {passage}% of the "
-                     "convoy got through by detours.")
+            note += [(" ", None), (N_("The road at {route} is cut: only {passage}% of the "
+                                      "convoy got through by detours."),
+                                   {"route": cut, "passage": passage})]
         setting_out = tankers
         for rid in path:
             if s.checkpoints.get(rid) and isinstance(checkpoint_spec, CheckpointOrder):
@@ -49,8 +51,9 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                         N_("traffic taxed at the checkpoint on {route}"),
                         checkpoint_spec.sources[0] if checkpoint_spec.sources else None,
                         {"route": rid})
-                t.emit("checkpoint", f"At the JNIM checkpoint on {scenario.route_label(rid)}, "
-                       f"{back} tankers turned back and traffic was taxed.", side="insurgency",
+                t.emit("checkpoint", N_("At the JNIM checkpoint on {route}, {back} tankers "
+                                        "turned back and traffic was taxed."),
+                       side="insurgency", params={"route": rid, "back": back},
                        source=checkpoint_spec.sources[0] if checkpoint_spec.sources else None)
             if rid in waiting and isinstance(ambush_spec, AmbushOrder):
                 order = waiting.pop(rid)
@@ -71,10 +74,13 @@ def run_convoys(t: Turn) -> tuple[int, int]:
                {"tankers": tankers, "corridor": cid})
         s.tankers_delivered += tankers
         arrived_total += tankers
-        escort_text = f" under an escort of {escort} companies" if escort else " unescorted"
-        t.emit("convoy", f"{tankers} of {setting_out} tankers reached "
-               f"{scenario.towns[corridor.destination].name} on the {corridor.name}"
-               f"{escort_text} ({delivered} m³).{note}",
+        arrived = (N_("{tankers} of {setting_out} tankers reached {town} on the {corridor} "
+                      "under an escort of {escort} companies ({delivered} m³).") if escort else
+                   N_("{tankers} of {setting_out} tankers reached {town} on the {corridor} "
+                      "unescorted ({delivered} m³)."))
+        t.emit("convoy", [(arrived, {"tankers": tankers, "setting_out": setting_out,
+                                     "town": corridor.destination, "corridor": cid,
+                                     "escort": escort, "delivered": delivered}), *note],
                source=corridor.sources[0] if corridor.sources else None)
     for order in waiting.values():
         if isinstance(ambush_spec, AmbushOrder):
@@ -87,33 +93,42 @@ def run_convoys(t: Turn) -> tuple[int, int]:
     return arrived_total, normal_total
 
 
-def _departures(t: Turn, cid: str, escort: int, escort_spec: object) -> tuple[int, str]:
-    """Tankers that set out this week, after a declared blockade and drivers' fear."""
+def _departures(t: Turn, cid: str, escort: int, escort_spec: object) -> tuple[int, Segments]:
+    """Tankers that set out this week, after a declared blockade and drivers' fear; and
+    what held them back, as an event's follow-up segments ("The declared blockade kept 20%
+    of drivers at home; fear of abductions kept 10% more away.")."""
     s = t.state
     corridor = s.scenario.corridors[cid]
     tankers = corridor.tankers_per_week
-    notes: list[str] = []
+    notes: Segments = []
     blockade_spec = s.scenario.order_specs["insurgency"].get("blockade")
     if s.blockades.get(cid) and blockade_spec is not None:
         cut = getattr(blockade_spec, "departure_cut_pct", 0)
         tankers = tankers * (100 - cut) // 100
-        notes.append(f"the declared blockade kept {cut}% of drivers at home")
+        notes.append((N_("The declared blockade kept {pct}% of drivers at home"), {"pct": cut}))
         warned = escort_spec.blockade_warning_cut_pct \
             if escort and isinstance(escort_spec, EscortOrder) else 0
         if warned:
             # 000: JNIM advised civilians not to travel with military convoys, which makes an
             # escorted convoy a target under a declared blockade; some drivers weigh that.
             tankers = tankers * (100 - warned) // 100
-            notes.append(f"JNIM's warning against travelling with military convoys kept "
-                         f"{warned}% more away")
+            notes.append((N_("JNIM's warning against travelling with military convoys kept "
+                             "{pct}% more away"), {"pct": warned}))
     turns, fear_pct = s.fear.get(cid, (0, 0))
     if turns > 0:
         tankers = tankers * (100 - fear_pct) // 100
-        notes.append(f"fear of abductions and attacks kept {fear_pct}% more away")
+        # The first clause of the note starts with a capital: two wordings, not a rule.
+        notes.append((N_("fear of abductions and attacks kept {pct}% more away") if notes else
+                      N_("Fear of abductions and attacks kept {pct}% more away"),
+                      {"pct": fear_pct}))
     if not notes:
-        return tankers, ""
-    text = "; ".join(notes)
-    return tankers, " " + text[0].upper() + text[1:] + "."
+        return tankers, []
+    # Translators: between two clauses of a convoy's note ("...at home; fear of...").
+    separator: Segments = [(N_("; "), None)]
+    joined: Segments = [(" ", None), notes[0]]
+    for clause in notes[1:]:
+        joined += separator + [clause]
+    return tankers, [*joined, (".", None)]
 
 
 def _escort_losses(t: Turn, spec: EscortOrder) -> None:
@@ -126,6 +141,6 @@ def _escort_losses(t: Turn, spec: EscortOrder) -> None:
         t.cohesion(-s.scenario.spec.rules.cohesion.escort_company_lost, "escort_company_lost",
                    N_("an escort company was lost in an ambush"),
                    spec.sources[0] if spec.sources else None)
-    t.emit("escort_losses", "The escort lost a company in the ambush." if hit else
-           "The escort held without heavy losses.", side="junta", odds=odds, roll=roll,
+    t.emit("escort_losses", N_("The escort lost a company in the ambush.") if hit else
+           N_("The escort held without heavy losses."), side="junta", odds=odds, roll=roll,
            success=hit, source=spec.sources[0] if spec.sources else None)

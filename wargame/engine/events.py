@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Visibility = Literal["all", "junta", "insurgency"]
@@ -22,6 +23,12 @@ class Event:
     source: str | None = None        # article file name the rule or fact comes from
     visible_to: Visibility = "all"   # fog of war: who may read this event
     rationale: str | None = None     # a bot's explanation, when a bot chose the order
+    # The sentence as a template (marked N_/NP_ where the rule writes it) and its params,
+    # for the interface to translate at the edge, as it does the ledger's causes; `text`
+    # is its English rendering. Neither is saved nor compared: `text` is the record.
+    # (A list of (template, params) segments is a sentence and its optional follow-ups.)
+    template: object = field(default=None, compare=False)
+    params: Mapping[str, object] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"turn": self.turn, "phase": self.phase, "kind": self.kind,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .ledger import N_
+from .ledger import N_, NP_
 from .legality import strike_targets
 from .odds import order_odds, raid_odds
 from .orders import Order, Side
@@ -53,16 +53,18 @@ def ambush(t: Turn, o: Order, spec: AmbushOrder) -> None:
 def checkpoint(t: Turn, o: Order, spec: CheckpointOrder) -> None:
     _count(t, "checkpoint")
     t.state.checkpoints[o.args[0]] = spec.turns
-    t.emit("checkpoint", f"JNIM set up a checkpoint on {t.state.scenario.route_label(o.args[0])}"
-           f", taxing and turning back traffic.", side=SIDE, order=o, source=_src(spec))
+    t.emit("checkpoint", N_("JNIM set up a checkpoint on {route}, taxing and turning back "
+                            "traffic."), side=SIDE, order=o, source=_src(spec),
+           params={"route": o.args[0]})
 
 
 def blockade(t: Turn, o: Order, spec: BlockadeOrder) -> None:
     _count(t, "blockade")
     corridor = t.state.scenario.corridors[o.args[0]]
     t.state.blockades[corridor.id] = spec.turns
-    t.emit("blockade", f"JNIM declared a blockade of the {corridor.name}; drivers were told "
-           f"not to travel.", side=SIDE, order=o, source=_src(spec))
+    t.emit("blockade", N_("JNIM declared a blockade of the {corridor}; drivers were told not "
+                          "to travel."), side=SIDE, order=o, source=_src(spec),
+           params={"corridor": corridor.id})
 
 
 def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
@@ -72,8 +74,9 @@ def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
     t.raided.add(town.id)
     if s.garrison[town.id] == 0:
         # The garrison left earlier this turn (a withdrawal resolves first): nothing to hit.
-        t.emit("raid", f"JNIM fighters reached the post at {town.name} and found it empty: "
-               "the garrison had withdrawn.", side=SIDE, order=o, source=_src(spec))
+        t.emit("raid", N_("JNIM fighters reached the post at {town} and found it empty: the "
+                          "garrison had withdrawn."), side=SIDE, order=o, source=_src(spec),
+               params={"town": town.id})
         return False
     ok, roll, odds = t.chance(raid_odds(s, spec, town.id) - odds_cut)
     if ok:
@@ -83,17 +86,19 @@ def raid(t: Turn, o: Order, spec: RaidOrder, odds_cut: int = 0) -> bool:
                 _src(spec), {"town": town.id})
         if s.garrison[town.id] == 0 and s.town_status[town.id] == "government":
             s.town_status[town.id] = "contested"
-        t.emit("raid", f"JNIM raided the garrison of {town.name}: {lost} compan"
-               f"{'y' if lost == 1 else 'ies'} lost; weapons and cash were looted and the "
-               f"fighters withdrew.", side=SIDE, order=o, odds=odds, roll=roll, success=True,
-               source=_src(spec))
+        t.emit("raid", NP_("JNIM raided the garrison of {town}: {companies} company lost; "
+                           "weapons and cash were looted and the fighters withdrew.",
+                           "JNIM raided the garrison of {town}: {companies} companies lost; "
+                           "weapons and cash were looted and the fighters withdrew.",
+                           "companies"), side=SIDE, order=o, odds=odds, roll=roll,
+               success=True, source=_src(spec), params={"town": town.id, "companies": lost})
     else:
         killed = t.kill_fighters(town.region, spec.fighter_losses, "raid_repelled",
                                  N_("attackers lost when the raid on {town} was repelled"),
                                  _src(spec), {"town": town.id})
-        t.emit("raid", f"An attack on {town.name} was repelled; the army said {killed} "
-               f"attackers were killed.", side=SIDE, order=o, odds=odds, roll=roll,
-               success=False, source=_src(spec))
+        t.emit("raid", N_("An attack on {town} was repelled; the army said {killed} attackers "
+                          "were killed."), side=SIDE, order=o, odds=odds, roll=roll,
+               success=False, source=_src(spec), params={"town": town.id, "killed": killed})
     return ok
 
 
@@ -108,9 +113,10 @@ def kidnap(t: Turn, o: Order, spec: KidnapOrder) -> None:
         corridor = s.scenario.routes[route].corridor
         if corridor:
             spread_fear(t, corridor, spec.fear_turns, spec.fear_cut_pct)
-    t.emit("kidnap", f"{spec.drivers} truck drivers were abducted on {label}."
-           if ok else f"An attempt to abduct drivers on {label} failed.", side=SIDE, order=o,
-           odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("kidnap", N_("{drivers} truck drivers were abducted on {route}.")
+           if ok else N_("An attempt to abduct drivers on {route} failed."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"drivers": spec.drivers, "route": route})
     if ok:
         _release_or_ransom(t, o, spec, label)
 
@@ -130,10 +136,11 @@ def _release_or_ransom(t: Turn, o: Order, spec: KidnapOrder, label: str) -> None
     if not released:
         t.funds(spec.ransom, "ransom", N_("ransom for drivers abducted on {route}"),
                 _src(spec), {"route": o.args[0]})
-    t.emit("kidnap_release", f"The drivers abducted on {label} were released within days, "
-           "according to local sources." if released else
-           f"The drivers abducted on {label} were still held; a ransom was reportedly paid.",
-           side=SIDE, order=o, odds=odds, roll=roll, success=released, source=_src(spec))
+    t.emit("kidnap_release", N_("The drivers abducted on {route} were released within days, "
+                                "according to local sources.") if released else
+           N_("The drivers abducted on {route} were still held; a ransom was reportedly paid."),
+           side=SIDE, order=o, odds=odds, roll=roll, success=released, source=_src(spec),
+           params={"route": o.args[0]})
 
 
 def tax(t: Turn, o: Order, spec: TaxOrder) -> None:
@@ -145,10 +152,11 @@ def tax(t: Turn, o: Order, spec: TaxOrder) -> None:
     t.funds(levy, "tax", N_("taxes levied in {region}"), _src(spec), {"region": region.id})
     t.grievance(region.id, spec.grievance, "tax", N_("JNIM's taxation in {region}"),
                 _src(spec), {"region": region.id})
-    t.emit("tax", f"JNIM levied taxes on communities in {region.name}.", side=SIDE, order=o,
-           source=_src(spec))
-    t.emit("tax_yield", f"Taxes in {region.name} raised {levy} million CFA.", side=SIDE,
-           order=o, source=_src(spec), visible_to="insurgency")
+    t.emit("tax", N_("JNIM levied taxes on communities in {region}."), side=SIDE, order=o,
+           source=_src(spec), params={"region": region.id})
+    t.emit("tax_yield", N_("Taxes in {region} raised {levy} million CFA."), side=SIDE,
+           order=o, source=_src(spec), visible_to="insurgency",
+           params={"region": region.id, "levy": levy})
 
 
 def propaganda(t: Turn, o: Order, spec: PropagandaOrder) -> None:
@@ -164,9 +172,11 @@ def propaganda(t: Turn, o: Order, spec: PropagandaOrder) -> None:
                   N_("JNIM propaganda in {region}"), _src(spec), why)
         t.support(region.id, "junta", -spec.junta_support_loss, "propaganda",
                   N_("JNIM propaganda in {region}"), _src(spec), why)
-    t.emit("propaganda", f"JNIM propaganda in {region.name} exploiting grievances and "
-           f"shortages " + ("found an audience." if ok else "had little effect."), side=SIDE,
-           order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("propaganda", N_("JNIM propaganda in {region} exploiting grievances and shortages "
+                            "found an audience.") if ok else
+           N_("JNIM propaganda in {region} exploiting grievances and shortages had little "
+              "effect."), side=SIDE, order=o, odds=odds, roll=roll, success=ok,
+           source=_src(spec), params={"region": region.id})
 
 
 def recruit(t: Turn, o: Order, spec: RecruitOrder) -> None:
@@ -178,9 +188,20 @@ def recruit(t: Turn, o: Order, spec: RecruitOrder) -> None:
         joined = spec.fighters + s.grievance[region.id] // 10 * spec.per_10_grievance
         t.add_fighters(region.id, joined, "recruitment", N_("recruits joined in {region}"),
                        _src(spec), {"region": region.id})
-    t.emit("recruit", f"Recruitment in {region.name}: "
-           + (f"{joined} fighters joined." if ok else "few joined."), side=SIDE, order=o,
-           odds=odds, roll=roll, success=ok, source=_src(spec), visible_to="insurgency")
+    t.emit("recruit", N_("Recruitment in {region}: {joined} fighters joined.") if ok else
+           N_("Recruitment in {region}: few joined."), side=SIDE, order=o, odds=odds,
+           roll=roll, success=ok, source=_src(spec), visible_to="insurgency",
+           params={"region": region.id, "joined": joined if ok else 0})
+
+
+# What an attack on an economic site reads as, by the site's kind: (it worked, it did not).
+ATTACKED_SITE = {
+    "mine": (N_("JNIM attacked the mine at {town}; it is out of action for {turns} turns."),
+             N_("JNIM attacked the mine at {town}; guards repelled the attack.")),
+    "factory": (N_("JNIM attacked the factory at {town}; it is out of action for {turns} "
+                   "turns."),
+                N_("JNIM attacked the factory at {town}; guards repelled the attack.")),
+}
 
 
 def attack_site(t: Turn, o: Order, spec: AttackSiteOrder) -> None:
@@ -192,10 +213,14 @@ def attack_site(t: Turn, o: Order, spec: AttackSiteOrder) -> None:
         s.site_damage[town.id] = spec.damage_turns
         t.funds(spec.loot_funds, "site_loot", N_("loot from the attack on {town}"), _src(spec),
                 {"town": town.id})
-    t.emit("attack_site", f"JNIM attacked the {town.kind} at {town.name}"
-           + (f"; it is out of action for {spec.damage_turns} turns." if ok else
-              "; guards repelled the attack."), side=SIDE, order=o, odds=odds, roll=roll,
-           success=ok, source=_src(spec))
+    if town.kind in ATTACKED_SITE:
+        text = ATTACKED_SITE[town.kind][0 if ok else 1]
+    else:   # a kind legality does not allow; kept readable all the same
+        text = (f"JNIM attacked the {town.kind} at {{town}}; it is out of action for {{turns}} "
+                "turns." if ok else f"JNIM attacked the {town.kind} at {{town}}; guards "
+                "repelled the attack.")
+    t.emit("attack_site", text, side=SIDE, order=o, odds=odds, roll=roll, success=ok,
+           source=_src(spec), params={"town": town.id, "turns": spec.damage_turns})
 
 
 def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
@@ -207,18 +232,21 @@ def strike(t: Turn, o: Order, spec: StrikeOrder) -> None:
         return
     targets = strike_targets(s, region.id, spec.max_sites, spec.reach)
     regions = sorted({s.scenario.towns[x].region for x in targets})
-    where = region.name if regions == [region.id] else \
-        f"{region.name} and beyond ({len(regions)} regions)"
-    t.emit("strike", f"JNIM struck {len(targets)} places at the same time in {where}: "
-           + ", ".join(s.scenario.towns[x].name for x in targets) + ".", side=SIDE, order=o,
-           source=_src(spec))
+    places = ", ".join(str(s.scenario.towns[x].name) for x in targets)
+    t.emit("strike", N_("JNIM struck {count} places at the same time in {region}: {places}.")
+           if regions == [region.id] else
+           N_("JNIM struck {count} places at the same time in {region} and beyond ({regions} "
+              "regions): {places}."), side=SIDE, order=o, source=_src(spec),
+           params={"count": len(targets), "region": region.id, "regions": len(regions),
+                   "places": places})
     hits = sum(raid(t, Order("raid", (town,)), raid_spec, spec.odds_cut) for town in targets)
     if hits >= 2:
         t.cohesion(-spec.cohesion_shock, "strike_shock",
                    N_("several garrisons in {region} hit at once"), _src(spec),
                    {"region": region.id})
-        t.emit("strike_shock", f"{hits} garrisons hit at once in {region.name} stretched the "
-               "army thin.", side=SIDE, order=o, source=_src(spec))
+        t.emit("strike_shock", N_("{hits} garrisons hit at once in {region} stretched the army "
+                                  "thin."), side=SIDE, order=o, source=_src(spec),
+               params={"hits": hits, "region": region.id})
 
 
 def siege(t: Turn, o: Order, spec: SiegeOrder) -> None:
@@ -229,9 +257,10 @@ def siege(t: Turn, o: Order, spec: SiegeOrder) -> None:
     if ok:
         s.town_status[town.id] = "besieged"
         s.siege_turns[town.id] = 0
-    t.emit("siege", f"JNIM cut the roads around {town.name}; the town is besieged."
-           if ok else f"JNIM failed to close the roads around {town.name}.", side=SIDE,
-           order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("siege", N_("JNIM cut the roads around {town}; the town is besieged.")
+           if ok else N_("JNIM failed to close the roads around {town}."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"town": town.id})
 
 
 def sabotage(t: Turn, o: Order, spec: SabotageOrder) -> None:
@@ -241,9 +270,9 @@ def sabotage(t: Turn, o: Order, spec: SabotageOrder) -> None:
     ok, roll, odds = t.chance(order_odds(s, o, patrols=t.patrols) or 0)
     if ok:
         s.route_damage[route] = spec.turns
-    t.emit("sabotage", f"A bridge or road section on {s.scenario.route_label(route)} was "
-           f"destroyed." if ok else f"An attempt to cut {s.scenario.route_label(route)} failed.",
-           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("sabotage", N_("A bridge or road section on {route} was destroyed.") if ok else
+           N_("An attempt to cut {route} failed."), side=SIDE, order=o, odds=odds, roll=roll,
+           success=ok, source=_src(spec), params={"route": route})
 
 
 def move(t: Turn, o: Order, spec: MoveOrder) -> None:
@@ -253,9 +282,9 @@ def move(t: Turn, o: Order, spec: MoveOrder) -> None:
                    {"region": o.args[1]})
     t.add_fighters(o.args[1], moved, "move", N_("fighters arrived from {region}"), _src(spec),
                    {"region": o.args[0]})
-    t.emit("move", f"{moved} fighters moved from {s.scenario.regions[o.args[0]].name} to "
-           f"{s.scenario.regions[o.args[1]].name}.", side=SIDE, order=o, source=_src(spec),
-           visible_to="insurgency")
+    t.emit("move", N_("{moved} fighters moved from {region} to {to_region}."), side=SIDE,
+           order=o, source=_src(spec), visible_to="insurgency",
+           params={"moved": moved, "region": o.args[0], "to_region": o.args[1]})
 
 
 def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
@@ -263,15 +292,18 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
     """Resolve an ambush against a passing convoy; return the tankers destroyed."""
     s = t.state
     route = o.args[0]
-    label = s.scenario.route_label(route)
+    # The convoy's corridor by id, so that its name is the reader's (an unknown name stays).
+    convoy_corridor = next((c.id for c in s.scenario.corridors.values()
+                     if str(c.name) == corridor_name), corridor_name)
     ok, roll, odds = t.chance(order_odds(s, o, escort=escort, patrols=t.patrols) or 0)
     if not ok:
         killed = t.kill_fighters(_route_region(t, route), spec.fighter_losses,
                                  "ambush_failed", N_("attackers lost in a failed ambush on "
                                                      "{route}"), _src(spec), {"route": route})
-        t.emit("ambush", f"An ambush on the {corridor_name} convoy at {label} failed; the army "
-               f"said {killed} attackers were killed.", side=SIDE, order=o, odds=odds,
-               roll=roll, success=False, source=_src(spec))
+        t.emit("ambush", N_("An ambush on the {corridor} convoy at {route} failed; the army "
+                            "said {killed} attackers were killed."), side=SIDE, order=o,
+               odds=odds, roll=roll, success=False, source=_src(spec),
+               params={"corridor": convoy_corridor, "route": route, "killed": killed})
         return 0
     destroyed = max(1, convoy_tankers * spec.destroy_pct // 100) if convoy_tankers else 0
     destroyed = min(destroyed, week_tankers)
@@ -287,10 +319,15 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
     taken = spec.soldiers_taken if escort else 0
     if escort:
         s.weapons += spec.loot_weapons
-    t.emit("ambush", f"JNIM ambushed the {corridor_name} convoy at {label}: {destroyed} of "
-           f"{convoy_tankers} tankers set on fire, {spec.drivers_kidnapped} drivers abducted"
-           + (f" and {taken} soldiers of the escort taken." if taken else "."),
-           side=SIDE, order=o, odds=odds, roll=roll, success=True, source=_src(spec))
+    t.emit("ambush", N_("JNIM ambushed the {corridor} convoy at {route}: {destroyed} of "
+                        "{tankers} tankers set on fire, {drivers} drivers abducted and {taken} "
+                        "soldiers of the escort taken.") if taken else
+           N_("JNIM ambushed the {corridor} convoy at {route}: {destroyed} of {tankers} tankers "
+              "set on fire, {drivers} drivers abducted."),
+           side=SIDE, order=o, odds=odds, roll=roll, success=True, source=_src(spec),
+           params={"corridor": convoy_corridor, "route": route, "destroyed": destroyed,
+                   "tankers": convoy_tankers, "drivers": spec.drivers_kidnapped,
+                   "taken": taken})
     if taken:
         # 004: drivers *and soldiers* were kidnapped in these ambushes.
         s.soldiers_taken += taken
@@ -304,10 +341,9 @@ def resolve_ambush(t: Turn, o: Order, spec: AmbushOrder, convoy_tankers: int,
 def ambush_without_convoy(t: Turn, o: Order, spec: AmbushOrder) -> None:
     s = t.state
     route = o.args[0]
-    label = s.scenario.route_label(route)
     if not t.patrols.get(route):
-        t.emit("ambush", f"Fighters waited in ambush on {label}, but no convoy came.",
-               side=SIDE, order=o, source=_src(spec))
+        t.emit("ambush", N_("Fighters waited in ambush on {route}, but no convoy came."),
+               side=SIDE, order=o, source=_src(spec), params={"route": route})
         return
     ok, roll, odds = t.chance(order_odds(s, o, patrols=t.patrols) or 0)
     reserve = s.scenario.spec.sides.junta.reserve_town
@@ -320,9 +356,10 @@ def ambush_without_convoy(t: Turn, o: Order, spec: AmbushOrder) -> None:
         t.kill_fighters(_route_region(t, route), spec.fighter_losses, "ambush_failed",
                         N_("attackers driven off by a patrol on {route}"), _src(spec),
                         {"route": route})
-    t.emit("ambush", f"An army patrol on {label} was ambushed"
-           + (" and lost a company." if ok else "; the attackers were driven off."),
-           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("ambush", N_("An army patrol on {route} was ambushed and lost a company.") if ok
+           else N_("An army patrol on {route} was ambushed; the attackers were driven off."),
+           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"route": route})
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .ledger import N_
+from .ledger import N_, NP_
 from .legality import companies_for
 from .odds import order_odds
 from .orders import Order, Side
@@ -41,8 +41,10 @@ def escort(t: Turn, o: Order, spec: EscortOrder) -> None:
     corridor = t.state.scenario.corridors[o.args[0]]
     companies = companies_for(spec, o)
     t.escorts[corridor.id] = t.escorts.get(corridor.id, 0) + companies
-    t.emit("escort", f"{companies} compan{'y' if companies == 1 else 'ies'} escort the "
-           f"convoy on the {corridor.name}.", side=SIDE, order=o, source=_src(spec))
+    t.emit("escort", NP_("{companies} company escort the convoy on the {corridor}.",
+                         "{companies} companies escort the convoy on the {corridor}.",
+                         "companies"), side=SIDE, order=o, source=_src(spec),
+           params={"companies": companies, "corridor": corridor.id})
 
 
 def patrol(t: Turn, o: Order, spec: PatrolOrder) -> None:
@@ -51,17 +53,17 @@ def patrol(t: Turn, o: Order, spec: PatrolOrder) -> None:
     t.patrols[route] = True
     for region in s.scenario.route_regions[route]:
         t.intel(region, spec.intel_gain)
-    label = s.scenario.route_label(route)
     if s.checkpoints.get(route):
         ok, roll, odds = t.chance(spec.clear_checkpoint_odds)
         if ok:
             del s.checkpoints[route]
-        t.emit("patrol", f"Patrol on {label}: " + ("the checkpoint was cleared." if ok else
-               "the checkpoint could not be cleared."), side=SIDE, order=o, odds=odds,
-               roll=roll, success=ok, source=_src(spec))
+        t.emit("patrol", N_("Patrol on {route}: the checkpoint was cleared.") if ok else
+               N_("Patrol on {route}: the checkpoint could not be cleared."), side=SIDE,
+               order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+               params={"route": route})
     else:
-        t.emit("patrol", f"Army patrol on {label}; intelligence in the area improves.",
-               side=SIDE, order=o, source=_src(spec))
+        t.emit("patrol", N_("Army patrol on {route}; intelligence in the area improves."),
+               side=SIDE, order=o, source=_src(spec), params={"route": route})
 
 
 def reinforce(t: Turn, o: Order, spec: ReinforceOrder) -> None:
@@ -70,8 +72,10 @@ def reinforce(t: Turn, o: Order, spec: ReinforceOrder) -> None:
     moved = min(spec.companies, s.garrison[reserve])
     s.garrison[reserve] -= moved
     s.garrison[o.args[0]] += moved
-    t.emit("reinforce", f"{moved} compan{'y' if moved == 1 else 'ies'} sent from the reserve "
-           f"to {s.scenario.towns[o.args[0]].name}.", side=SIDE, order=o, source=_src(spec))
+    t.emit("reinforce", NP_("{companies} company sent from the reserve to {town}.",
+                            "{companies} companies sent from the reserve to {town}.",
+                            "companies"), side=SIDE, order=o, source=_src(spec),
+           params={"companies": moved, "town": o.args[0]})
 
 
 def withdraw(t: Turn, o: Order, spec: WithdrawOrder) -> None:
@@ -85,8 +89,9 @@ def withdraw(t: Turn, o: Order, spec: WithdrawOrder) -> None:
         s.town_status[town.id] = "contested"
     t.support(town.region, "junta", -spec.support_loss, "withdrawal",
               N_("the garrison left {town}"), _src(spec), {"town": town.id})
-    t.emit("withdraw", f"The garrison of {town.name} ({moved} companies) withdrew to the "
-           f"reserve; the town is left contested.", side=SIDE, order=o, source=_src(spec))
+    t.emit("withdraw", N_("The garrison of {town} ({companies} companies) withdrew to the "
+                          "reserve; the town is left contested."), side=SIDE, order=o,
+           source=_src(spec), params={"town": town.id, "companies": moved})
 
 
 def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
@@ -98,20 +103,20 @@ def airstrike(t: Turn, o: Order, spec: AirstrikeOrder) -> None:
         # over the whole campaign); the true losses are at most the fighters present.
         t.kill_fighters(region.id, spec.kills, "airstrike", N_("helicopter strike in {region}"),
                         _src(spec), {"region": region.id})
-    text = (f"Helicopter strike in {region.name}: the army said it killed {spec.kills} "
-            "militants." if ok else
-            f"Helicopter strike in {region.name} found no militant target.")
+    text = (N_("Helicopter strike in {region}: the army said it killed {kills} militants.")
+            if ok else N_("Helicopter strike in {region} found no militant target."))
     t.emit("airstrike", text, side=SIDE, order=o, odds=odds, roll=roll, success=ok,
-           source=_src(spec))
+           source=_src(spec), params={"region": region.id, "kills": spec.kills})
     harm, roll2, odds2 = t.chance(spec.civilian_harm_odds)
     if harm:
         t.grievance(region.id, spec.grievance, "civilian_harm",
                     N_("civilian casualties of the strike in {region}"), _src(spec),
                     {"region": region.id})
-    t.emit("civilian_harm", f"Local sources reported civilian casualties from the strike in "
-           f"{region.name}." if harm else f"No civilian casualties were reported in "
-           f"{region.name}.", side=SIDE, order=o, odds=odds2, roll=roll2, success=harm,
-           source=_src(spec))
+    t.emit("civilian_harm", N_("Local sources reported civilian casualties from the strike "
+                               "in {region}.") if harm else
+           N_("No civilian casualties were reported in {region}."), side=SIDE, order=o,
+           odds=odds2, roll=roll2, success=harm, source=_src(spec),
+           params={"region": region.id})
 
 
 def partner_name(t: Turn) -> str:
@@ -130,10 +135,11 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
         t.kill_fighters(region.id, spec.kills, "partner_operation",
                         N_("{force} operation in {region}"), _src(spec),
                         {"force": force, "region": region.id})
-    t.emit("africa_corps", f"{force} operation in {region.name}: "
-           + (f"it reported {spec.kills} militants killed." if ok else
-              "no contact with JNIM; the fighters had moved on."),
-           side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("africa_corps", N_("{force} operation in {region}: it reported {kills} militants "
+                              "killed.") if ok else
+           N_("{force} operation in {region}: no contact with JNIM; the fighters had moved "
+              "on."), side=SIDE, order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"force": force, "region": region.id, "kills": spec.kills})
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
     if abuse:
         why = {"force": force, "region": region.id}
@@ -147,10 +153,11 @@ def africa_corps(t: Turn, o: Order, spec: AfricaCorpsOrder) -> None:
         # abuses strain the Malian officer corps.
         t.cohesion(-spec.cohesion_cost, "partner_tension",
                    N_("officers' anger at the {force}'s abuses"), _src(spec), why)
-    t.emit("abuse", f"Human rights groups reported abuses against civilians by the {force} "
-           f"in {region.name}, outside Mali's chain of command." if abuse else
-           f"No abuses were reported from the {force} operation in {region.name}.",
-           side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
+    t.emit("abuse", N_("Human rights groups reported abuses against civilians by the {force} "
+                       "in {region}, outside Mali's chain of command.") if abuse else
+           N_("No abuses were reported from the {force} operation in {region}."),
+           side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec),
+           params={"force": force, "region": region.id})
     _beyond_orders(t, region.id)
 
 
@@ -167,17 +174,19 @@ def _beyond_orders(t: Turn, region: str) -> None:
         src = actor.sources[0] if actor.sources else None
         if not where:
             # The roll decides `success` (roll <= odds) even when there is nowhere to go.
-            t.emit("beyond_orders", f"The {actor.name} kept to its orders." if not acted else
-                   f"The {actor.name} found nowhere to act beyond its orders.", side=actor.id,
-                   odds=odds, roll=roll, success=acted, source=src)
+            t.emit("beyond_orders", N_("The {force} kept to its orders.") if not acted else
+                   N_("The {force} found nowhere to act beyond its orders."), side=actor.id,
+                   odds=odds, roll=roll, success=acted, source=src,
+                   params={"force": actor.name})
             continue
         target = where[0]
         t.grievance(target, actor.beyond_orders_grievance, "beyond_orders",
                     N_("the {force} acted in {region} without orders"), src,
                     {"force": actor.name, "region": target})
-        t.emit("beyond_orders", f"The {actor.name} went on into "
-               f"{s.scenario.regions[target].name} without orders; residents reported "
-               f"abuses.", side=actor.id, odds=odds, roll=roll, success=True, source=src)
+        t.emit("beyond_orders", N_("The {force} went on into {region} without orders; "
+                                   "residents reported abuses."), side=actor.id, odds=odds,
+               roll=roll, success=True, source=src,
+               params={"force": actor.name, "region": target})
 
 
 def ration(t: Turn, o: Order, spec: RationOrder) -> None:
@@ -185,8 +194,8 @@ def ration(t: Turn, o: Order, spec: RationOrder) -> None:
     t.ration_pct += spec.use_cut_pct
     t.support(region, "junta", -spec.support_loss, "rationing", N_("fuel rationing"),
               _src(spec))
-    t.emit("ration", f"Fuel rationed in Bamako: use cut by {spec.use_cut_pct}% this turn.",
-           side=SIDE, order=o, source=_src(spec))
+    t.emit("ration", N_("Fuel rationed in Bamako: use cut by {pct}% this turn."),
+           side=SIDE, order=o, source=_src(spec), params={"pct": spec.use_cut_pct})
 
 
 def rural_fuel_ban(t: Turn, o: Order, spec: RuralFuelBanOrder) -> None:
@@ -196,15 +205,16 @@ def rural_fuel_ban(t: Turn, o: Order, spec: RuralFuelBanOrder) -> None:
         if s.fighters[region] > 0:
             t.grievance(region, spec.grievance, "rural_fuel_ban",
                         N_("the ban on rural fuel sales"), _src(spec))
-    t.emit("rural_fuel_ban", "The government banned small-scale fuel sales in rural areas to "
-           "cut the insurgency's supply.", side=SIDE, order=o, source=_src(spec))
+    t.emit("rural_fuel_ban", N_("The government banned small-scale fuel sales in rural areas "
+                                "to cut the insurgency's supply."), side=SIDE, order=o,
+           source=_src(spec))
 
 
 def close_schools(t: Turn, o: Order, spec: CloseSchoolsOrder) -> None:
     t.state.flags["schools_closed"] = True
     t.state.flag_timers["schools_closed"] = spec.turns
-    t.emit("schools", f"Schools and universities closed to save fuel, for {spec.turns} "
-           f"weeks.", side=SIDE, order=o, source=_src(spec))
+    t.emit("schools", N_("Schools and universities closed to save fuel, for {turns} weeks."),
+           side=SIDE, order=o, source=_src(spec), params={"turns": spec.turns})
 
 
 def reopen_schools(t: Turn, o: Order, spec: ReopenSchoolsOrder) -> None:
@@ -212,7 +222,7 @@ def reopen_schools(t: Turn, o: Order, spec: ReopenSchoolsOrder) -> None:
     t.state.flag_timers.pop("schools_closed", None)
     t.support(t.capital_region(), "junta", spec.support_gain, "schools_reopened",
               N_("schools reopened"), _src(spec))
-    t.emit("schools", "Schools and universities reopened.", side=SIDE, order=o,
+    t.emit("schools", N_("Schools and universities reopened."), side=SIDE, order=o,
            source=_src(spec))
 
 
@@ -222,9 +232,11 @@ def info_campaign(t: Turn, o: Order, spec: InfoCampaignOrder) -> None:
     if ok:
         t.support(region.id, "junta", spec.support_gain, "info_campaign",
                   N_("information campaign in {region}"), _src(spec), {"region": region.id})
-    t.emit("info_campaign", f"Government information campaign in {region.name} "
-           + ("was well received." if ok else "had little effect."), side=SIDE, order=o,
-           odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("info_campaign", N_("Government information campaign in {region} was well "
+                               "received.") if ok else
+           N_("Government information campaign in {region} had little effect."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"region": region.id})
 
 
 def crackdown(t: Turn, o: Order, spec: CrackdownOrder) -> None:
@@ -236,10 +248,11 @@ def crackdown(t: Turn, o: Order, spec: CrackdownOrder) -> None:
                         _src(spec), why)
         t.support(region.id, "insurgency", -spec.insurgent_support_cut, "crackdown",
                   N_("arrests in {region}"), _src(spec), why)
-    t.emit("crackdown", f"Security operation in {region.name}: "
-           + (f"the authorities said they detained {spec.kills} suspected militants." if ok
-              else "the authorities made few arrests."), side=SIDE, order=o, odds=odds,
-           roll=roll, success=ok, source=_src(spec))
+    t.emit("crackdown", N_("Security operation in {region}: the authorities said they "
+                           "detained {kills} suspected militants.") if ok else
+           N_("Security operation in {region}: the authorities made few arrests."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"region": region.id, "kills": spec.kills})
     # An abuse is reported as an abuse, with its cost: rights groups documented summary
     # executions and enforced disappearances of Fulani men accused of collaborating (000).
     abuse, roll2, odds2 = t.chance(spec.abuse_odds)
@@ -249,10 +262,11 @@ def crackdown(t: Turn, o: Order, spec: CrackdownOrder) -> None:
         t.support(region.id, "junta", -spec.support_loss, "crackdown_abuses", cause,
                   _src(spec), why)
         t.isolation(spec.isolation, "crackdown_abuses", cause, _src(spec), why)
-    t.emit("abuse", f"Residents of {region.name} reported arbitrary arrests, killings and "
-           "disappearances of civilians during the operation, abuses of the kind rights groups "
-           "have documented against Fulani men." if abuse else
-           f"No abuses against civilians were reported from the operation in {region.name}.",
+    t.emit("abuse", N_("Residents of {region} reported arbitrary arrests, killings and "
+                       "disappearances of civilians during the operation, abuses of the kind "
+                       "rights groups have documented against Fulani men.") if abuse else
+           N_("No abuses against civilians were reported from the operation in {region}."),
+           params={"region": region.id},
            side=SIDE, order=o, odds=odds2, roll=roll2, success=abuse, source=_src(spec))
 
 
@@ -265,9 +279,11 @@ def dialogue(t: Turn, o: Order, spec: DialogueOrder) -> None:
                     N_("local dialogue in {region}"), _src(spec), why)
         t.support(region.id, "insurgency", -spec.insurgent_support_cut, "dialogue",
                   N_("local dialogue in {region}"), _src(spec), why)
-    t.emit("dialogue", f"Local dialogue with community leaders in {region.name} "
-           + ("eased grievances." if ok else "broke down."), side=SIDE, order=o, odds=odds,
-           roll=roll, success=ok, source=_src(spec))
+    t.emit("dialogue", N_("Local dialogue with community leaders in {region} eased "
+                          "grievances.") if ok else
+           N_("Local dialogue with community leaders in {region} broke down."), side=SIDE,
+           order=o, odds=odds, roll=roll, success=ok, source=_src(spec),
+           params={"region": region.id})
 
 
 def repair(t: Turn, o: Order, spec: RepairOrder) -> None:
@@ -276,9 +292,9 @@ def repair(t: Turn, o: Order, spec: RepairOrder) -> None:
     ok, roll, odds = t.chance(spec.base_odds)
     if ok:
         s.route_damage.pop(route, None)
-    t.emit("repair", f"Repairs on {s.scenario.route_label(route)} "
-           + ("reopened the road." if ok else "did not finish this turn."), side=SIDE,
-           order=o, odds=odds, roll=roll, success=ok, source=_src(spec))
+    t.emit("repair", N_("Repairs on {route} reopened the road.") if ok else
+           N_("Repairs on {route} did not finish this turn."), side=SIDE, order=o, odds=odds,
+           roll=roll, success=ok, source=_src(spec), params={"route": route})
 
 
 def relieve(t: Turn, o: Order, spec: RelieveOrder) -> None:
@@ -292,15 +308,17 @@ def relieve(t: Turn, o: Order, spec: RelieveOrder) -> None:
         s.garrison[town.id] += sent
         s.town_status[town.id] = "government"
         s.siege_turns.pop(town.id, None)
-        t.emit("relieve", f"A relief column reached {town.name}; the army said the siege "
-               "was broken.", side=SIDE, order=o, odds=odds, roll=roll, success=True,
-               source=_src(spec))
+        t.emit("relieve", N_("A relief column reached {town}; the army said the siege was "
+                             "broken."), side=SIDE, order=o, odds=odds, roll=roll,
+               success=True, source=_src(spec), params={"town": town.id})
     else:
         s.garrison[reserve] += sent
         lost = t.lose_companies(reserve, spec.losses)
-        t.emit("relieve", f"The relief column to {town.name} was turned back "
-               f"({lost} compan{'y' if lost == 1 else 'ies'} lost).", side=SIDE, order=o,
-               odds=odds, roll=roll, success=False, source=_src(spec))
+        t.emit("relieve", NP_("The relief column to {town} was turned back ({companies} "
+                              "company lost).", "The relief column to {town} was turned back "
+                              "({companies} companies lost).", "companies"), side=SIDE,
+               order=o, odds=odds, roll=roll, success=False, source=_src(spec),
+               params={"town": town.id, "companies": lost})
 
 
 HANDLERS: dict[str, Callable[[Turn, Order, Any], None]] = {

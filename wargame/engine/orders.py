@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .ledger import N_  # marks the labels for the catalogue; the interface translates
+
 Side = Literal["junta", "insurgency"]
 SIDES: tuple[Side, Side] = ("junta", "insurgency")
 
@@ -34,34 +36,34 @@ def _kind(name: str, side: Side, args: tuple[ArgKind, ...], label: str,
 ORDER_KINDS: dict[str, OrderKind] = {
     k.name: k
     for k in (
-        _kind("escort", "junta", ("corridor", "level"), "Escort convoy", False),
-        _kind("patrol", "junta", ("route",), "Patrol road", True),
-        _kind("reinforce", "junta", ("town",), "Reinforce garrison", False),
-        _kind("withdraw", "junta", ("town",), "Withdraw garrison", False),
-        _kind("airstrike", "junta", ("region",), "Helicopter strike", True),
-        _kind("africa-corps", "junta", ("region",), "Africa Corps operation", True),
-        _kind("ration", "junta", (), "Ration fuel in Bamako", False),
-        _kind("rural-fuel-ban", "junta", (), "Ban rural fuel sales", False),
-        _kind("close-schools", "junta", (), "Close schools", False),
-        _kind("reopen-schools", "junta", (), "Reopen schools", False),
-        _kind("info-campaign", "junta", ("region",), "Information campaign", True),
-        _kind("crackdown", "junta", ("region",), "Crackdown", True),
-        _kind("dialogue", "junta", ("region",), "Local dialogue", True),
-        _kind("repair", "junta", ("route",), "Repair road", True),
-        _kind("relieve", "junta", ("town",), "Relieve siege", True),
-        _kind("ambush", "insurgency", ("route",), "Ambush", True),
-        _kind("checkpoint", "insurgency", ("route",), "Checkpoint", False),
-        _kind("blockade", "insurgency", ("corridor",), "Declare blockade", False),
-        _kind("raid", "insurgency", ("town",), "Raid", True),
-        _kind("kidnap", "insurgency", ("route",), "Kidnap drivers", True),
-        _kind("tax", "insurgency", ("region",), "Levy taxes", False),
-        _kind("propaganda", "insurgency", ("region",), "Propaganda", True),
-        _kind("recruit", "insurgency", ("region",), "Recruit", True),
-        _kind("attack-site", "insurgency", ("town",), "Attack economic site", True),
-        _kind("strike", "insurgency", ("region",), "Simultaneous strikes", True),
-        _kind("siege", "insurgency", ("town",), "Besiege town", True),
-        _kind("sabotage", "insurgency", ("route",), "Cut road or bridge", True),
-        _kind("move", "insurgency", ("region", "region"), "Move fighters", False),
+        _kind("escort", "junta", ("corridor", "level"), N_("Escort convoy"), False),
+        _kind("patrol", "junta", ("route",), N_("Patrol road"), True),
+        _kind("reinforce", "junta", ("town",), N_("Reinforce garrison"), False),
+        _kind("withdraw", "junta", ("town",), N_("Withdraw garrison"), False),
+        _kind("airstrike", "junta", ("region",), N_("Helicopter strike"), True),
+        _kind("africa-corps", "junta", ("region",), N_("Africa Corps operation"), True),
+        _kind("ration", "junta", (), N_("Ration fuel in Bamako"), False),
+        _kind("rural-fuel-ban", "junta", (), N_("Ban rural fuel sales"), False),
+        _kind("close-schools", "junta", (), N_("Close schools"), False),
+        _kind("reopen-schools", "junta", (), N_("Reopen schools"), False),
+        _kind("info-campaign", "junta", ("region",), N_("Information campaign"), True),
+        _kind("crackdown", "junta", ("region",), N_("Crackdown"), True),
+        _kind("dialogue", "junta", ("region",), N_("Local dialogue"), True),
+        _kind("repair", "junta", ("route",), N_("Repair road"), True),
+        _kind("relieve", "junta", ("town",), N_("Relieve siege"), True),
+        _kind("ambush", "insurgency", ("route",), N_("Ambush"), True),
+        _kind("checkpoint", "insurgency", ("route",), N_("Checkpoint"), False),
+        _kind("blockade", "insurgency", ("corridor",), N_("Declare blockade"), False),
+        _kind("raid", "insurgency", ("town",), N_("Raid"), True),
+        _kind("kidnap", "insurgency", ("route",), N_("Kidnap drivers"), True),
+        _kind("tax", "insurgency", ("region",), N_("Levy taxes"), False),
+        _kind("propaganda", "insurgency", ("region",), N_("Propaganda"), True),
+        _kind("recruit", "insurgency", ("region",), N_("Recruit"), True),
+        _kind("attack-site", "insurgency", ("town",), N_("Attack economic site"), True),
+        _kind("strike", "insurgency", ("region",), N_("Simultaneous strikes"), True),
+        _kind("siege", "insurgency", ("town",), N_("Besiege town"), True),
+        _kind("sabotage", "insurgency", ("route",), N_("Cut road or bridge"), True),
+        _kind("move", "insurgency", ("region", "region"), N_("Move fighters"), False),
     )
 }
 

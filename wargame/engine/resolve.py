@@ -125,8 +125,10 @@ def _resolve_side(t: Turn, side: Side) -> None:
             # laid on this road this turn; without this check one of the two was dropped.
             reason = "an ambush already waits on this road"
         if reason is not None:
-            t.emit("scripted", f"Scripted '{order}' ({event_id}) did not take place: {reason}.",
-                   side=side, order=order)
+            # The reason is legality's English (not yet a template); the rest translates.
+            t.emit("scripted", N_("Scripted '{order}' ({event_id}) did not take place: "
+                                  "{reason}."), side=side, order=order,
+                   params={"order": str(order), "event_id": event_id, "reason": reason})
             continue
         t.order, t.event = str(order), event_id
         size = s.scenario.scripted_convoys.get((event_id, str(order)))
@@ -152,8 +154,8 @@ def _check_endings(t: Turn) -> str | None:
 
 def _end(t: Turn, ending: Ending) -> str:
     t.state.outcome = ending.id
-    t.emit("game_over", f"{ending.title}. {ending.explanation}",
-           source=ending.sources[0] if ending.sources else None)
+    t.emit("game_over", "{title}. {text}", source=ending.sources[0] if ending.sources else None,
+           params={"title": ending.title, "text": ending.explanation})
     return ending.id
 
 

@@ -183,12 +183,14 @@ def apply_effect(t: Turn, event: EventSpec, effect: Effect) -> None:
                 return
             t.scripted.append((effect.side, order, event.id))
         case Message():
-            t.emit("news", effect.text, source=event.source)
+            # The scenario's own text (a LocalText): the interface shows its translation.
+            t.emit("news", "{text}", source=event.source, params={"text": effect.text})
 
 
 def fire_event(t: Turn, event: EventSpec) -> None:
     t.state.fired_events[event.id] = t.state.turn
-    t.emit("scripted", f"{event.title}. {event.text}", source=event.source)
+    t.emit("scripted", "{title}. {text}", source=event.source,
+           params={"title": event.title, "text": event.text})
     t.event = event.id
     for effect in event.effects:
         apply_effect(t, event, effect)

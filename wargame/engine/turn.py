@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .events import Event, Visibility
-from .ledger import N_, Params, RawEntry, Template
+from .ledger import N_, Params, RawEntry, Template, render
 from .orders import Order
 from .state import GameState
+
+Segments = list[tuple[Template, Params | None]]   # an event's sentence in translatable parts
 
 BOUND_CAUSE = N_("held at {bound}, the limit of the track")
 
@@ -39,15 +41,28 @@ class Turn:
     scripted: list[tuple[str, Order, str]] = field(default_factory=list)  # side, order, event
     rationales: dict[tuple[str, str], str] = field(default_factory=dict)  # (side, order)
 
-    def emit(self, kind: str, text: str, *, side: str | None = None, order: Order | None = None,
-             odds: int | None = None, roll: int | None = None, success: bool | None = None,
-             source: str | None = None, visible_to: Visibility = "all") -> Event:
+    def emit(self, kind: str, text: Template | Segments, *, side: str | None = None,
+             order: Order | None = None, odds: int | None = None, roll: int | None = None,
+             success: bool | None = None, source: str | None = None,
+             visible_to: Visibility = "all", params: Params | None = None) -> Event:
+        """Record an event. `text` is a finished English sentence, or with `params` (or as
+        an NP_ plural) a template the interface translates; ids in `params` under the
+        ledger's entity keys become English names here and the reader's names there.
+        A list of (template, params) segments is a sentence followed by optional ones
+        (a convoy and what held it back), each translated on its own."""
         rationale = None
         if order is not None and side is not None and kind != "scripted":  # not the AI's
             rationale = self.rationales.get((side, str(order)))
-        event = Event(self.state.turn, self.phase, kind, text, side,
+        name_of = self.state.scenario.name_of
+        if isinstance(text, list):
+            english = "".join(render(part, values, name_of) for part, values in text)
+        else:
+            english = (render(text, params, name_of)
+                       if params is not None or isinstance(text, tuple) else text)
+        assert isinstance(english, str)
+        event = Event(self.state.turn, self.phase, kind, english, side,
                       str(order) if order is not None else None, odds, roll, success, source,
-                      visible_to, rationale)
+                      visible_to, rationale, template=text, params=params)
         self.events.append(event)
         return event
 

@@ -39,24 +39,39 @@ def economy(t: Turn, arrived: int, normal: int) -> None:
                  {"days": days})
     short = need - burned
     t.unmet_pct = short * 100 // need if need else 0
-    t.emit("fuel", f"Bamako used {burned} m³ of fuel"
-           + (f" ({cut}% less than normal: prices, rationing, closures)" if cut else "")
-           + (f" and lacked {short} m³" if short else "")
-           + f"; {days} days of supply left; fuel price index {s.fuel_price}.",
-           source=fuel.sources[0] if fuel.sources else None)
+    # Four whole sentences rather than clauses glued together: each translates as a whole.
+    if cut and short:
+        used = N_("Bamako used {burned} m³ of fuel ({cut}% less than normal: prices, "
+                  "rationing, closures) and lacked {short} m³; {days} days of supply left; "
+                  "fuel price index {price}.")
+    elif cut:
+        used = N_("Bamako used {burned} m³ of fuel ({cut}% less than normal: prices, "
+                  "rationing, closures); {days} days of supply left; fuel price index {price}.")
+    elif short:
+        used = N_("Bamako used {burned} m³ of fuel and lacked {short} m³; {days} days of "
+                  "supply left; fuel price index {price}.")
+    else:
+        used = N_("Bamako used {burned} m³ of fuel; {days} days of supply left; fuel price "
+                  "index {price}.")
+    t.emit("fuel", used, source=fuel.sources[0] if fuel.sources else None,
+           params={"burned": burned, "cut": cut, "short": short, "days": days,
+                   "price": s.fuel_price})
     cuts_before = s.flags.get("power_cuts", False)
     s.flags["power_cuts"] = days < fuel.power_cut_days and short > 0
     if s.flags["power_cuts"] != cuts_before:
-        t.emit("power", "Power cuts spread across Bamako as fuel for generation ran short."
-               if s.flags["power_cuts"] else "Power supply in Bamako stabilised.",
+        t.emit("power", N_("Power cuts spread across Bamako as fuel for generation ran short.")
+               if s.flags["power_cuts"] else N_("Power supply in Bamako stabilised."),
                source=fuel.sources[0] if fuel.sources else None)
     sites = [town for town, turns in sorted(s.site_damage.items()) if turns > 0]
     traffic = arrived * 100 // normal if normal else 100
     non_gold, gold = _treasury(t, traffic, sites, burned * 100 // normal_week)
-    t.emit("treasury", f"Treasury: +{non_gold + gold} income (traffic at {traffic}% of normal"
-           f"{', ' + str(len(sites)) + ' economic sites idle' if sites else ''}), "
-           f"-{spec.tracks.spending} spending; balance {s.treasury} billion CFA.",
-           visible_to="junta")
+    t.emit("treasury", N_("Treasury: +{income} income (traffic at {traffic}% of normal, "
+                          "{sites} economic sites idle), -{spending} spending; balance "
+                          "{treasury} billion CFA.") if sites else
+           N_("Treasury: +{income} income (traffic at {traffic}% of normal), -{spending} "
+              "spending; balance {treasury} billion CFA."), visible_to="junta",
+           params={"income": non_gold + gold, "traffic": traffic, "sites": len(sites),
+                   "spending": spec.tracks.spending, "treasury": s.treasury})
 
 
 def _treasury(t: Turn, traffic: int, sites: list[str], sold_pct: int) -> tuple[int, int]:
@@ -162,8 +177,9 @@ def society(t: Turn) -> None:
     unrest_before = s.flags.get("mass_unrest", False)
     s.flags["mass_unrest"] = s.support_junta[capital] <= sup.unrest_support
     if s.flags["mass_unrest"] and not unrest_before:
-        t.emit("unrest", "Protests over shortages spread in Bamako; residents demanded "
-               "government action.", source=sup.sources[0] if sup.sources else None)
+        t.emit("unrest", N_("Protests over shortages spread in Bamako; residents demanded "
+                            "government action."),
+               source=sup.sources[0] if sup.sources else None)
 
 
 def insurgency(t: Turn) -> None:
@@ -191,8 +207,8 @@ def insurgency(t: Turn) -> None:
             gone = s.fighters[region] * ins.desertion_pct // 100
             lost -= t.add_fighters(region, -gone, "desertion",
                                    N_("unpaid fighters left the insurgency"), src)
-        t.emit("desertion", f"Unpaid, {lost} fighters left the insurgency.",
-               visible_to="insurgency", source=src)
+        t.emit("desertion", N_("Unpaid, {lost} fighters left the insurgency."),
+               visible_to="insurgency", source=src, params={"lost": lost})
     pivot = spec.rules.support.grievance_pivot
     for region in sorted(s.fighters):
         if s.fighters[region] > 0 and s.grievance[region] > pivot:
@@ -257,13 +273,14 @@ def _rival_clashes(t: Turn) -> None:
                                        actor.sources[0] if actor.sources else None,
                                        {"force": actor.name, "region": region})
                 s.rivals[key] = max(0, s.rivals[key] - actor.clash_losses // 2)
-                text = (f"Local sources reported clashes between JNIM and the {actor.name} in "
-                        f"{s.scenario.regions[region].name} ({lost} JNIM fighters lost).")
+                text = N_("Local sources reported clashes between JNIM and the {force} in "
+                          "{region} ({lost} JNIM fighters lost).")
             else:
-                text = f"No clashes between JNIM and the {actor.name} reported in " \
-                       f"{s.scenario.regions[region].name}."
+                lost = 0
+                text = N_("No clashes between JNIM and the {force} reported in {region}.")
             t.emit("rival", text, side=actor.id, odds=odds, roll=roll, success=clash,
-                   source=actor.sources[0] if actor.sources else None)
+                   source=actor.sources[0] if actor.sources else None,
+                   params={"force": actor.name, "region": region, "lost": lost})
 
 
 def _sieges(t: Turn) -> None:
@@ -281,22 +298,26 @@ def _sieges(t: Turn) -> None:
         if s.fighters[town.region] < min_fighters:
             s.town_status[town_id] = "contested"
             del s.siege_turns[town_id]
-            t.emit("siege", f"The siege of {town.name} loosened as fighters left the area.",
-                   source=src)
+            t.emit("siege", N_("The siege of {town} loosened as fighters left the area."),
+                   source=src, params={"town": town.id})
             continue
         if (s.garrison[town_id] > 0 and s.fighters[town.region]
                 >= ins.siege_fighters_per_company * s.garrison[town_id]):
             hit, roll, odds = t.chance(ins.siege_attrition_odds)
             lost = t.lose_companies(town_id, ins.siege_attrition) if hit else 0
-            t.emit("siege", f"The besieged garrison of {town.name} lost {lost} compan"
-                   f"{'y' if lost == 1 else 'ies'} to hunger, desertion and sorties." if lost
-                   else f"The besieged garrison of {town.name} held out this week.",
-                   odds=odds, roll=roll, success=hit, source=src)
+            t.emit("siege", NP_("The besieged garrison of {town} lost {companies} company to "
+                                "hunger, desertion and sorties.",
+                                "The besieged garrison of {town} lost {companies} companies to "
+                                "hunger, desertion and sorties.", "companies") if lost
+                   else N_("The besieged garrison of {town} held out this week."),
+                   odds=odds, roll=roll, success=hit, source=src,
+                   params={"town": town.id, "companies": lost})
         if s.garrison[town_id] == 0 and s.siege_turns[town_id] >= ins.siege_fall_turns:
             s.town_status[town_id] = "insurgent"
             del s.siege_turns[town_id]
-            t.emit("town_lost", f"JNIM took control of {town.name} after a siege of "
-                   f"{ins.siege_fall_turns}+ turns, according to local sources.", source=src)
+            t.emit("town_lost", N_("JNIM took control of {town} after a siege of {turns}+ "
+                                   "turns, according to local sources."), source=src,
+                   params={"town": town.id, "turns": ins.siege_fall_turns})
 
 
 def recover_towns(t: Turn) -> None:
@@ -319,9 +340,9 @@ def recover_towns(t: Turn) -> None:
         if s.secure_turns[town_id] >= ins.recover_turns:
             del s.secure_turns[town_id]
             s.town_status[town_id] = "government"
-            t.emit("town_secured", f"The army re-established control of "
-                   f"{s.scenario.towns[town_id].name}; the town is no longer contested.",
-                   side="junta", source=src)
+            t.emit("town_secured", N_("The army re-established control of {town}; the town "
+                                      "is no longer contested."), side="junta", source=src,
+                   params={"town": town_id})
 
 
 def timers(t: Turn) -> None:
@@ -332,7 +353,9 @@ def timers(t: Turn) -> None:
         if s.flag_timers[flag] <= 0:
             del s.flag_timers[flag]
             s.flags[flag] = False
-            t.emit("flag_cleared", f"{flag.replace('_', ' ').capitalize()}: no longer in force.")
+            t.emit("flag_cleared", N_("Schools closed: no longer in force.")
+                   if flag == "schools_closed" else
+                   f"{flag.replace('_', ' ').capitalize()}: no longer in force.")
 
 
 def replacements(t: Turn) -> None:
@@ -344,8 +367,10 @@ def replacements(t: Turn) -> None:
     if s.treasury >= 0 and room > 0 and junta.reserve_replacements:
         added = min(room, junta.reserve_replacements)
         s.garrison[junta.reserve_town] += added
-        t.emit("replacements", f"{added} compan{'y' if added == 1 else 'ies'} of recruits "
-               "joined the reserve.", side="junta", visible_to="junta")
+        t.emit("replacements", NP_("{companies} company of recruits joined the reserve.",
+                                   "{companies} companies of recruits joined the reserve.",
+                                   "companies"), side="junta", visible_to="junta",
+               params={"companies": added})
 
 
 def army(t: Turn) -> None:
@@ -375,9 +400,10 @@ def army(t: Turn) -> None:
         coup, roll, odds = t.chance(odds, floor=False)
         if coup:
             s.flags["coup"] = True
-        t.emit("coup_check", "Officers moved against the junta: a coup is under way."
-               if coup else f"Army cohesion is low ({s.cohesion}); rumours of a coup plot "
-               "circulate.", odds=odds, roll=roll, success=coup, source=src)
+        t.emit("coup_check", N_("Officers moved against the junta: a coup is under way.")
+               if coup else N_("Army cohesion is low ({cohesion}); rumours of a coup plot "
+                               "circulate."), odds=odds, roll=roll, success=coup, source=src,
+               params={"cohesion": s.cohesion})
 
 
 def intelligence(t: Turn) -> None:

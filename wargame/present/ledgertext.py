@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from ..engine.ledger import TRACKS, Entry, visible
+from ..engine.ledger import TRACKS, Entry, render, visible
+from ..engine.scenario import Scenario
 from ..engine.state import GameState
-from ..i18n import _, ngettext
+from ..i18n import _, format_number, localized, ngettext, template
 from .tracks import track_name
 
 Key = tuple[str, str | None]          # (track, region)
@@ -23,6 +25,30 @@ Names = Callable[[str, str], str]     # (kind, id) -> name, e.g. Scenario.name_o
 
 SHOWN = 4            # at most this many causes before the fold
 SMALL_SHARE = 0.1    # causes under this share of a group's movement are folded
+
+
+def names_of(scenario: Scenario) -> Names:
+    """`Scenario.name_of` in the current language: the engine names things in English,
+    and the scenario's names carry their translations (`LocalText`)."""
+    tables: dict[str, Mapping[str, Any]] = {"town": scenario.towns, "region": scenario.regions,
+                                            "corridor": scenario.corridors}
+
+    def name(kind: str, ident: str) -> str:
+        table = tables.get(kind)
+        if table is not None and ident in table:
+            return localized(table[ident].name)
+        if kind == "event":
+            title = next((e.title for e in scenario.spec.events if e.id == ident), None)
+            if title is not None:
+                return localized(title)
+        return scenario.name_of(kind, ident)
+    return name
+
+
+def cause_text(entry: Entry, names: Names | None = None) -> str:
+    """An entry's cause in the current language: its template translated, then filled
+    (the engine's own `Entry.text` is English)."""
+    return render(template(entry.cause, entry.params), entry.params, names)
 
 
 def track_values(state: GameState) -> dict[Key, int]:
@@ -60,7 +86,7 @@ def values_after_each(start: Mapping[Key, int],
 def turn_groups(entries: Iterable[Entry], state: GameState, side: str) -> list[Group]:
     """The groups of a turn's ledger as `side` may read them, with the values of `state`
     (the state right after that turn)."""
-    return groups(seen_by(entries, state, side), track_values(state), state.scenario.name_of,
+    return groups(seen_by(entries, state, side), track_values(state), names_of(state.scenario),
                   state.scenario.spec.tracks.fuel_use_m3_per_day)
 
 
@@ -103,10 +129,11 @@ class Group:
         if self.per_day:
             return _("{label} {before} → {after} days ({m3_before} → {m3_after} m³)").format(
                 label=self.label, before=self.before // self.per_day,
-                after=self.after // self.per_day, m3_before=f"{self.before:,}",
-                m3_after=f"{self.after:,}")
+                after=self.after // self.per_day, m3_before=format_number(self.before),
+                m3_after=format_number(self.after))
         return _("{label} {before} → {after}").format(
-            label=self.label, before=f"{self.before:,}", after=f"{self.after:,}")
+            label=self.label, before=format_number(self.before),
+            after=format_number(self.after))
 
     def other_label(self) -> str:
         total = sum(c.delta for c in self.folded)
@@ -116,7 +143,8 @@ class Group:
 
 def signed(value: int) -> str:
     """+4, −3 (a true minus sign), 0."""
-    return f"+{value:,}" if value > 0 else (f"−{-value:,}" if value < 0 else "0")
+    return ("+" + format_number(value) if value > 0
+            else ("−" + format_number(-value) if value < 0 else "0"))
 
 
 def source_of(entry: Entry, names: Names | None = None) -> str:
@@ -146,7 +174,7 @@ def causes_of(entries: Iterable[Entry], names: Names | None = None) -> list[Caus
     """The entries as causes, the same words and source merged, largest first."""
     merged: dict[tuple[str, str], list[int]] = {}
     for e in entries:
-        key = (e.text(names), source_of(e, names))
+        key = (cause_text(e, names), source_of(e, names))
         slot = merged.setdefault(key, [0, 0])
         slot[0] += e.delta
         slot[1] += 1

@@ -5,12 +5,14 @@ description with the articles it comes from (`help escort`, `?` on the orders pa
 from __future__ import annotations
 
 from ..engine.guide import Summary, effect_summary
+from ..engine.ledger import render
 from ..engine.legality import candidate_orders, legal_orders
 from ..engine.orders import ORDER_KINDS, Order, Side
 from ..engine.safetext import printable
 from ..engine.state import GameState
-from ..i18n import _
+from ..i18n import _, localized, template
 from .articles import cite
+from .ledgertext import names_of
 
 
 def effect_line(state: GameState, side: Side, order: Order, limit: int | None = None) -> str:
@@ -19,7 +21,9 @@ def effect_line(state: GameState, side: Side, order: Order, limit: int | None = 
     summary = effect_summary(state, side, order)
     if limit is not None:
         summary = Summary(summary.order, summary.clauses[:limit])
-    return summary.text(state.scenario.name_of)
+    # The clauses are the engine's templates: translated here, then filled.
+    names = names_of(state.scenario)
+    return " · ".join(render(template(t, p), p, names) for t, p in summary.clauses)
 
 
 def order_kind_of(word: str) -> str | None:
@@ -49,10 +53,10 @@ def order_help(state: GameState, side: Side, kind: str) -> list[str]:
     spec = state.scenario.order_specs[owner].get(kind)
     if spec is None:
         return [_("'{kind}' is not an order of this scenario.").format(kind=kind)]
-    label = ORDER_KINDS[kind].label
+    label = _(ORDER_KINDS[kind].label)   # the engine's label, marked N_ there
     lines = [f"{label} ({kind})" if owner == side else
              _("{label} ({kind}), an order of the other side").format(label=label, kind=kind)]
-    lines.append(printable(spec.description) if spec.description
+    lines.append(printable(localized(spec.description)) if spec.description
                  else _("(This scenario gives no description of it.)"))
     for order in examples(state, side, kind) if owner == side else []:
         effect = effect_line(state, side, order)

@@ -86,4 +86,4 @@ def summary_line(label: str, causes: list[tuple[str, int]], limit: int = 5) -> s
     if len(causes) > limit:
         parts.append(_("{amount} from {n} other causes").format(
             amount=signed(sum(d for _c, d in causes[limit:])), n=len(causes) - limit))
-    return f"{label}: " + ", ".join(parts)
+    return _("{track}: {causes}").format(track=label, causes=", ".join(parts))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..engine.events import Event
 from ..engine.game import Game
+from ..i18n import _, ngettext
 from .format import SaveError, clean_text
 from .report import Track, is_key_event, outcome_short, tracks, turn_events, week
 from .store import AUTOSAVE_PREFIX, TMP_SUFFIX, LoadedSave, load_save
@@ -84,8 +85,8 @@ class TeamStatus:
         if game is None:
             return "—"
         if game.over:
-            return f"over after {self.played}"
-        return f"{game.state.turn} of {game.scenario.turns}"
+            return _("over after {turn}").format(turn=self.played)
+        return _("{turn} of {turns}").format(turn=game.state.turn, turns=game.scenario.turns)
 
     def date_text(self) -> str:
         game = self.game
@@ -119,10 +120,14 @@ class TeamStatus:
 
     def problem(self) -> str | None:
         if self.save is None:
-            return ("no game saved yet" if not self.skipped
-                    else f"no save loads ({self.skipped[0][0]}: {self.skipped[0][1]})")
+            return (_("no game saved yet") if not self.skipped
+                    else _("no save loads ({file}: {problem})").format(
+                        file=self.skipped[0][0], problem=self.skipped[0][1]))
         if self.skipped:
-            return f"{len(self.skipped)} damaged save(s) skipped, newest {self.skipped[0][0]}"
+            return ngettext("{n} damaged save skipped, newest {file}",
+                            "{n} damaged saves skipped, newest {file}",
+                            len(self.skipped)).format(n=len(self.skipped),
+                                                      file=self.skipped[0][0])
         return None
 
 

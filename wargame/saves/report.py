@@ -18,11 +18,14 @@ from ..engine.events import Event
 from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
+from ..i18n import N_, _, current_language, localized, ngettext, pgettext
+from ..present.events import event_text
 from ..present.ledgertext import (
     Group,
     cause_line,
     groups,
     headline_groups,
+    names_of,
     track_values,
     values_after_each,
 )
@@ -58,15 +61,15 @@ class TrackDef:
 
 
 TRACKS = (
-    TrackDef("fuel_days", "Bamako fuel (days of supply)", 5),
-    TrackDef("fuel_price", "Fuel price index", 25),
-    TrackDef("tankers", "Tankers destroyed (total)", 40),
-    TrackDef("treasury", "Treasury (billion CFA)", 30),
-    TrackDef("cohesion", "Army cohesion", 10),
-    TrackDef("isolation", "International isolation", 10),
-    TrackDef("junta_capital", "Junta support in Bamako", 10),
-    TrackDef("jnim_capital", "JNIM support in Bamako", 10),
-    TrackDef("towns_held", "Towns held by JNIM", 2),
+    TrackDef("fuel_days", N_("Bamako fuel (days of supply)"), 5),
+    TrackDef("fuel_price", N_("Fuel price index"), 25),
+    TrackDef("tankers", N_("Tankers destroyed (total)"), 40),
+    TrackDef("treasury", N_("Treasury (billion CFA)"), 30),
+    TrackDef("cohesion", N_("Army cohesion"), 10),
+    TrackDef("isolation", N_("International isolation"), 10),
+    TrackDef("junta_capital", N_("Junta support in Bamako"), 10),
+    TrackDef("jnim_capital", N_("JNIM support in Bamako"), 10),
+    TrackDef("towns_held", N_("Towns held by JNIM"), 2),
 )
 
 
@@ -219,10 +222,11 @@ def week(game: Game, turn: int) -> str:
 
 
 def sides_text(sides: dict[str, str]) -> str:
-    names = {"junta": "junta", "insurgency": "JNIM"}
+    names = {"junta": N_("junta"), "insurgency": "JNIM"}
     order = sorted(sides, key=lambda k: (k not in names, list(names).index(k)
                                           if k in names else 0, k))
-    return "; ".join(f"{names.get(k, k)}: {sides[k]}" for k in order)
+    return "; ".join(_("{side}: {player}").format(side=_(names.get(k, k)), player=sides[k])
+                     for k in order)
 
 
 def signed(delta: int) -> str:
@@ -234,33 +238,35 @@ def outcome_lines(game: Game) -> tuple[str, str, list[str]]:
     state = game.state
     played = len(game.records)
     if state.outcome is None:
-        return (f"In progress: {played} of {game.scenario.turns} turns played; the next "
-                f"turn is {state.turn} (week of {week(game, state.turn)}).",
-                "The game has not ended; the review covers the turns played so far.", [])
+        return (_("In progress: {played} of {turns} turns played; the next turn is {turn} "
+                  "(week of {date}).").format(played=played, turns=game.scenario.turns,
+                                              turn=state.turn, date=week(game, state.turn)),
+                _("The game has not ended; the review covers the turns played so far."), [])
     ending = ending_of(state)
-    grade = ending.grade.replace("_", " ") if ending else "unknown"
-    title = ending.title if ending else state.outcome
-    head = (f"{title} ({grade} for the junta), at the end of turn {played} "
-            f"(week of {week(game, played)}).")
-    explanation = ending.explanation if ending else ""
+    grade = _(GRADES.get(ending.grade, ending.grade.replace("_", " "))) if ending \
+        else _("unknown")
+    title = localized(ending.title) if ending else state.outcome
+    head = _("{title} ({grade} for the junta), at the end of turn {turn} (week of {date})."
+             ).format(title=title, grade=grade, turn=played, date=week(game, played))
+    explanation = localized(ending.explanation) if ending else ""
     return head, explanation, list(ending.sources) if ending else []
 
 
 def outcome_short(game: Game) -> str:
     if game.state.outcome is None:
-        return f"in progress (turn {game.state.turn})"
+        return _("in progress (turn {turn})").format(turn=game.state.turn)
     ending = ending_of(game.state)
     if ending is None:
         return game.state.outcome
-    return f"{ending.title} ({ending.grade.replace('_', ' ')})"
+    return f"{localized(ending.title)} ({_(GRADES.get(ending.grade, ending.grade))})"
 
 
 def change_text(changes: list[tuple[str, int, int]]) -> str:
-    return "; ".join(f"{label} {a} → {b} ({signed(b - a)})" for label, a, b in changes)
+    return "; ".join(f"{_(label)} {a} → {b} ({signed(b - a)})" for label, a, b in changes)
 
 
 def orders_text(orders: list[str]) -> str:
-    return ", ".join(orders) if orders else "no orders"
+    return ", ".join(orders) if orders else _("no orders")
 
 
 def facts(review: Review) -> list[tuple[str, str]]:
@@ -268,17 +274,19 @@ def facts(review: Review) -> list[tuple[str, str]]:
     meta = game.scenario.spec.meta
     h = save.header
     rows = [
-        ("Save", save.name),
-        ("Scenario", f"{meta.title} ({meta.id}, sha256 {h['scenario']['sha256'][:12]})"),
-        ("Seed", str(game.seed)),
-        ("Sides", sides_text(save.sides)),
-        ("Turns played", f"{len(game.records)} of {game.scenario.turns} "
-                         f"(from {week(game, 1)})"),
-        ("Saved with", f"wargame {h.get('game_version', '?')}, save format "
-                       f"{h.get('format_version', '?')}"),
+        (pgettext("the save file", "Save"), save.name),
+        (_("Scenario"), f"{localized(meta.title)} ({meta.id}, sha256 "
+                        f"{h['scenario']['sha256'][:12]})"),
+        (_("Seed"), str(game.seed)),
+        (_("Sides"), sides_text(save.sides)),
+        (_("Turns played"), _("{played} of {turns} (from {date})").format(
+            played=len(game.records), turns=game.scenario.turns, date=week(game, 1))),
+        (_("Saved with"), _("wargame {version}, save format {format}").format(
+            version=h.get('game_version', '?'), format=h.get('format_version', '?'))),
     ]
     if save.parent:
-        rows.append(("Branched from", f"{save.parent} at the start of turn {save.branch_turn}"))
+        rows.append((_("Branched from"), _("{parent} at the start of turn {turn}").format(
+            parent=save.parent, turn=save.branch_turn)))
     return rows
 
 
@@ -290,11 +298,14 @@ def _md(text: str) -> str:
 
 # ------------------------------------------------------------------ what moved the tracks
 
-LEDGER_INTRO = ("Why each track moved, from the game's causal ledger. The debrief shows "
-                "everything, JNIM's funds included, which the junta could not see. Small "
-                "causes are gathered under “other”.")
-WHOLE_GAME_INTRO = ("Each track's change over the whole game by cause (the junta's support "
-                    "in the capital; the other regional tracks summed over the regions).")
+LEDGER_INTRO = N_("Why each track moved, from the game's causal ledger. The debrief shows "
+                  "everything, JNIM's funds included, which the junta could not see. Small "
+                  "causes are gathered under “other”.")
+WHOLE_GAME_INTRO = N_("Each track's change over the whole game by cause (the junta's support "
+                      "in the capital; the other regional tracks summed over the regions).")
+# An ending's grade as the scenario names it, translated where it is shown.
+GRADES = {"decisive_victory": N_("decisive victory"), "victory": N_("victory"),
+          "draw": N_("draw"), "defeat": N_("defeat"), "decisive_defeat": N_("decisive defeat")}
 
 
 def ledger_by_turn(game: Game) -> list[tuple[int, list[Group]]]:
@@ -305,7 +316,7 @@ def ledger_by_turn(game: Game) -> list[tuple[int, list[Group]]]:
     per_day = game.scenario.spec.tracks.fuel_use_m3_per_day
     out = []
     for rec, values in zip(game.records, after, strict=True):
-        moved = [g for g in headline_groups(groups(rec.ledger, values, game.scenario.name_of,
+        moved = [g for g in headline_groups(groups(rec.ledger, values, names_of(game.scenario),
                                                    per_day), capital) if g.change]
         out.append((rec.turn, moved))
     return out
@@ -316,7 +327,7 @@ def whole_game(game: Game) -> list[str]:
     ledger = [e for rec in game.records for e in rec.ledger]
     return [summary_line(label, causes)
             for label, _net, causes in game_summary(ledger, capital_region(game),
-                                                     game.scenario.name_of)]
+                                                     names_of(game.scenario))]
 
 
 def _folded_text(group: Group) -> str:
@@ -324,15 +335,16 @@ def _folded_text(group: Group) -> str:
 
 
 def _ledger_md(game: Game) -> list[str]:
-    out = ["", "## What moved the tracks", "", LEDGER_INTRO, ""]
+    out = ["", "## " + _("What moved the tracks"), "", _(LEDGER_INTRO), ""]
     if not game.records:
-        return out + ["No turn has been played yet."]
-    out += ["### The whole game", "", WHOLE_GAME_INTRO, ""]
+        return out + [_("No turn has been played yet.")]
+    out += ["### " + _("The whole game"), "", _(WHOLE_GAME_INTRO), ""]
     out += [f"- {_md(line)}" for line in whole_game(game)]
     for turn, moved in ledger_by_turn(game):
-        out += ["", f"### Turn {turn} ({week(game, turn)})", ""]
+        out += ["", "### " + _("Turn {turn} ({date})").format(turn=turn, date=week(game, turn)),
+                ""]
         if not moved:
-            out.append("No national track moved.")
+            out.append(_("No national track moved."))
         for g in moved:
             out.append(f"- **{_md(g.headline())}**")
             out += [f"  - {_md(cause_line(c, g.unit))}" for c in g.causes]
@@ -342,16 +354,18 @@ def _ledger_md(game: Game) -> list[str]:
 
 
 def _ledger_html(game: Game) -> list[str]:
-    out = ["<h2>What moved the tracks</h2>", f"<p>{_e(LEDGER_INTRO)}</p>"]
+    out = ["<h2>" + _h(_("What moved the tracks")) + "</h2>", "<p>" + _e(_(LEDGER_INTRO)) + "</p>"]
     if not game.records:
-        return out + ["<p>No turn has been played yet.</p>"]
-    out += ["<h3>The whole game</h3>", f"<p>{_e(WHOLE_GAME_INTRO)}</p>", "<ul>"]
+        return out + ["<p>" + _h(_("No turn has been played yet.")) + "</p>"]
+    out += ["<h3>" + _h(_("The whole game")) + "</h3>",
+            "<p>" + _e(_(WHOLE_GAME_INTRO)) + "</p>", "<ul>"]
     out += [f"<li>{_e(line)}</li>" for line in whole_game(game)]
     out.append("</ul>")
     for turn, moved in ledger_by_turn(game):
-        out.append(f"<details><summary>Turn {turn} ({week(game, turn)})</summary>")
+        summary = _("Turn {turn} ({date})").format(turn=turn, date=week(game, turn))
+        out.append(f"<details><summary>{_h(summary)}</summary>")
         if not moved:
-            out.append("<p>No national track moved.</p>")
+            out.append("<p>" + _h(_("No national track moved.")) + "</p>")
         out.append("<ul>")
         for g in moved:
             causes = "".join(f"<li>{_e(cause_line(c, g.unit))}</li>" for c in g.causes)
@@ -362,6 +376,14 @@ def _ledger_html(game: Game) -> list[str]:
             out.append(f"<li><strong>{_e(g.headline())}</strong><ul>{causes}</ul></li>")
         out += ["</ul>", "</details>"]
     return out
+
+
+# How far the player followed the advice, as `ai.advisor.followed` names it.
+FOLLOWED = {"all": N_("all"), "some": N_("some"), "none": N_("none")}
+
+
+def followed_text(value: str) -> str:
+    return _(FOLLOWED[value]) if value in FOLLOWED else (value or "—")
 
 
 @dataclass(frozen=True)
@@ -391,8 +413,9 @@ def advice_rows(game: Game) -> list[AdviceRow]:
             before, after = game.snapshots[turn - 1], game.snapshots[turn]
             fuel = after["bamako_fuel_days"] - before["bamako_fuel_days"]
             support = after["junta_support"][capital] - before["junta_support"][capital]
-            outcome = (f"fuel {signed(fuel)} days, Bamako support {signed(support)}, "
-                       f"cohesion {signed(after['cohesion'] - before['cohesion'])}")
+            outcome = _("fuel {fuel} days, Bamako support {support}, cohesion {cohesion}").format(
+                fuel=signed(fuel), support=signed(support),
+                cohesion=signed(after['cohesion'] - before['cohesion']))
         rows.append(AdviceRow(turn, list(a["orders"]), given,
                               followed(list(a["orders"]), given) if given is not None else "",
                               a["reasons"], outcome))
@@ -403,88 +426,97 @@ def advice_summary(rows: list[AdviceRow], game: Game) -> str:
     played = [r for r in rows if r.given is not None]
     counts = Counter(r.followed for r in played)
     ending = ending_of(game.state)
-    end = f" The game ended: {ending.title}." if ending else ""
-    return (f"The advisor was asked on {len(rows)} turn(s); of those played, its advice was "
-            f"followed fully on {counts['all']}, in part on {counts['some']} and not at all "
-            f"on {counts['none']}.{end}")
+    asked = _("The advisor was asked on {asked} turn(s); of those played, its advice was "
+              "followed fully on {all}, in part on {some} and not at all on {none}.").format(
+        asked=len(rows), all=counts['all'], some=counts['some'], none=counts['none'])
+    if ending:
+        asked += " " + _("The game ended: {ending}.").format(ending=localized(ending.title))
+    return asked
 
 
 def markdown(save: LoadedSave) -> str:
     r = analyse(save)
     game = r.game
-    out: list[str] = [f"# After-action review: {game.scenario.spec.meta.title}", ""]
+    out: list[str] = ["# " + _("After-action review: {title}").format(
+        title=localized(game.scenario.spec.meta.title)), ""]
     out += ["| | |", "|---|---|"]
     out += [f"| {k} | {_md(v)} |" for k, v in facts(r)]
     if save.note:
-        out += ["", "**Situation note.**", ""]
+        out += ["", "**" + _("Situation note.") + "**", ""]
         out += [f"> {line}" if line else ">" for line in save.note.split("\n")]
     head, explanation, sources = outcome_lines(game)
-    out += ["", "## Outcome", "", f"**{head}**"]
+    out += ["", "## " + _("Outcome"), "", f"**{head}**"]
     if explanation:
         out += ["", explanation]
     if sources:
-        out += ["", "Sources: " + ", ".join(f"`{s}`" for s in sources)]
+        out += ["", _("Sources: {sources}").format(sources=", ".join(f"`{s}`" for s in sources))]
 
-    out += ["", "## Timeline of key events", ""]
+    out += ["", "## " + _("Timeline of key events"), ""]
     if not r.timeline:
-        out.append("No key events yet.")
+        out.append(_("No key events yet."))
     for e in r.timeline:
         src = f" (`{e.source}`)" if e.source else ""
-        out.append(f"- **Turn {e.turn}** ({week(game, e.turn)}): {e.text}{src}")
+        out.append("- **" + _("Turn {turn}").format(turn=e.turn) + f"** ({week(game, e.turn)}): "
+                   f"{event_text(e, names_of(game.scenario))}{src}")
 
-    out += ["", "## The junta's decisions and the player's reasons", ""]
+    out += ["", "## " + _("The junta's decisions and the player's reasons"), ""]
     if not game.records:
-        out.append("No turn has been played yet.")
+        out.append(_("No turn has been played yet."))
     else:
-        out += ["| Turn | Week | Orders | Reason |", "|---:|---|---|---|"]
+        out += [_("| Turn | Week | Orders | Reason |"), "|---:|---|---|---|"]
         for rec in game.records:
             reason = f"“{_md(rec.reason)}”" if rec.reason else "—"
             out.append(f"| {rec.turn} | {week(game, rec.turn)} | "
                        f"{_md(orders_text(rec.orders.get('junta', [])))} | {reason} |")
     if save.pending_reason:
-        out += ["", f"Reason being written for turn {game.state.turn}: "
-                    f"“{save.pending_reason}”"]
+        out += ["", _("Reason being written for turn {turn}: “{reason}”").format(
+            turn=game.state.turn, reason=save.pending_reason)]
 
     rows = advice_rows(game)
     if rows:
-        out += ["", "## The advisor: asked, followed, and how it turned out", "",
+        out += ["", "## " + _("The advisor: asked, followed, and how it turned out"), "",
                 advice_summary(rows, game), "",
-                "| Turn | Advisor suggested | Player gave | Followed | That turn |",
+                _("| Turn | Advisor suggested | Player gave | Followed | That turn |"),
                 "|---:|---|---|---|---|"]
         for a in rows:
-            given = orders_text(a.given) if a.given is not None else "(not played yet)"
+            given = (orders_text(a.given) if a.given is not None
+                     else _("(not played yet)"))
             said = f"{orders_text(a.suggested)} ({a.reasons})"
             out.append(f"| {a.turn} | {_md(said)} | {_md(given)} | "
-                       f"{a.followed or '—'} | {a.outcome or '—'} |")
+                       f"{followed_text(a.followed)} | {a.outcome or '—'} |")
 
-    out += ["", "## The insurgency's key decisions", ""]
+    out += ["", "## " + _("The insurgency's key decisions"), ""]
     if not r.insurgency_decisions:
-        out.append("None yet.")
+        out.append(_("None yet."))
     for turn, order, why in r.insurgency_decisions:
-        out.append(f"- **Turn {turn}**, `{order}`" + (f": {why}" if why else ""))
+        out.append("- **" + _("Turn {turn}").format(turn=turn) + f"**, `{order}`"
+                   + (f": {why}" if why else ""))
 
-    out += ["", "## Tracks over time", "",
-            "From the start (left) to the end of the last turn played (right).", "",
-            "| Track | Over time | Start | End | Low | High |", "|---|---|---:|---:|---:|---:|"]
+    out += ["", "## " + _("Tracks over time"), "",
+            _("From the start (left) to the end of the last turn played (right)."), "",
+            _("| Track | Over time | Start | End | Low | High |"), "|---|---|---:|---:|---:|---:|"]
     for t in r.tracks:
-        out.append(f"| {t.label} | `{sparkline(t.values)}` | {t.values[0]} | {t.values[-1]} "
+        out.append(f"| {_(t.label)} | `{sparkline(t.values)}` | {t.values[0]} | {t.values[-1]} "
                    f"| {t.low} | {t.high} |")
 
-    out += ["", "## Turning points", "",
-            "The turns with the largest swings across the tracks.", ""]
+    out += ["", "## " + _("Turning points"), "",
+            _("The turns with the largest swings across the tracks."), ""]
     if not r.turning_points:
-        out.append("None: nothing moved.")
+        out.append(_("None: nothing moved."))
     for i, p in enumerate(r.turning_points, start=1):
         rec = game.records[p.turn - 1]
-        out.append(f"{i}. **Turn {p.turn}** ({week(game, p.turn)}): {change_text(p.changes)}.")
-        out.append(f"   Junta orders: {orders_text(rec.orders.get('junta', []))}"
-                   + (f"; reason: “{rec.reason}”" if rec.reason else "."))
+        out.append(f"{i}. **" + _("Turn {turn}").format(turn=p.turn)
+                   + f"** ({week(game, p.turn)}): {change_text(p.changes)}.")
+        out.append("   " + _("Junta orders: {orders}").format(
+            orders=orders_text(rec.orders.get('junta', [])))
+                   + (_("; reason: “{reason}”").format(reason=rec.reason) if rec.reason
+                      else "."))
         for e in p.events[:3]:
-            out.append(f"   - {e.text}")
+            out.append(f"   - {event_text(e, names_of(game.scenario))}")
 
     out += _ledger_md(game)
 
-    out += ["", "## Articles cited", ""]
+    out += ["", "## " + _("Articles cited"), ""]
     out += _articles_md(r)
     return printable("\n".join(out) + "\n")  # names, reasons, notes: from the save
 
@@ -495,13 +527,19 @@ def _article_list(r: Review) -> list[tuple[str, str, int]]:
     return [(src, ARTICLES.get(src, ""), r.citations.get(src, 0)) for src in listed + extra]
 
 
+def cited_text(count: int) -> str:
+    """How often this game's events cite an article (the titles stay in English)."""
+    if not count:
+        return _("listed by the scenario, not cited by this game's events")
+    return ngettext("cited by {n} event of this game", "cited by {n} events of this game",
+                    count).format(n=count)
+
+
 def _articles_md(r: Review) -> list[str]:
     lines = []
     for src, what, count in _article_list(r):
         desc = f": {what}" if what else ""
-        cited = f"cited by {count} event{'s' if count != 1 else ''} of this game" if count \
-            else "listed by the scenario, not cited by this game's events"
-        lines.append(f"- `{src}`{desc} ({cited})")
+        lines.append(f"- `{src}`{desc} ({cited_text(count)})")
     return lines
 
 
@@ -514,6 +552,18 @@ th{background:#eee}blockquote{border-left:4px solid #999;margin:0;padding:.2rem 
 background:#f6f6f6}.charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}
 figcaption{font-size:.9rem}svg{background:#fafafa;border:1px solid #ddd}
 code{background:#f0f0f0;padding:0 .2rem}"""
+
+
+def _h(text: str) -> str:
+    """The report's own words (from the catalogue), escaped as text: its English never
+    escaped apostrophes, so neither does a translation."""
+    return html.escape(text, quote=False)
+
+
+# The decisions table's header, translated where it is written.
+TABLE_HEADS = (N_("Turn"), N_("Week"), N_("Orders"), N_("Reason"))
+ADVICE_HEADS = (N_("Turn"), N_("Advisor suggested"), N_("Player gave"), N_("Followed"),
+                N_("That turn"))
 
 
 def _e(text: object) -> str:
@@ -538,8 +588,10 @@ def svg_chart(track: Track, marks: list[int], width: int = 300, height: int = 11
 
     points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(track.label)}: '
-             f'{values[0]} at the start, {values[-1]} at the end, low {low}, high {high}">']
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="' + _e(
+                 _("{track}: {start} at the start, {end} at the end, low {low}, high {high}")
+                 .format(track=_(track.label), start=values[0], end=values[-1], low=low,
+                         high=high)) + '">']
     base = height - bottom
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" '
                  'stroke="#888"/>')
@@ -552,9 +604,10 @@ def svg_chart(track: Track, marks: list[int], width: int = 300, height: int = 11
                  f'text-anchor="end">{high}</text>')
     parts.append(f'<text x="{left - 4}" y="{base}" font-size="10" '
                  f'text-anchor="end">{low}</text>')
-    parts.append(f'<text x="{left}" y="{height - 6}" font-size="10">start</text>')
+    start, last = _h(_("start")), _h(_("turn {turn}").format(turn=len(values) - 1))
+    parts.append(f'<text x="{left}" y="{height - 6}" font-size="10">{start}</text>')
     parts.append(f'<text x="{width - right}" y="{height - 6}" font-size="10" '
-                 f'text-anchor="end">turn {len(values) - 1}</text>')
+                 f'text-anchor="end">{last}</text>')
     parts.append(f'<polyline fill="none" stroke="#2b6cb0" stroke-width="2" '
                  f'points="{points}"/>')
     parts.append("</svg>")
@@ -564,39 +617,44 @@ def svg_chart(track: Track, marks: list[int], width: int = 300, height: int = 11
 def html_report(save: LoadedSave) -> str:
     r = analyse(save)
     game = r.game
-    title = f"After-action review: {game.scenario.spec.meta.title}"
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+    title = _("After-action review: {title}").format(
+        title=localized(game.scenario.spec.meta.title))
+    out = ["<!DOCTYPE html>", f'<html lang="{current_language()}">', "<head>",
+           '<meta charset="utf-8">',
            f"<title>{_e(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{_e(title)}</h1>", "<table>"]
     out += [f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts(r)]
     out.append("</table>")
     if save.note:
-        out.append("<p><strong>Situation note.</strong></p><blockquote>"
+        out.append("<p><strong>" + _h(_("Situation note.")) + "</strong></p><blockquote>"
                    + "<br>".join(_e(line) for line in save.note.split("\n")) + "</blockquote>")
     head, explanation, sources = outcome_lines(game)
-    out += ["<h2>Outcome</h2>", f"<p><strong>{_e(head)}</strong></p>"]
+    out += ["<h2>" + _h(_("Outcome")) + "</h2>", f"<p><strong>{_e(head)}</strong></p>"]
     if explanation:
         out.append(f"<p>{_e(explanation)}</p>")
     if sources:
-        out.append("<p>Sources: " + ", ".join(f"<code>{_e(s)}</code>" for s in sources)
-                   + "</p>")
+        out.append("<p>" + _h(_("Sources: {sources}")).format(
+            sources=", ".join(f"<code>{_e(s)}</code>" for s in sources)) + "</p>")
 
-    out.append("<h2>Timeline of key events</h2>")
+    out.append("<h2>" + _h(_("Timeline of key events")) + "</h2>")
     if not r.timeline:
-        out.append("<p>No key events yet.</p>")
+        out.append("<p>" + _h(_("No key events yet.")) + "</p>")
     else:
         out.append("<ul>")
         for e in r.timeline:
             src = f" (<code>{_e(e.source)}</code>)" if e.source else ""
-            out.append(f"<li><strong>Turn {e.turn}</strong> ({week(game, e.turn)}): "
-                       f"{_e(e.text)}{src}</li>")
+            out.append("<li><strong>" + _h(_("Turn {turn}").format(turn=e.turn)) + "</strong> "
+                       f"({week(game, e.turn)}): "
+                       f"{_e(event_text(e, names_of(game.scenario)))}{src}</li>")
         out.append("</ul>")
 
-    out.append("<h2>The junta's decisions and the player's reasons</h2>")
+    heading = _("The junta's decisions and the player's reasons")
+    out.append(f"<h2>{_h(heading)}</h2>")
     if not game.records:
-        out.append("<p>No turn has been played yet.</p>")
+        out.append("<p>" + _h(_("No turn has been played yet.")) + "</p>")
     else:
-        out.append("<table><tr><th>Turn</th><th>Week</th><th>Orders</th><th>Reason</th></tr>")
+        out.append("<table><tr>" + "".join(f"<th>{_h(_(h))}</th>" for h in TABLE_HEADS)
+                   + "</tr>")
         for rec in game.records:
             reason = f"“{_e(rec.reason)}”" if rec.reason else "—"
             out.append(f"<tr><td>{rec.turn}</td><td>{week(game, rec.turn)}</td>"
@@ -604,66 +662,74 @@ def html_report(save: LoadedSave) -> str:
                        f"<td>{reason}</td></tr>")
         out.append("</table>")
     if save.pending_reason:
-        out.append(f"<p>Reason being written for turn {game.state.turn}: "
-                   f"“{_e(save.pending_reason)}”</p>")
+        out.append("<p>" + _h(_("Reason being written for turn {turn}: “{reason}”")).format(
+            turn=game.state.turn, reason=_e(save.pending_reason)) + "</p>")
 
     rows = advice_rows(game)
     if rows:
-        out += ["<h2>The advisor: asked, followed, and how it turned out</h2>",
+        heading = _("The advisor: asked, followed, and how it turned out")
+        out += [f"<h2>{_h(heading)}</h2>",
                 f"<p>{_e(advice_summary(rows, game))}</p>",
-                "<table><tr><th>Turn</th><th>Advisor suggested</th><th>Player gave</th>"
-                "<th>Followed</th><th>That turn</th></tr>"]
+                "<table><tr>" + "".join(f"<th>{_h(_(h))}</th>" for h in ADVICE_HEADS)
+                + "</tr>"]
         for a in rows:
-            given = orders_text(a.given) if a.given is not None else "(not played yet)"
+            given = (orders_text(a.given) if a.given is not None
+                     else _("(not played yet)"))
             said = f"{orders_text(a.suggested)} ({a.reasons})"
             out.append(f"<tr><td>{a.turn}</td><td>{_e(said)}</td>"
-                       f"<td>{_e(given)}</td><td>{_e(a.followed or '—')}</td>"
+                       f"<td>{_e(given)}</td><td>{_e(followed_text(a.followed))}</td>"
                        f"<td>{_e(a.outcome or '—')}</td></tr>")
         out.append("</table>")
 
-    out.append("<h2>The insurgency's key decisions</h2>")
+    heading = _("The insurgency's key decisions")
+    out.append(f"<h2>{_h(heading)}</h2>")
     if not r.insurgency_decisions:
-        out.append("<p>None yet.</p>")
+        out.append("<p>" + _h(_("None yet.")) + "</p>")
     else:
         out.append("<ul>")
         for turn, order, why in r.insurgency_decisions:
-            out.append(f"<li><strong>Turn {turn}</strong>, <code>{_e(order)}</code>"
+            out.append("<li><strong>" + _h(_("Turn {turn}").format(turn=turn)) + "</strong>, "
+                       f"<code>{_e(order)}</code>"
                        + (f": {_e(why)}" if why else "") + "</li>")
         out.append("</ul>")
 
     marks = sorted(p.turn for p in r.turning_points)
-    out += ["<h2>Tracks over time</h2>",
-            "<p>From the start to the end of the last turn played; dashed lines mark the "
-            "turning points.</p>", '<div class="charts">']
+    out += ["<h2>" + _h(_("Tracks over time")) + "</h2>",
+            "<p>" + _h(_("From the start to the end of the last turn played; dashed lines "
+                         "mark the turning points.")) + "</p>", '<div class="charts">']
     for t in r.tracks:
-        out.append(f"<figure><figcaption>{_e(t.label)}: {t.values[0]} → {t.values[-1]} "
-                   f"(low {t.low}, high {t.high})</figcaption>{svg_chart(t, marks)}</figure>")
+        caption = _("{track}: {start} → {end} (low {low}, high {high})").format(
+            track=_(t.label), start=t.values[0], end=t.values[-1], low=t.low, high=t.high)
+        out.append(f"<figure><figcaption>{_e(caption)}</figcaption>{svg_chart(t, marks)}"
+                   "</figure>")
     out.append("</div>")
 
-    out += ["<h2>Turning points</h2>",
-            "<p>The turns with the largest swings across the tracks.</p>"]
+    out += ["<h2>" + _h(_("Turning points")) + "</h2>",
+            "<p>" + _h(_("The turns with the largest swings across the tracks.")) + "</p>"]
     if not r.turning_points:
-        out.append("<p>None: nothing moved.</p>")
+        out.append("<p>" + _h(_("None: nothing moved.")) + "</p>")
     else:
         out.append("<ol>")
         for p in r.turning_points:
             rec = game.records[p.turn - 1]
-            reason = f"; reason: “{_e(rec.reason)}”" if rec.reason else "."
-            items = "".join(f"<li>{_e(e.text)}</li>" for e in p.events[:3])
-            out.append(f"<li><strong>Turn {p.turn}</strong> ({week(game, p.turn)}): "
-                       f"{_e(change_text(p.changes))}.<br>Junta orders: "
-                       f"{_e(orders_text(rec.orders.get('junta', [])))}{reason}"
+            reason = (_e(_("; reason: “{reason}”").format(reason=rec.reason)) if rec.reason
+                      else ".")
+            items = "".join(f"<li>{_e(event_text(e, names_of(game.scenario)))}</li>"
+                            for e in p.events[:3])
+            orders = _e(_("Junta orders: {orders}").format(
+                orders=orders_text(rec.orders.get('junta', []))))
+            out.append("<li><strong>" + _h(_("Turn {turn}").format(turn=p.turn)) + "</strong> "
+                       f"({week(game, p.turn)}): "
+                       f"{_e(change_text(p.changes))}.<br>{orders}{reason}"
                        + (f"<ul>{items}</ul>" if items else "") + "</li>")
         out.append("</ol>")
 
     out += _ledger_html(game)
 
-    out += ["<h2>Articles cited</h2>", "<ul>"]
+    out += ["<h2>" + _h(_("Articles cited")) + "</h2>", "<ul>"]
     for src, what, count in _article_list(r):
         desc = f": {_e(what)}" if what else ""
-        cited = f"cited by {count} event{'s' if count != 1 else ''} of this game" if count \
-            else "listed by the scenario, not cited by this game's events"
-        out.append(f"<li><code>{_e(src)}</code>{desc} ({cited})</li>")
+        out.append(f"<li><code>{_e(src)}</code>{desc} ({_e(cited_text(count))})</li>")
     out += ["</ul>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 

@@ -10,6 +10,8 @@ import datetime as dt
 
 from ..engine import Scenario
 from ..i18n import _, format_date, format_number, localized, ngettext
+from ..present.events import event_text
+from ..present.ledgertext import names_of
 from .session import TurnReport
 
 
@@ -45,7 +47,7 @@ def headline(report: TurnReport, scenario: Scenario) -> str:
         return _("Bamako's fuel stock falls below a week")
     scripted = [e for e in report.events if e.kind == "scripted" and e.phase == "events"]
     if scripted:
-        return scripted[0].text.split(". ")[0].rstrip(".")
+        return event_text(scripted[0], names_of(scenario)).split(". ")[0].rstrip(".")
     if destroyed:
         return ngettext("{count} fuel tanker destroyed", "{count} fuel tankers destroyed",
                         destroyed).format(count=format_number(destroyed))
@@ -106,6 +108,7 @@ def week_summary(report: TurnReport, scenario: Scenario) -> list[str]:
             cohesion=a["cohesion"], change=_change(a["cohesion"], b["cohesion"])))
     for event in report.events:
         if event.phase == "events" and event.kind in ("scripted", "news"):
-            sentences.append(event.text.split(". ")[0].rstrip(".") + ".")
+            sentences.append(event_text(event, names_of(scenario)).split(". ")[0].rstrip(".")
+                             + ".")
     out.append(" ".join(sentences))
     return out

@@ -29,9 +29,12 @@ from ..engine import (
 from ..engine.game import Game
 from ..engine.legality import candidate_orders, capacity, capacity_used, committed, remove_order
 from ..engine.resolve import new_game
+from ..i18n import N_, _, localized
 from ..present.ledgertext import Group, Key, track_values, turn_groups, values_after_each
 from ..present.orderguide import effect_line
 
+# An escort's level as the order's text names it, translated where it is shown.
+ESCORT_LEVEL_WORDS = {"light": N_("light"), "heavy": N_("heavy")}
 PANEL_CLAUSES = 2   # of an order's effect summary under it in the orders panel; `?` shows all
 Decision = Any  # wargame.ai.decision.Decision (imported lazily: the AI is loaded in a worker)
 
@@ -89,21 +92,22 @@ def decision_rationales(decisions: Sequence[Decision]) -> dict[tuple[str, str], 
 def describe_order(scenario: Scenario, order: Order) -> str:
     """'Escort convoy: Dakar–Bamako corridor (heavy)' and the like."""
     kind = ORDER_KINDS[order.kind]
+    label = _(kind.label)          # the engine's label, marked N_ for the catalogue
     parts = []
     for arg_kind, value in zip(kind.args, order.args, strict=False):
         if arg_kind == "corridor":
-            parts.append(scenario.corridors[value].name)
+            parts.append(localized(scenario.corridors[value].name))
         elif arg_kind == "route":
             parts.append(scenario.route_label(value))
         elif arg_kind == "town":
-            parts.append(scenario.towns[value].name)
+            parts.append(localized(scenario.towns[value].name))
         elif arg_kind == "region":
-            parts.append(scenario.regions[value].name)
+            parts.append(localized(scenario.regions[value].name))
         elif arg_kind == "level":
-            parts[-1] += f" ({value})"
+            parts[-1] += f" ({_(ESCORT_LEVEL_WORDS.get(value, value))})"
     if order.kind == "move" and len(parts) == 2:
-        return f"{kind.label}: {parts[0]} → {parts[1]}"
-    return f"{kind.label}: {', '.join(parts)}" if parts else kind.label
+        return f"{label}: {parts[0]} → {parts[1]}"
+    return _("{order}: {where}").format(order=label, where=", ".join(parts)) if parts else label
 
 
 @dataclass
@@ -184,12 +188,13 @@ class Session:
 
     def cost_text(self, order: Order) -> str:
         spec = self.scenario.order_specs[order.side][order.kind]
-        unit = "bn CFA" if order.side == "junta" else "m CFA"
-        parts = [f"cost {spec.cost} {unit}" if spec.cost else "free"]
+        unit = _("bn CFA") if order.side == "junta" else _("m CFA")
+        parts = [_("cost {cost} {unit}").format(cost=spec.cost, unit=unit) if spec.cost
+                 else _("free")]
         if spec.fuel_m3:
-            parts.append(f"{spec.fuel_m3} m³ fuel")
+            parts.append(_("{fuel} m³ fuel").format(fuel=spec.fuel_m3))
         if spec.capacity != 1:
-            parts.append(f"{spec.capacity} capacity")
+            parts.append(_("{n} capacity").format(n=spec.capacity))
         return ", ".join(parts)
 
     def odds(self, order: Order) -> int | None:

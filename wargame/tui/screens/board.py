@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 
 from ...engine.game import Game
-from ...i18n import _
+from ...i18n import N_, _
 from ...saves.format import MAX_REASON_CHARS, clean_text
 from ..messages import (
     AdviceReady,
@@ -41,23 +41,23 @@ class BoardScreen(Screen[None]):
     """The game. Reads the session; changes the game only on the player's intent."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "end_turn", "End turn"),
-        Binding("u", "undo", "Undo"),
-        Binding("s", "save", "Save"),
-        Binding("l", "load", "Load"),
-        Binding("f1,question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit_game", "Quit"),
-        Binding("w", "reason", "Reason", show=False),
-        Binding("o", "focus_orders", "Orders", show=False),
-        Binding("m", "focus_map", "Map", show=False),
-        Binding("t", "toggle_tracks", "Tracks", show=False),
-        Binding("v", "show_goals", "Goals", show=False),
-        Binding("a", "after_action", "After-action", show=False),
-        Binding("i", "advise", "Advisor"),
+        Binding("e", "end_turn", N_("End turn")),
+        Binding("u", "undo", N_("Undo")),
+        Binding("s", "save", N_("Save")),
+        Binding("l", "load", N_("Load")),
+        Binding("f1,question_mark", "help", N_("Help"), key_display="?"),
+        Binding("q", "quit_game", N_("Quit")),
+        Binding("w", "reason", N_("Reason"), show=False),
+        Binding("o", "focus_orders", N_("Orders"), show=False),
+        Binding("m", "focus_map", N_("Map"), show=False),
+        Binding("t", "toggle_tracks", N_("Tracks"), show=False),
+        Binding("v", "show_goals", N_("Goals"), show=False),
+        Binding("a", "after_action", N_("After-action"), show=False),
+        Binding("i", "advise", N_("Advisor")),
         # The tutorial's guide (only when the scenario has one: see check_action).
-        Binding("n,enter", "guide_continue", "Continue", show=False),
-        Binding("g", "guide_skip", "Skip step", show=False),
-        Binding("G", "guide_end", "End tutorial", show=False),
+        Binding("n,enter", "guide_continue", N_("Continue"), show=False),
+        Binding("g", "guide_skip", N_("Skip step"), show=False),
+        Binding("G", "guide_end", N_("End tutorial"), show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -86,12 +86,12 @@ class BoardScreen(Screen[None]):
                 yield MapView(self.session.scenario, selected=f"t:{self.place[1]}", id="map")
                 yield MapLegend(id="legend")
             with TabbedContent(id="side", initial="tab-orders"):
-                with TabPane("Orders", id="tab-orders"):
+                with TabPane(_("Orders"), id="tab-orders"):
                     yield DetailsPanel(id="details")
                     yield OrdersPanel(id="orders")
-                with TabPane("Tracks", id="tab-tracks"):
+                with TabPane(_("Tracks"), id="tab-tracks"):
                     yield TracksPanel(id="tracks-narrow")
-                with TabPane("Goals", id="tab-goals"):
+                with TabPane(_("Goals"), id="tab-goals"):
                     yield GoalsPanel(id="goals")
         yield Footer()
 
@@ -128,9 +128,9 @@ class BoardScreen(Screen[None]):
     def refresh_header(self) -> None:
         status = ""
         if self.busy:
-            status = "JNIM is deciding…" if not self.session.two_players else "Resolving…"
+            status = _("JNIM is deciding…") if not self.session.two_players else _("Resolving…")
         elif self.session.over:
-            status = "Game over"
+            status = _("Game over")
         self.query_one(TurnHeader).show(self.session, status)
 
     def refresh_place(self) -> None:
@@ -149,7 +149,7 @@ class BoardScreen(Screen[None]):
         labels = {str(o): describe_order(session.scenario, o) for o in queued}
         used, total = session.capacity()
         money, fuel = session.committed()
-        unit = "bn CFA" if session.side == "junta" else "m CFA"
+        unit = _("bn CFA") if session.side == "junta" else _("m CFA")
         spent = f"{money} {unit}" + (f", {fuel} m³" if fuel else "") if queued else ""
         panel.show_queue(queued, labels, used, total, spent)
         self._rows = {str(row.order): row for row in rows}
@@ -174,13 +174,14 @@ class BoardScreen(Screen[None]):
 
     def on_order_picked(self, message: OrderPicked) -> None:
         if self.busy:
-            self.notify("Wait: the turn is being resolved.", severity="warning")
+            self.notify(_("Wait: the turn is being resolved."), severity="warning")
             return
         error = self.session.queue(message.order)
         if error:
-            self.notify(f"Not possible: {error}", severity="warning")
+            self.notify(_("Not possible: {error}").format(error=error), severity="warning")
         else:
-            self.notify(f"Queued: {describe_order(self.session.scenario, message.order)}",
+            self.notify(_("Queued: {order}").format(
+                order=describe_order(self.session.scenario, message.order)),
                         timeout=2)
             self.guide_notify("queue_order", message.order.kind)
         self.refresh_orders(keep=str(message.order))
@@ -189,7 +190,8 @@ class BoardScreen(Screen[None]):
         if self.busy:
             return
         if self.session.remove(message.order):
-            self.notify(f"Removed: {describe_order(self.session.scenario, message.order)}",
+            self.notify(_("Removed: {order}").format(
+                order=describe_order(self.session.scenario, message.order)),
                         timeout=2)
         self.refresh_orders()
 
@@ -204,9 +206,10 @@ class BoardScreen(Screen[None]):
             return
         order = self.session.undo()
         if order is None:
-            self.notify("Nothing to undo.", timeout=2)
+            self.notify(_("Nothing to undo."), timeout=2)
         else:
-            self.notify(f"Undone: {describe_order(self.session.scenario, order)}", timeout=2)
+            self.notify(_("Undone: {order}").format(
+                order=describe_order(self.session.scenario, order)), timeout=2)
         self.refresh_orders()
 
     def action_focus_orders(self) -> None:
@@ -244,7 +247,7 @@ class BoardScreen(Screen[None]):
             reason = clean_text(text, MAX_REASON_CHARS)  # what the save will keep
             if reason:
                 self.session.reasons[turn] = reason
-                self.notify("Reason noted for this turn.", timeout=2)
+                self.notify(_("Reason noted for this turn."), timeout=2)
             else:
                 self.session.reasons.pop(turn, None)
 
@@ -262,7 +265,7 @@ class BoardScreen(Screen[None]):
             elif choice == "discard":
                 self.app.show_title()  # type: ignore[attr-defined]
 
-        self._confirm_leave(go, "Back to the title screen")
+        self._confirm_leave(go, N_("Back to the title screen"))
 
     def action_quit_game(self) -> None:
         def go(choice: str | None) -> None:
@@ -271,7 +274,7 @@ class BoardScreen(Screen[None]):
             elif choice == "discard":
                 self.app.exit(0)
 
-        self._confirm_leave(go, "Quit")
+        self._confirm_leave(go, N_("Quit"))
 
     def _confirm_leave(self, go: Any, verb: str) -> None:
         from .dialogs import QuitScreen
@@ -286,7 +289,7 @@ class BoardScreen(Screen[None]):
         from .dialogs import SaveScreen
 
         if self.busy:
-            self.notify("Wait: the turn is being resolved.", severity="warning")
+            self.notify(_("Wait: the turn is being resolved."), severity="warning")
             return
         session = self.session
         default = (session.last_save.stem if session.last_save is not None
@@ -299,9 +302,10 @@ class BoardScreen(Screen[None]):
             try:
                 path = self.app.save_game(name)  # type: ignore[attr-defined]
             except Exception as exc:  # a save must never crash the game
-                self.notify(f"Could not save: {exc}", severity="error", timeout=8)
+                self.notify(_("Could not save: {error}").format(error=exc), severity="error",
+                            timeout=8)
                 return
-            self.notify(f"Saved to {path}", timeout=4)
+            self.notify(_("Saved to {path}").format(path=path), timeout=4)
             self.guide_notify("save")
             if then is not None:
                 then()
@@ -312,7 +316,7 @@ class BoardScreen(Screen[None]):
         from .dialogs import LoadScreen
 
         if self.busy:
-            self.notify("Wait: the turn is being resolved.", severity="warning")
+            self.notify(_("Wait: the turn is being resolved."), severity="warning")
             return
 
         def load(path: Path | None) -> None:
@@ -321,16 +325,17 @@ class BoardScreen(Screen[None]):
             try:
                 self.app.load_game(path)  # type: ignore[attr-defined]
             except Exception as exc:
-                self.notify(f"Could not load {path.name}: {exc}", severity="error", timeout=8)
+                self.notify(_("Could not load {name}: {error}").format(name=path.name, error=exc),
+                            severity="error", timeout=8)
                 return
-            self.notify(f"Loaded {path.name}", timeout=3)
+            self.notify(_("Loaded {name}").format(name=path.name), timeout=3)
 
         def ask() -> None:
             self.app.push_screen(LoadScreen(self.app.saves_folder()), load)  # type: ignore[attr-defined]
 
         self._confirm_leave(lambda choice: (self.action_save(then=ask) if choice == "save"
                                             else ask() if choice == "discard" else None),
-                            "Load another game")
+                            N_("Load another game"))
 
     # ------------------------------------------------------------------ the advisor
     def action_advise(self) -> None:
@@ -398,7 +403,7 @@ class BoardScreen(Screen[None]):
     def action_end_turn(self) -> None:
         session = self.session
         if self.busy:
-            self.notify("The turn is already being resolved.", timeout=2)
+            self.notify(_("The turn is already being resolved."), timeout=2)
             return
         if session.over:
             self.show_game_over()
@@ -443,15 +448,15 @@ class BoardScreen(Screen[None]):
         try:
             self.app.autosave(game, options)  # type: ignore[attr-defined]
         except Exception as exc:  # an autosave that fails must not stop the game
-            self.app.call_from_thread(self.notify, f"Autosave failed: {exc}",
+            self.app.call_from_thread(self.notify, _("Autosave failed: {error}").format(error=exc),
                                       severity="warning")
 
     def on_turn_resolved(self, message: TurnResolved) -> None:
         self.busy = False
         session = self.session
         if message.error:
-            self.notify("The turn could not be resolved: "
-                        + message.error.strip().splitlines()[-1], severity="error", timeout=10)
+            self.notify(_("The turn could not be resolved: {error}").format(
+                error=message.error.strip().splitlines()[-1]), severity="error", timeout=10)
             self.refresh_orders()
             return
         self.guide_notify("end_turn")

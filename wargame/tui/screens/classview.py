@@ -25,15 +25,19 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...i18n import N_, _, localized, ngettext
+from ...present.events import event_text
 from ...saves.classroom import TeamStatus, read_team, team_folders
 from ...saves.report import sparkline
+from .base import translate_bindings
 
 SPARK_TURNS = 12          # the sparklines show the last dozen weeks
-COLUMNS = (("mark", "✓"), ("team", "Team"), ("turn", "Turn"), ("date", "Week of"),
-           ("fuel_days", "Fuel (days)"), ("junta_capital", "Junta support, Bamako"),
-           ("cohesion", "Army cohesion"), ("treasury", "Treasury"),
-           ("towns_held", "Towns lost"), ("ending", "Ending"), ("last", "Last turn"),
-           ("reasons", "Reasons"))
+# Column titles marked for the catalogue, translated when the table is built.
+COLUMNS = (("mark", "✓"), ("team", N_("Team")), ("turn", N_("Turn")), ("date", N_("Week of")),
+           ("fuel_days", N_("Fuel (days)")), ("junta_capital", N_("Junta support, Bamako")),
+           ("cohesion", N_("Army cohesion")), ("treasury", N_("Treasury")),
+           ("towns_held", N_("Towns lost")), ("ending", N_("Ending")),
+           ("last", N_("Last turn")), ("reasons", N_("Reasons")))
 TRACK_KEYS = ("fuel_days", "junta_capital", "cohesion", "treasury", "towns_held")
 
 
@@ -77,7 +81,7 @@ def row_cells(status: TeamStatus, marked: bool) -> dict[str, str | Content]:
     cells["ending"] = _clip(status.ending() or ("—" if status.save else
                                                 status.problem() or "—"), 34)
     events = status.last_events()
-    cells["last"] = (_clip(events[0].text, 44) + (f" (+{len(events) - 1})"
+    cells["last"] = (_clip(event_text(events[0]), 44) + (f" (+{len(events) - 1})"
                                                   if len(events) > 1 else "")
                      if events else "—")
     reasons = status.reasons()
@@ -88,7 +92,8 @@ def row_cells(status: TeamStatus, marked: bool) -> dict[str, str | Content]:
 
 def detail_text(status: TeamStatus) -> Content:
     """The highlighted team: its save, the last turn's events, ending, every reason."""
-    parts: list[str | tuple[str, str]] = [(status.name, "bold"), f"  (folder {status.folder.name}"]
+    parts: list[str | tuple[str, str]] = [(status.name, "bold"), "  (" + _("folder {name}").format(
+        name=status.folder.name)]
     if status.save is not None:
         parts.append(f", {status.save.name}")
     parts.append(")\n")
@@ -101,16 +106,17 @@ def detail_text(status: TeamStatus) -> Content:
         from ...engine import ending_of
 
         ending = ending_of(game.state)
-        parts += [("Ending: ", "bold"), f"{status.ending()}. ",
-                  (ending.explanation if ending else ""), "\n"]
+        parts += [(_("Ending: "), "bold"), f"{status.ending()}. ",
+                  (localized(ending.explanation) if ending else ""), "\n"]
     events = status.last_events()
     if status.played:
-        parts += [(f"Turn {status.played}, notable events:", "bold"),
-                  "" if events else " none", "\n"]
-        parts += [f"  • {e.text}\n" for e in events]
+        parts += [(_("Turn {turn}, notable events:").format(turn=status.played), "bold"),
+                  "" if events else " " + _("none"), "\n"]
+        parts += [f"  • {event_text(e)}\n" for e in events]
     reasons = status.reasons()
-    parts += [("Reasons recorded:", "bold"), "" if reasons else " none yet", "\n"]
-    parts += [f"  turn {turn}: “{reason}”\n" for turn, reason in reasons]
+    parts += [(_("Reasons recorded:"), "bold"), "" if reasons else " " + _("none yet"), "\n"]
+    parts += ["  " + _("turn {turn}: “{reason}”").format(turn=turn, reason=reason) + "\n"
+              for turn, reason in reasons]
     return Content.assemble(*parts)
 
 
@@ -121,10 +127,11 @@ class MarkdownScreen(Screen[None]):
     MarkdownScreen #md-title { height: 1; background: $primary; padding: 0 1; }
     MarkdownScreen #md-body { padding: 0 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", N_("Back"))]
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()
+        translate_bindings(self)   # the class view is an app of its own: not WargameApp
         self.title_text = title
         self.text = text
 
@@ -152,19 +159,20 @@ class ClassScreen(Screen[None]):
     ClassScreen #team-detail-box { height: 1fr; border-top: solid $panel; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,r", "report", "Report"),
-        Binding("space", "mark", "Select"),
-        Binding("c", "compare", "Compare selected"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter,r", "report", N_("Report")),
+        Binding("space", "mark", N_("Select")),
+        Binding("c", "compare", N_("Compare selected")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     def __init__(self, folder: Path, *, poll: float | None = None) -> None:
         super().__init__()
+        translate_bindings(self)
         self.folder = Path(folder)
         self.poll = poll                     # seconds, for folders without notifications
         self.teams: dict[str, TeamStatus] = {}
         self.marked: set[str] = set()
-        self.updated = "never"
+        self.updated = _("never")
         self._stamps: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._dirty: set[str] = set()
         self._dirty_lock = threading.Lock()
@@ -175,6 +183,7 @@ class ClassScreen(Screen[None]):
         table: DataTable[str | Content] = DataTable(id="teams", cursor_type="row",
                                                     zebra_stripes=True)
         for key, label in COLUMNS:
+            label = _(label) if key != "mark" else label
             table.add_column(label, key=key)
         yield table
         with VerticalScroll(id="team-detail-box"):
@@ -243,8 +252,10 @@ class ClassScreen(Screen[None]):
     def show_title(self) -> None:
         count = len(self.teams)
         self.query_one("#class-title", Static).update(Content.assemble(
-            ("The class", "bold"), f" · {self.folder} · {count} team{'s' if count != 1 else ''}"
-            f" · updated {self.updated} · Enter: report · Space: select · c: compare"))
+            (_("The class"), "bold"), f" · {self.folder} · " + ngettext(
+                "{n} team", "{n} teams", count).format(n=count)
+            + _(" · updated {time} · Enter: report · Space: select · c: compare").format(
+                time=self.updated)))
 
     def _show_team(self, name: str, status: TeamStatus) -> None:
         table: DataTable[str | Content] = self.query_one(DataTable)
@@ -254,7 +265,7 @@ class ClassScreen(Screen[None]):
             for key, value in cells.items():
                 table.update_cell(name, key, value, update_width=True)
         else:
-            table.add_row(*(cells[key] for key, _ in COLUMNS), key=name)
+            table.add_row(*(cells[key] for key, _label in COLUMNS), key=name)
             table.sort("team", key=_sort_key)
         self.updated = time.strftime("%H:%M:%S")
         self.show_title()
@@ -307,7 +318,8 @@ class ClassScreen(Screen[None]):
             self.notify(f"{status.name}: {status.problem()}", severity="warning",
                         markup=False)
             return
-        self.app.push_screen(MarkdownScreen(f"After-action review · {status.name}",
+        self.app.push_screen(MarkdownScreen(_("After-action review · {team}").format(
+                                                team=status.name),
                                             markdown(status.save)))
 
     def action_compare(self) -> None:
@@ -317,7 +329,7 @@ class ClassScreen(Screen[None]):
         chosen = [self.teams[n] for n in sorted(self.marked) if n in self.teams]
         saves = [s.save for s in chosen if s.save is not None]
         if len(saves) < 2:
-            self.notify("Select two teams or more (Space), then press c to compare them.",
+            self.notify(_("Select two teams or more (Space), then press c to compare them."),
                         severity="warning")
             return
         try:
@@ -330,4 +342,5 @@ class ClassScreen(Screen[None]):
         for label, status in zip(labels(saves), teams, strict=True):
             text = text.replace(label, status.name)
         names = ", ".join(s.name for s in chosen)
-        self.app.push_screen(MarkdownScreen(f"Comparison · {names}", text))
+        self.app.push_screen(MarkdownScreen(_("Comparison · {teams}").format(teams=names),
+                                            text))

@@ -13,6 +13,8 @@ from textual.widgets import Button, Footer, Static
 
 from ...engine import ending_of
 from ...i18n import N_, _, format_number, localized, ngettext
+from ...present.events import event_text
+from ...present.ledgertext import names_of
 from ..news import _date
 from ..session import Session
 from ..sources import cite
@@ -173,7 +175,8 @@ def after_action_text(session: Session) -> Content:
             if event.visible_to not in ("all", side) or event.odds is None:
                 continue
             verdict = _("success") if event.success else _("failure")
-            parts += [f"  {event.text} ", (_("[odds {odds}%, roll {roll}: {verdict}]").format(
+            text = event_text(event, names_of(session.scenario))
+            parts += [f"  {text} ", (_("[odds {odds}%, roll {roll}: {verdict}]").format(
                 odds=event.odds, roll=event.roll, verdict=verdict), "$text-muted"), "\n"]
         parts += [("  " + _("After the turn: fuel {days} days, price {price}, support in "
                             "Bamako {support}%, tankers destroyed {tankers}").format(

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ...engine import Order
-from ...i18n import _
+from ...i18n import N_, _
 from ...present.orderguide import order_help
 from ..session import Session, describe_order
 from .base import ClosesOnce
@@ -35,7 +35,7 @@ def guide_content(session: Session, order: Order) -> Content:
 
 class OrderGuideScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,enter", "close", "Close"),
+        Binding("escape,q,question_mark,enter", "close", N_("Close")),
     ]
 
     def __init__(self, session: Session, order: Order) -> None:

@@ -13,18 +13,27 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Static
 
-from ...i18n import _, ngettext
-from ...present.ledgertext import Group, cause_line, headline_groups, regional_groups
+from ...i18n import N_, _, ngettext
+from ...present.events import event_text
+from ...present.ledgertext import (
+    Group,
+    cause_line,
+    headline_groups,
+    names_of,
+    regional_groups,
+)
 from ..news import week_summary
 from ..session import Session, TurnReport
 from ..sources import cite
 from .base import ClosesOnce
 
+# Marked here, translated where they are shown (the language is chosen after import).
 PHASE_TITLES = {
-    "events": "Scripted events", "junta": "The junta's orders", "insurgency": "JNIM's operations",
-    "convoys": "Convoys", "economy": "Economy", "society": "Society",
-    "insurgent_upkeep": "The insurgency, its rivals and the sieges", "army": "The army",
-    "intelligence": "Intelligence", "conditions": "Events", "victory": "Outcome",
+    "events": N_("Scripted events"), "junta": N_("The junta's orders"),
+    "insurgency": N_("JNIM's operations"), "convoys": N_("Convoys"), "economy": N_("Economy"),
+    "society": N_("Society"),
+    "insurgent_upkeep": N_("The insurgency, its rivals and the sieges"), "army": N_("The army"),
+    "intelligence": N_("Intelligence"), "conditions": N_("Events"), "victory": N_("Outcome"),
 }
 
 Part = str | tuple[str, str]
@@ -34,9 +43,12 @@ def chance_text(odds: int | None, roll: int | None, success: bool | None) -> str
     if odds is None:
         return ""
     if roll is None:
-        return f"odds {odds}%"
-    verdict = "success" if success else "failure"
-    return f"odds {odds}% · roll {roll} → {verdict} (a roll of {odds} or less succeeds)"
+        return _("odds {odds}%").format(odds=odds)
+    if success:
+        return _("odds {odds}% · roll {roll} → success (a roll of {odds} or less succeeds)"
+                 ).format(odds=odds, roll=roll)
+    return _("odds {odds}% · roll {roll} → failure (a roll of {odds} or less succeeds)"
+             ).format(odds=odds, roll=roll)
 
 
 def report_content(session: Session, report: TurnReport) -> tuple[Content, Content]:
@@ -45,27 +57,31 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
     headline, paragraph = week_summary(report, scenario)
     news = Content.assemble((headline, "bold"), "\n", paragraph)
     parts: list[Part] = []
+    names = names_of(scenario)
     phase = None
     for event in report.events:
         if event.phase != phase:
             phase = event.phase
-            title = PHASE_TITLES.get(phase, phase.replace("_", " ").capitalize())
+            title = (_(PHASE_TITLES[phase]) if phase in PHASE_TITLES
+                     else phase.replace("_", " ").capitalize())
             if report.side == phase:
-                title = "Your orders" if phase == "junta" else "Your operations"
+                title = _("Your orders") if phase == "junta" else _("Your operations")
             parts += ["\n" if parts else "", (title, "bold underline"), "\n"]
         marker = ("✓ " if event.success else "✗ ") if event.success is not None else "• "
-        parts += [(marker, "bold"), event.text, "\n"]
+        parts += [(marker, "bold"), event_text(event, names), "\n"]
         chance = chance_text(event.odds, event.roll, event.success)
         if chance:
             parts += ["    ", (chance, "bold $secondary" if event.success else "bold $accent"),
                       "\n"]
         if event.rationale:
-            who = "JNIM's AI" if event.side == "insurgency" else "The bot"
-            parts += ["    ", (f"Why ({who}): ", "bold"), (event.rationale, "italic"), "\n"]
+            why = (_("Why (JNIM's AI): ") if event.side == "insurgency"
+                   else _("Why (the bot): "))
+            parts += ["    ", (why, "bold"), (event.rationale, "italic"), "\n"]
         if event.source:
-            parts += ["    ", ("Source: ", "bold"), (cite(event.source), "$text-muted"), "\n"]
+            parts += ["    ", (_("Source: "), "bold"), (cite(event.source), "$text-muted"),
+                      "\n"]
     if not report.events:
-        parts.append("Nothing you could see happened this week.\n")
+        parts.append(_("Nothing you could see happened this week.") + "\n")
     return news, Content.assemble(*parts)
 
 
@@ -112,9 +128,9 @@ class ReportScreen(ClosesOnce, Screen[None]):
     """What happened in the turn, for one side."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape,space", "close", "Continue"),
-        Binding("x", "expand", "Expand causes"),
-        Binding("f1,question_mark", "app.help", "Help", key_display="?"),
+        Binding("enter,escape,space", "close", N_("Continue")),
+        Binding("x", "expand", N_("Expand causes")),
+        Binding("f1,question_mark", "app.help", N_("Help"), key_display="?"),
     ]
 
     def __init__(self, session: Session, report: TurnReport) -> None:
@@ -125,9 +141,10 @@ class ReportScreen(ClosesOnce, Screen[None]):
     def compose(self) -> ComposeResult:
         report = self.report
         news, events = report_content(self.session, report)
-        side = "the junta" if report.side == "junta" else "JNIM"
-        yield Static(Content.assemble((f"Report of turn {report.turn}", "bold"),
-                                      f" · week of {report.date} · as seen by {side}"),
+        seen = (_(" · week of {date} · as seen by the junta") if report.side == "junta"
+                else _(" · week of {date} · as seen by JNIM")).format(date=report.date)
+        yield Static(Content.assemble((_("Report of turn {turn}").format(turn=report.turn),
+                                       "bold"), seen),
                      id="report-title")
         with VerticalScroll(id="report-body"):
             yield Static(news, id="news")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ...i18n import _, ngettext
+from ...i18n import N_, _, localized, ngettext
 from ...present.ledgertext import signed
 from ..mapmodel import (
     LEGEND,
@@ -20,6 +20,10 @@ from ..session import Session
 from ..sources import short
 
 Part = str | tuple[str, str]
+# A town's kind as the scenario names it, marked here and translated where it is shown.
+TOWN_KINDS = {"capital": N_("capital"), "city": N_("city"), "town": N_("town"),
+              "border_post": N_("border post"), "outpost": N_("outpost"), "mine": N_("mine"),
+              "factory": N_("factory"), "village": N_("village")}
 STATUS_COLOUR = {"government": "$primary", "contested": "$warning", "besieged": "$accent",
                  "insurgent": "$error"}
 
@@ -44,36 +48,43 @@ def town_details(session: Session, town_id: str) -> list[Part]:
     town = sc.towns[town_id]
     region = sc.regions[town.region]
     status = view.town_status.get(town_id, "government")
-    parts: list[Part] = [(town.name, "bold"),
-                         f" — {town.kind.replace('_', ' ')}, {region.name}\n",
-                         (f"{STATUS_SYMBOL[status]} {STATUS_WORD[status]}",
+    kind = _(TOWN_KINDS[town.kind]) if town.kind in TOWN_KINDS else town.kind.replace("_", " ")
+    parts: list[Part] = [(localized(town.name), "bold"),
+                         f" — {kind}, {localized(region.name)}\n",
+                         (f"{STATUS_SYMBOL[status]} {_(STATUS_WORD[status])}",
                           STATUS_COLOUR[status] + " bold")]
     if view.garrison is not None:
         garrison = view.garrison.get(town_id, 0)
-        parts.append(f" · garrison {garrison} compan{'y' if garrison == 1 else 'ies'}")
+        parts.append(ngettext(" · garrison {n} company", " · garrison {n} companies",
+                              garrison).format(n=garrison))
     if town.kind == "capital":
-        parts.append(f" · fuel {view.fuel_days} days ({view.fuel_stock} m³)")
+        parts.append(_(" · fuel {days} days ({stock} m³)").format(days=view.fuel_days,
+                                                                   stock=view.fuel_stock))
     fighters = view.fighters.get(town.region, 0)
     if view.fighters_are_estimates:
         intel = (view.intel or {}).get(town.region, 0)
-        parts.append(f"\nJNIM in the region ~{fighters} (estimate, intelligence {intel})")
+        parts.append("\n" + _("JNIM in the region ~{fighters} (estimate, intelligence "
+                              "{intel})").format(fighters=fighters, intel=intel))
     else:
-        parts.append(f"\nOur fighters in the region: {fighters}")
-    parts.append(f"\nSupport: junta {view.support_junta[town.region]}%, JNIM "
-                 f"{view.support_insurgency[town.region]}%, grievance "
-                 f"{view.grievance[town.region]}")
+        parts.append("\n" + _("Our fighters in the region: {fighters}").format(
+            fighters=fighters))
+    parts.append("\n" + _("Support: junta {junta}%, JNIM {jnim}%, grievance {grievance}").format(
+        junta=view.support_junta[town.region], jnim=view.support_insurgency[town.region],
+        grievance=view.grievance[town.region]))
     parts += support_causes(session, town.region)
     roads = []
     for rid, route in sc.routes.items():
         if town_id in (route.from_town, route.to_town):
             other = route.to_town if route.from_town == town_id else route.from_town
-            roads.append(f"{route_marks(session, rid)}{sc.towns[other].name} {route.km} km")
+            roads.append(f"{route_marks(session, rid)}{localized(sc.towns[other].name)} "
+                         f"{route.km} km")
     if roads:
-        parts.append("\nRoads (r): " + ", ".join(roads))
+        parts.append("\n" + _("Roads (r): {roads}").format(roads=", ".join(roads)))
     if town.note:
-        parts += ["\n", (town.note, "italic")]
+        parts += ["\n", (localized(town.note), "italic")]
     if town.sources:
-        parts.append(" · sources " + ", ".join(short(s) for s in town.sources))
+        parts.append(_(" · sources {sources}").format(
+            sources=", ".join(short(s) for s in town.sources)))
     return parts
 
 
@@ -106,30 +117,38 @@ def route_details(session: Session, route_id: str) -> list[Part]:
     view = session.view()
     route = sc.routes[route_id]
     parts: list[Part] = [(sc.route_label(route_id), "bold"),
-                         f" — {route.km} km, {route.condition}\n"]
+                         f" — {route.km} km, {localized(route.condition)}\n"]
     if route.corridor:
         corridor = sc.corridors[route.corridor]
-        parts.append(f"{corridor.name}: {corridor.tankers_per_week} tankers a week from "
-                     f"{corridor.origin}")
+        parts.append(ngettext("{corridor}: {n} tanker a week from {origin}",
+                              "{corridor}: {n} tankers a week from {origin}",
+                              corridor.tankers_per_week).format(
+            corridor=localized(corridor.name), n=corridor.tankers_per_week,
+            origin=localized(corridor.origin)))
         escort = view.last_escorts.get(route.corridor, 0)
-        parts.append(f"; escort last turn {escort} compan{'y' if escort == 1 else 'ies'}\n")
+        parts.append(ngettext("; escort last turn {n} company", "; escort last turn {n} companies",
+                              escort).format(n=escort) + "\n")
     else:
-        parts.append("Not a fuel corridor\n")
+        parts.append(_("Not a fuel corridor") + "\n")
     status = route_state(view, route_id, route.corridor)
-    words = {"cut": f"{ROUTE_MARK_DAMAGED} cut ({view.route_damage.get(route_id, 0)} turns)",
-             "ambushed this turn": f"{ROUTE_MARK_AMBUSH} ambushed this turn",
-             "checkpoint": f"{ROUTE_MARK_CHECKPOINT} JNIM checkpoint",
-             "blockaded": "═ blockade declared on the corridor"}
+    turns = view.route_damage.get(route_id, 0)
+    words = {"cut": f"{ROUTE_MARK_DAMAGED} " + ngettext("cut ({n} turn)", "cut ({n} turns)",
+                                                         turns).format(n=turns),
+             "ambushed this turn": f"{ROUTE_MARK_AMBUSH} " + _("ambushed this turn"),
+             "checkpoint": f"{ROUTE_MARK_CHECKPOINT} " + _("JNIM checkpoint"),
+             "blockaded": "═ " + _("blockade declared on the corridor")}
     if status:
-        parts += [("Status: " + "; ".join(words[s] for s in status), "bold $error"), "\n"]
+        parts += [(_("Status: {status}").format(status="; ".join(words[s] for s in status)),
+                   "bold $error"), "\n"]
     else:
-        parts += [("Status: open", "$primary"), "\n"]
+        parts += [(_("Status: open"), "$primary"), "\n"]
     est = "~" if view.fighters_are_estimates else ""
-    regions = ", ".join(f"{sc.regions[r].name} ({est}{view.fighters.get(r, 0)})"
+    regions = ", ".join(f"{localized(sc.regions[r].name)} ({est}{view.fighters.get(r, 0)})"
                         for r in sc.route_regions[route_id])
-    parts.append(f"JNIM nearby: {regions}")
+    parts.append(_("JNIM nearby: {regions}").format(regions=regions))
     if route.sources:
-        parts.append("\nSources: " + ", ".join(short(s) for s in route.sources))
+        parts.append("\n" + _("Sources: {sources}").format(
+            sources=", ".join(short(s) for s in route.sources)))
     return parts
 
 
@@ -148,6 +167,6 @@ class MapLegend(Static):
                   "map--damaged": "$error", "map--ambushed": "$error",
                   "map--checkpoint": "$warning", "map--presence": "$error"}
         for symbol, style, word in LEGEND:
-            parts += [(symbol, styles.get(style, "") + " bold"), f" {word}  "]
-        parts.append("★ capital  [n] companies")
+            parts += [(symbol, styles.get(style, "") + " bold"), f" {_(word)}  "]
+        parts.append(_("★ capital  [n] companies"))
         self.update(Content.assemble(*parts))

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...engine import Scenario
+from ...i18n import _, localized
 from ...scenario.guide import Guide, GuideError, load_guide
 
 
@@ -47,9 +48,11 @@ class GuidePanel(Static):
             self.display = False
             return
         self.display = True
-        keys = ("n: continue · " if wants_continue(guide) else "") \
-            + "g: skip step · G: end tutorial"
-        progress = guide.progress()
+        keys = (_("n: continue · ") if wants_continue(guide) else "") \
+            + _("g: skip step · G: end tutorial")
+        # `Guide.progress` words it in English; the same count, in the player's language.
+        progress = _("Step {n} of {total}").format(
+            n=min(guide.index + 1, len(guide.steps)), total=len(guide.steps))
         self.update(Content.assemble(
-            (f"{progress[:1].upper()}{progress[1:]} · ", "bold $accent"), (step.title, "bold"),
-            "  ", (f"({keys})", "$text-muted"), "\n", step.text))
+            (f"{progress} · ", "bold $accent"), (localized(step.title), "bold"),
+            "  ", (f"({keys})", "$text-muted"), "\n", localized(step.text)))

@@ -13,24 +13,28 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...engine import Order
+from ...i18n import N_, _
 from ..messages import OrderDescribe, OrderPicked, OrderUnqueued
+from ..screens.base import translate_bindings
 from ..session import OrderRow
 from .safelist import SafeOptionList
 
-HEADINGS = {"here": "Here", "region": "In the region", "nationwide": "Nationwide"}
+HEADINGS = {"here": N_("Here"), "region": N_("In the region"), "nationwide": N_("Nationwide")}
 
 
 def order_prompt(row: OrderRow) -> Content:
     """What the order is; then its cost and odds, or why it is not possible; then what it
     would do (the order guide's effect summary: a light and a heavy escort differ)."""
     if row.reason is None:
-        odds = f" · {row.odds}% to succeed" if row.odds is not None else " · no roll"
+        odds = (_(" · {odds}% to succeed").format(odds=row.odds) if row.odds is not None
+                else _(" · no roll"))
         prompt = Content.assemble(("+ ", "bold $success"), (row.label, "bold"), "\n  ",
                                   (row.cost + odds, "$text-muted"))
     else:
         odds = f" · {row.odds}%" if row.odds is not None else ""
         prompt = Content.assemble(("✗ ", "bold"), row.label, "\n  ",
-                                  (f"not now: {row.reason} ({row.cost}{odds})", "italic"))
+                                  (_("not now: {reason} ({cost}{odds})").format(
+                                      reason=row.reason, cost=row.cost, odds=odds), "italic"))
     if row.effect:
         prompt = Content.assemble(prompt, "\n  ", (row.effect, "italic $text-muted"))
     return prompt
@@ -51,11 +55,15 @@ def _nearest_enabled(options: Sequence[Option], index: int | None) -> int | None
 
 class OrderList(SafeOptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back_to_map", "Map", show=False),
+        Binding("escape", "back_to_map", N_("Map"), show=False),
         # `?` describes the highlighted order while a list of orders has focus (a focused
         # widget's keys come before the screen's, whose `?` opens the help: F1 still does).
-        Binding("question_mark", "describe", "About order", key_display="?"),
+        Binding("question_mark", "describe", N_("About order"), key_display="?"),
     ]
+
+    def on_mount(self) -> None:
+        # A widget's keys are read when its class is made, before the language is chosen.
+        translate_bindings(self)
 
     def action_back_to_map(self) -> None:
         self.screen.query_one("MapView").focus()
@@ -70,7 +78,7 @@ class OrderList(SafeOptionList):
 
 class QueueList(OrderList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace,x", "remove", "Remove", show=True),
+        Binding("delete,backspace,x", "remove", N_("Remove"), show=True),
     ]
 
     def action_remove(self) -> None:
@@ -106,12 +114,12 @@ class OrdersPanel(Vertical):
         for row in rows:
             if row.where != group:
                 group = row.where
-                options.append(Option(Content.styled(f"── {HEADINGS[group]} ──", "bold"),
+                options.append(Option(Content.styled(f"── {_(HEADINGS[group])} ──", "bold"),
                                       id=f"heading:{group}", disabled=True))
             options.append(Option(order_prompt(row), id=str(row.order),
                                   disabled=row.reason is not None))
         if not rows:
-            options.append(Option("No order concerns this place.", id="heading:none",
+            options.append(Option(_("No order concerns this place."), id="heading:none",
                                    disabled=True))
         available.set_options(options)
         index = None
@@ -125,9 +133,10 @@ class OrdersPanel(Vertical):
     def show_queue(self, queued: list[Order], labels: dict[str, str], used: int, total: int,
                    committed: str) -> None:
         title = self.query_one("#queue-title", Label)
-        title.update(Content.assemble((f"Queued {used} of {total}", "bold"),
+        title.update(Content.assemble((_("Queued {used} of {total}").format(
+                                          used=used, total=total), "bold"),
                                       f" · {committed}" if committed else "",
-                                      " · Enter/x removes, u undoes" if queued else ""))
+                                      _(" · Enter/x removes, u undoes") if queued else ""))
         queue = self.query_one("#queue", OptionList)
         # Numbered in the order they resolve (✕ is the map's mark of a cut road).
         queue.set_options([Option(Content.assemble((f"{i}. ", "bold"), labels[str(o)]),

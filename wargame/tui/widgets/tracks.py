@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.events import Click
 from textual.widgets import Static
 
-from ...i18n import _
-from ...present.ledgertext import cause_line, label_of
+from ...i18n import N_, _, localized
+from ...present.ledgertext import cause_line, label_of, names_of
+from ..screens.base import translate_bindings
 from ..session import Session
 from .fit import Part, first_that_fits
 
@@ -45,13 +46,19 @@ class Track:
     higher_is_better: bool
 
 
+# The words are marked for the catalogue and translated where they are shown (`_`):
+# this table is built at import, before the language is chosen.
 TRACKS = (
-    Track("bamako_fuel_days", "Fuel in Bamako", "Fuel", "Fuel", " days", "d", 0, 21, True),
-    Track("fuel_price_index", "Fuel price index", "Price", "Price", "", "", 100, 500, False),
-    Track("treasury", "Treasury", "Treasury", "Treas.", " bn CFA", "", 0, 300, True),
-    Track("junta_support", "Support in Bamako", "Bamako", "Bamako", "%", "%", 0, 100, True),
-    Track("cohesion", "Army cohesion", "Cohesion", "Coh.", "", "", 0, 100, True),
-    Track("isolation", "Isolation", "Isolation", "Isol.", "", "", 0, 100, False),
+    Track("bamako_fuel_days", N_("Fuel in Bamako"), N_("Fuel"), N_("Fuel"), N_(" days"),
+          N_("d"), 0, 21, True),
+    Track("fuel_price_index", N_("Fuel price index"), N_("Price"), N_("Price"), "", "", 100,
+          500, False),
+    Track("treasury", N_("Treasury"), N_("Treasury"), N_("Treas."), N_(" bn CFA"), "", 0, 300,
+          True),
+    Track("junta_support", N_("Support in Bamako"), N_("Bamako"), N_("Bamako"), "%", "%", 0,
+          100, True),
+    Track("cohesion", N_("Army cohesion"), N_("Cohesion"), N_("Coh."), "", "", 0, 100, True),
+    Track("isolation", N_("Isolation"), N_("Isolation"), N_("Isol."), "", "", 0, 100, False),
 )
 
 
@@ -81,14 +88,16 @@ class TurnHeader(Static):
         self._shown = (session, status)
         view = session.view()
         used, total = session.capacity()
-        side = "Junta" if session.side == "junta" else "JNIM"
-        turn: Part = (f"Turn {min(view.turn, view.turns)} of {view.turns}", "bold")
-        who: list[Part] = [(side, "bold"), f" · orders {used}/{total}"]
+        side = _("Junta") if session.side == "junta" else "JNIM"
+        turn: Part = (_("Turn {turn} of {turns}").format(turn=min(view.turn, view.turns),
+                                                          turns=view.turns), "bold")
+        who: list[Part] = [(side, "bold"),
+                           _(" · orders {used}/{total}").format(used=used, total=total)]
         if status:
             who += [" · ", (status, "bold reverse")]
-        title = session.scenario.spec.meta.title
+        title = localized(session.scenario.spec.meta.title)
         candidates: list[list[Part]] = [
-            [turn, f" · week of {view.date} · ", *who, " · ", title],
+            [turn, _(" · week of {date} · ").format(date=view.date), *who, " · ", title],
             [turn, f" · {view.date} · ", *who, " · ", title],
             [turn, f" · {view.date} · ", *who],
             [turn, " · ", *who],
@@ -138,10 +147,10 @@ class TrackBar(Static):
                 arrow = arrow[:1]
             if parts:
                 parts.append(separator)
-            parts += [f"{track.tiny if tiny else track.short} ",
-                      (f"{values[-1]}{track.bar_unit}", "bold"),
+            parts += [f"{_(track.tiny) if tiny else _(track.short)} ",
+                      (f"{values[-1]}{_(track.bar_unit)}", "bold"),
                       (arrow if arrow != "=" else "", style)]
-        return [*parts, separator, "Tankers lost ", (tankers, "bold")]
+        return [*parts, separator, _("Tankers lost "), (tankers, "bold")]
 
     def on_resize(self) -> None:
         if self._session is not None:
@@ -165,9 +174,12 @@ class TracksPanel(Static, can_focus=True):
     TracksPanel:focus { background: $boost; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Next track", show=False),
-        Binding("up,k", "move(-1)", "Previous track", show=False),
+        Binding("down,j", "move(1)", N_("Next track"), show=False),
+        Binding("up,k", "move(-1)", N_("Previous track"), show=False),
     ]
+
+    def on_mount(self) -> None:
+        translate_bindings(self)   # its keys' words, in the player's language
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -213,7 +225,7 @@ class TracksPanel(Static, can_focus=True):
         for track in TRACKS:
             values = session.history(track.key)
             if not values:
-                parts += [(track.label, "bold"), "  hidden from you\n\n"]
+                parts += [(_(track.label), "bold"), "  " + _("hidden from you") + "\n\n"]
                 line += 2
                 continue
             key = items.index((LEDGER_KEY[track.key], session.capital_region()
@@ -222,24 +234,25 @@ class TracksPanel(Static, can_focus=True):
             arrow, style = trend(values, track.higher_is_better)
             hi = max(track.hi, max(values))
             label_style = "bold reverse" if key == self.selected else "bold"
-            parts += [(track.label, label_style), f"  {values[-1]}{track.unit} ",
+            parts += [(_(track.label), label_style), f"  {values[-1]}{_(track.unit)} ",
                       (arrow, style), "\n", (sparkline(values, track.lo, hi, width),
                                              "$secondary"), "\n"]
             line += 2
         view = session.view()
         sc = session.scenario
         est = "~" if view.fighters_are_estimates else ""
-        parts += ["\n", ("Region        Junta JNIM Fighters", "bold underline"), "\n"]
+        # Translators: a table's header; the columns are 12, 6, 5 and 8 characters wide.
+        parts += ["\n", (_("Region        Junta JNIM Fighters"), "bold underline"), "\n"]
         line += 2
         for rid, region in sc.regions.items():
             key = items.index(("junta_support", rid))
             lines[line] = key
-            row = (f"{region.name[:12]:<12} {view.support_junta[rid]:>5}% "
+            row = (f"{localized(region.name)[:12]:<12} {view.support_junta[rid]:>5}% "
                    f"{view.support_insurgency[rid]:>3}% {est}{fighters_of(view, rid):>6}\n")
             parts.append((row, "reverse") if key == self.selected else row)
             line += 1
         if view.fighters_are_estimates:
-            parts += [("~ the army's estimate: intelligence is poor in most regions",
+            parts += [(_("~ the army's estimate: intelligence is poor in most regions"),
                        "italic $text-muted")]
         if chosen is not None:
             parts += why_parts(session, chosen, width)
@@ -255,13 +268,14 @@ def fighters_of(view: object, region: str) -> int:
 def why_parts(session: Session, key: tuple[str, str | None], width: int) -> list[Part]:
     """The selected track's history as a sparkline and its causes last turn."""
     track, region = key
-    label = label_of(track, region, session.scenario.name_of)
+    label = label_of(track, region, names_of(session.scenario))
     series = (session.history("junta_support", region) if track == "junta_support"
               else session.history(next(k for k, v in LEDGER_KEY.items() if v == track)))
     parts: list[Part] = ["\n\n", (label, "bold underline"), "\n"]
     if series:
         parts += [(sparkline(series, min(series), max(series), width), "$secondary"),
-                  f" {series[0]} → {series[-1]} " + _("since the start") + "\n"]
+                  " " + _("{before} → {after} since the start").format(
+                      before=series[0], after=series[-1]) + "\n"]
     group = next((g for g in session.last_groups() if (g.track, g.region) == key), None)
     if not session.game.records:
         parts.append(_("No turn played yet."))

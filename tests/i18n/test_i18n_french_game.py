@@ -1,0 +1,75 @@
+"""A whole game in French in plain mode, and the after-action report in French: the
+interface's words come from the catalogue, the scenario's from its translations. What
+stays English is the engine's sentences not yet templated (most events, goals, order
+refusals): listed in the README."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from wargame import cli
+from wargame.i18n import set_language
+from wargame.plain import play_plain
+from wargame.scenario.load import load_scenario
+from wargame.scenario.shipped import shipped_scenarios
+
+HANDOUT = Path(__file__).resolve().parents[2] / "saves" / "handout-week6.json"
+
+
+def play_in_french(commands: str) -> str:
+    path = next(p for p in shipped_scenarios() if p.stem == "bamako-blockade-2025")
+    scenario = load_scenario(path)
+    out = io.StringIO()
+    set_language("fr")
+    play_plain(scenario, seed=1, stdin=io.StringIO(commands), stdout=out, autosave=False)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def whole_game() -> str:
+    try:
+        return play_in_french("status\nmap\norders\nescort dakar heavy\nhelp escort\n"
+                              "help isolation\n" + "end\nwhy cohesion\n" * 30)
+    finally:
+        set_language("en")
+
+
+def test_a_whole_plain_game_is_in_french(whole_game: str) -> None:
+    out = whole_game
+    assert "Tapez «\u00a0help\u00a0» pour les commandes." in out
+    assert "Tour 1 sur 26 — semaine du 2025-09-01" in out
+    assert re.search(r"Carburant à Bamako\u00a0: \d+ jours", out)
+    assert "Objectifs (les fins du scénario" in out
+    assert "En file\u00a0: escort dakar heavy" in out
+    assert "--- Rapport du tour 1 ---" in out
+    assert "Ce qui a fait bouger les jauges\u00a0:" in out
+    assert "FIN DE LA PARTIE\u00a0:" in out
+    # the ledger's causes, rendered from the translated templates
+    assert "salaires et fonctionnement de l'État" in out
+    # an event of the junta's orders, rendered from its translated template
+    assert "- 3 compagnies escortent le convoi du Corridor Dakar–Bamako." in out
+    # The interface's own English never shows (the engine's sentences may: see above).
+    for english in ("Turn 1 of", "Report of turn", "What moved the tracks", "GAME OVER",
+                    "Type 'help'", "Queued:", "Bamako fuel:", "wages and upkeep"):
+        assert english not in out, english
+
+
+def test_the_after_action_report_is_written_in_french(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    for fmt in ("md", "html"):
+        target = tmp_path / f"report.{fmt}"
+        assert cli.main(["report", str(HANDOUT), "--format", fmt, "-o", str(target),
+                         "--lang", "fr"]) == 0
+        text = target.read_text(encoding="utf-8")
+        assert "Bilan de la partie\u00a0: Le blocus de Bamako, 2025" in text
+        assert "Chronologie des événements marquants" in text
+        assert "Ce qui a fait bouger les jauges" in text
+        assert "Les jauges au fil du temps" in text
+        for english in ("After-action review", "Timeline of key events", "Turning points",
+                        "What moved the tracks", "Tracks over time"):
+            assert english not in text, (fmt, english)
+    assert '<html lang="fr">' in (tmp_path / "report.html").read_text(encoding="utf-8")
