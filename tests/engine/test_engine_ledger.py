@@ -14,6 +14,7 @@ from wargame.ai.policies import random_policy
 from wargame.engine import GameState, Scenario, new_game, resolve_turn
 from wargame.engine.ledger import TRACKS, Entry, totals, visible
 from wargame.engine.orders import Order
+from wargame.present.ledgertext import track_values
 from wargame.scenario.load import load_scenario
 from wargame.scenario.shipped import shipped_scenarios
 
@@ -21,24 +22,6 @@ from wargame.scenario.shipped import shipped_scenarios
 @cache
 def shipped() -> tuple[Scenario, ...]:
     return tuple(load_scenario(p) for p in shipped_scenarios())
-
-
-def track_values(state: GameState) -> dict[tuple[str, str | None], int]:
-    """Every ledger track's value, per region where it is regional."""
-    values: dict[tuple[str, str | None], int] = {
-        ("fuel_stock", None): state.fuel_stock,
-        ("fuel_price_index", None): state.fuel_price,
-        ("treasury", None): state.treasury,
-        ("cohesion", None): state.cohesion,
-        ("isolation", None): state.isolation,
-        ("insurgent_funds", None): state.funds,
-    }
-    for table, name in ((state.support_junta, "junta_support"),
-                        (state.support_insurgency, "insurgent_support"),
-                        (state.grievance, "grievance"), (state.fighters, "fighters")):
-        for region, value in table.items():
-            values[(name, region)] = value
-    return values
 
 
 def assert_ledger_sums(before: dict[tuple[str, str | None], int],

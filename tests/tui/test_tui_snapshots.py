@@ -29,27 +29,25 @@ def test_board_80x24(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=settle)
 
 
-def test_turn_report(snap_compare: Any, tmp_path: Path) -> None:
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("o", "enter")
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        await pilot.press("e")
-        await settle(pilot)
+async def to_the_report(pilot: Any) -> None:
+    """Give the first order of the list, end the turn: the report is shown."""
+    await settle(pilot)
+    await pilot.press("o", "enter")
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.press("e")
+    await settle(pilot)
 
-    assert snap_compare(make_app(tmp_path), terminal_size=(100, 40), run_before=run_before)
+
+def test_turn_report(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 40),
+                        run_before=to_the_report)
 
 
 def test_turn_report_causes_expanded(snap_compare: Any, tmp_path: Path) -> None:
     """The report's "What moved the tracks" with every fold open (`x`)."""
     async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("o", "enter")
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        await pilot.press("e")
-        await settle(pilot)
+        await to_the_report(pilot)
         await pilot.press("x")
         await settle(pilot)
 
