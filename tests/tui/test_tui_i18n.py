@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 from textual.widgets import Button, OptionList, Static
-from tui_helpers import game_before_last_turn, make_app, settle, sync, text_of
+from tui_helpers import (
+    game_before_last_turn,
+    make_app,
+    settle,
+    sync,
+    text_of,
+    to_the_end,
+    to_the_report,
+)
 
 from wargame.i18n import current_language, set_language
 from wargame.tui.app import WargameApp
@@ -38,15 +46,8 @@ def test_title_screen_in_french(snap_compare: Any, tmp_path: Path) -> None:
 def test_game_over_in_french(snap_compare: Any, tmp_path: Path) -> None:
     set_language("fr")
 
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-
     app = make_app(tmp_path, game=game_before_last_turn())
-    assert snap_compare(app, terminal_size=(110, 40), run_before=run_before)
+    assert snap_compare(app, terminal_size=(110, 40), run_before=to_the_end)
 
 
 @sync
@@ -89,16 +90,6 @@ async def test_the_map_labels_are_french(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ the board and the report
 
-async def _to_report(pilot: Any) -> None:
-    """Queue the first order, end the turn: the turn report is on show."""
-    await settle(pilot)
-    await pilot.press("o", "enter")
-    await settle(pilot)
-    pilot.app.clear_notifications()
-    await pilot.press("e")
-    await settle(pilot)
-
-
 def test_board_in_french(snap_compare: Any, tmp_path: Path) -> None:
     set_language("fr")
 
@@ -112,7 +103,7 @@ def test_board_in_french(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_turn_report_in_french(snap_compare: Any, tmp_path: Path) -> None:
     set_language("fr")
-    assert snap_compare(make_app(tmp_path), terminal_size=(100, 40), run_before=_to_report)
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 40), run_before=to_the_report)
 
 
 @sync
@@ -127,7 +118,7 @@ async def test_the_board_and_the_turn_report_speak_french(tmp_path: Path) -> Non
         assert "Carburant" in board and "Citernes perdues" in board
         for english in ("Turn 1 of", "Escort convoy", "Tankers lost", "No order concerns"):
             assert english not in board, english
-        await _to_report(pilot)
+        await to_the_report(pilot)
         assert type(app.screen).__name__ == "ReportScreen"
         report = screen_text(app.screen)
         assert "Rapport du tour 1" in report

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui_helpers import game_before_last_turn, make_app, settle
+from tui_helpers import game_before_last_turn, make_app, settle, to_the_end, to_the_report
 
 from wargame.tui.app import WargameApp
 
@@ -29,16 +29,6 @@ def test_board_80x24(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=settle)
 
 
-async def to_the_report(pilot: Any) -> None:
-    """Give the first order of the list, end the turn: the report is shown."""
-    await settle(pilot)
-    await pilot.press("o", "enter")
-    await settle(pilot)
-    pilot.app.clear_notifications()
-    await pilot.press("e")
-    await settle(pilot)
-
-
 def test_turn_report(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=(100, 40),
                         run_before=to_the_report)
@@ -55,15 +45,8 @@ def test_turn_report_causes_expanded(snap_compare: Any, tmp_path: Path) -> None:
 
 
 def test_game_over(snap_compare: Any, tmp_path: Path) -> None:
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-
     app = make_app(tmp_path, game=game_before_last_turn())
-    assert snap_compare(app, terminal_size=(110, 40), run_before=run_before)
+    assert snap_compare(app, terminal_size=(110, 40), run_before=to_the_end)
 
 
 def test_terminal_too_small(snap_compare: Any, tmp_path: Path) -> None:

@@ -68,3 +68,22 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
         asyncio.run(test(*args, **kwargs))
 
     return wrapper
+
+
+async def to_the_report(pilot: Any) -> None:
+    """Give the first order of the list, end the turn: the turn report is on show."""
+    await settle(pilot)
+    await pilot.press("o", "enter")
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.press("e")
+    await settle(pilot)
+
+
+async def to_the_end(pilot: Any) -> None:
+    """End the last turn and leave its report: the game-over screen is on show."""
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
