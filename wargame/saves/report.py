@@ -18,6 +18,7 @@ from ..engine.events import Event
 from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
+from ..engine.turn import capital_region as engine_capital_region
 from ..i18n import N_, _, current_language, localized, ngettext, pgettext
 from ..present.events import event_text
 from ..present.ledgertext import (
@@ -113,10 +114,7 @@ class Review:
 
 
 def capital_region(game: Game) -> str:
-    for town in game.scenario.towns.values():
-        if town.kind == "capital":
-            return town.region
-    return next(iter(game.scenario.regions))
+    return engine_capital_region(game.state)  # the rules' own answer, not a second copy
 
 
 def _track_value(key: str, snap: dict[str, Any], capital: str) -> int:
