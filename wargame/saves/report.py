@@ -19,7 +19,7 @@ from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
 from ..engine.turn import capital_region as engine_capital_region
-from ..i18n import N_, _, current_language, localized, ngettext, pgettext
+from ..i18n import N_, _, current_language, format_week, localized, ngettext, pgettext
 from ..present.events import event_text
 from ..present.ledgertext import (
     Group,
@@ -216,6 +216,12 @@ def sparkline(values: list[int]) -> str:
 
 
 def week(game: Game, turn: int) -> str:
+    """The first day of `turn`'s week in the reader's language (ISO in English)."""
+    return format_week(game.scenario.turn_start(max(1, min(turn, game.scenario.turns))))
+
+
+def iso_week(game: Game, turn: int) -> str:
+    """The first day of `turn`'s week as ISO, for text not translated yet (`compare`)."""
     return game.scenario.turn_start(max(1, min(turn, game.scenario.turns))).isoformat()
 
 
@@ -454,7 +460,9 @@ def markdown(save: LoadedSave) -> str:
         out.append(_("No key events yet."))
     for e in r.timeline:
         src = f" (`{e.source}`)" if e.source else ""
-        out.append("- **" + _("Turn {turn}").format(turn=e.turn) + f"** ({week(game, e.turn)}): "
+        # Translators: after a turn's number in bold, before what happened that week.
+        when = _("({date}):").format(date=week(game, e.turn))
+        out.append("- **" + _("Turn {turn}").format(turn=e.turn) + f"** {when} "
                    f"{event_text(e, names_of(game.scenario))}{src}")
 
     out += ["", "## " + _("The junta's decisions and the player's reasons"), ""]
@@ -504,7 +512,8 @@ def markdown(save: LoadedSave) -> str:
     for i, p in enumerate(r.turning_points, start=1):
         rec = game.records[p.turn - 1]
         out.append(f"{i}. **" + _("Turn {turn}").format(turn=p.turn)
-                   + f"** ({week(game, p.turn)}): {change_text(p.changes)}.")
+                   + "** " + _("({date}):").format(date=week(game, p.turn))
+                   + f" {change_text(p.changes)}.")
         out.append("   " + _("Junta orders: {orders}").format(
             orders=orders_text(rec.orders.get('junta', [])))
                    + (_("; reason: “{reason}”").format(reason=rec.reason) if rec.reason
