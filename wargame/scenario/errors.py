@@ -229,7 +229,24 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
         return (words.format(field=field, limit=limit, count=len(str(value))), BAD_LENGTH, ())
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ") + got, OTHER, ()
+    template = _ENGINE_MESSAGES.get(kind)
+    # The engine's own errors (it speaks no language) in the reader's; English is left to
+    # pydantic's rendering of the same template, as it always was.
+    if template is not None and _(template) != template:
+        values = {k: _(_WHERE[v]) if k == "where" and v in _WHERE else v
+                  for k, v in ctx.items()}
+        return _(template).format(**values) + got, OTHER, ()
     return str(err["msg"]) + got, OTHER, ()
+
+
+# The templates of the engine's custom errors (engine/spec.py), for the catalogue.
+_ENGINE_MESSAGES = {
+    "unsafe_text": N_("{char} at character {index} is not allowed in {where}"),
+    "text_languages_empty": N_("expected a text, or a mapping of language to text such as "
+                               "{{en: ..., fr: ...}}, but the mapping is empty"),
+    "language_code": N_("'{language}' is not a language code such as en or fr"),
+}
+_WHERE = {"prose": N_("prose"), "a name (one line)": N_("a name (one line)")}
 
 
 def _number_type(value: Any, whole: bool) -> tuple[str, str, tuple[str, ...]]:
