@@ -166,3 +166,31 @@ def test_a_bad_setting_is_reported_in_french(capsys: pytest.CaptureFixture[str],
     err = capsys.readouterr().err.replace("\u00a0", " ")
     assert "variable d'environnement WARGAME_SAVES=" in err
     assert "n'est pas un dossier (un fichier de ce nom existe)" in err
+
+
+@pytest.mark.parametrize("condition, english, french", [
+    ("{type: track, track: turn, op: gt, value: 30}  # est: a test condition only",
+     "track 'turn' gt 30 cannot hold: the game has 8 turns",
+     "la condition la jauge 'turn' gt 30 ne peut pas être remplie : la partie compte 8 tours"),
+    ("{type: all, conditions: [{type: track, track: fuel_days, op: lt, value: 3}, "
+     "{type: track, track: fuel_days, op: ge, value: 9}]}  # est: a test condition only",
+     "its conditions on track 'fuel_days' contradict each other (lt 3 and ge 9)",
+     "ses conditions sur la jauge 'fuel_days' se contredisent (lt 3 et ge 9)"),
+    ("{type: flag, flag: evacuation_advice}", "flag 'evacuation_advice' is never set",
+     "le drapeau 'evacuation_advice' n'est jamais levé"),
+])
+def test_the_linter_explains_in_french(condition: str, english: str, french: str) -> None:
+    from wargame.scenario.load import check_bytes
+    from wargame.scenario.template import render_template
+
+    old = "condition: {type: track, track: fuel_days, op: lt, value: 7}  # est: a week of " \
+          "stock left"
+    text = render_template("lint-case", "../docs/scenario.schema.json")
+    assert text.count(old) == 1
+    raw = text.replace(old, f"condition: {condition}").encode("utf-8")
+    [warning] = check_bytes(raw, "s.yaml").warnings
+    assert english in warning.message and warning.code == "W0401"
+    set_language("fr")
+    [warning] = check_bytes(raw, "s.yaml").warnings
+    assert french in warning.message.replace("\u00a0", " ") and warning.code == "W0401"
+    assert "queues-in-bamako" in warning.message
