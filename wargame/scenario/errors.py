@@ -179,8 +179,11 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
                                     *odd_help)
     if kind == "unknown_name":
         names = list(ctx.get("names", ()))
-        message = _("unknown {what} {value}").format(
-            what=ctx.get("what", _("name")), value=_quoted(value)) + did_you_mean(
+        what = ctx.get("what")
+        # A whole sentence for the kinds the engine names (a glued noun cannot agree).
+        message = (_("unknown order {value}").format(value=_quoted(value)) if what == "order"
+                   else _("unknown {what} {value}").format(
+                       what=what or _("name"), value=_quoted(value))) + did_you_mean(
             str(value), names)
         return message, BAD_VALUE, (_("valid values: {names}").format(names=_listing(names)),)
     if kind == "string_pattern_mismatch":
