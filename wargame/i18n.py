@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
-           "format_date", "format_decimal", "format_number", "format_percent",
+           "format_date", "format_decimal", "format_fixed", "format_number", "format_percent",
            "format_week", "local_numbers", "locale_language", "localized",
            "messages_fingerprint", "ngettext", "pgettext", "set_language", "template"]
 
@@ -153,6 +153,16 @@ def format_decimal(value: float, places: int = 1) -> str:
     from babel.numbers import format_decimal as babel_decimal
 
     return str(babel_decimal(value, format="#,##0." + "#" * places, locale=_babel_locale()))
+
+
+def format_fixed(value: float, places: int = 2) -> str:
+    """`value` with exactly `places` decimals: `0.50` in English (as Python rounds it),
+    `0,50` in French."""
+    if _language == "en":
+        return f"{value:.{places}f}"
+    from babel.numbers import format_decimal as babel_decimal
+
+    return str(babel_decimal(value, format="0." + "0" * places, locale=_babel_locale()))
 
 
 def format_percent(value: float, places: int = 1) -> str:

@@ -194,3 +194,22 @@ def test_the_linter_explains_in_french(condition: str, english: str, french: str
     [warning] = check_bytes(raw, "s.yaml").warnings
     assert french in warning.message.replace("\u00a0", " ") and warning.code == "W0401"
     assert "queues-in-bamako" in warning.message
+
+
+def test_check_scenario_reports_in_french(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    tutorial = (ROOT / "scenarios" / "tutorial.yaml").as_posix()
+    path = tmp_path / "t.yaml"
+    path.write_text(f"scenario: {tutorial}\ngames: 4\nseed: 3\nexpectations:\n"
+                    "  - name: \"Jamais d'effondrement\"\n    junta: passive\n"
+                    "    metric: outcome_share\n    outcome: regime_collapse\n    op: eq\n"
+                    "    value: 0\n"
+                    "  - name: \"Median cohesion\"\n    junta: passive\n    metric: track\n"
+                    "    track: cohesion\n    stat: median\n    op: ge\n    value: 0\n",
+                    encoding="utf-8")
+    assert main(["check-scenario", str(path), "--jobs", "1", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "regime_collapse dans 0 sur 4 parties = 0,00 (IC à 95 % 0,00–" in out
+    assert "médiane de cohesion à la fin = " in out
+    assert "réussies : 2, échouées : 0 — toutes les attentes sont tenues" in out
+    assert "[junte passive, insurrection doctrine]" in out
