@@ -27,7 +27,7 @@ from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
            "format_date", "format_decimal", "format_fixed", "format_number", "format_percent",
-           "format_week", "local_numbers", "locale_language", "localized",
+           "format_week", "list_separator", "local_numbers", "locale_language", "localized",
            "messages_fingerprint", "ngettext", "pgettext", "set_language", "template"]
 
 DOMAIN = "wargame"
@@ -79,6 +79,14 @@ def pgettext(context: str, message: str) -> str:
     """`message` in the current language where the same English word means two things
     ("Save" the command, "Save" the file): `context` tells the translator which."""
     return _translation.pgettext(context, message)
+
+
+def list_separator() -> str:
+    """What separates the items of a list inside a sentence: `; ` in English, ` ; ` in
+    French."""
+    # Translators: between the items of a list inside a sentence (French puts a space
+    # before it).
+    return _("; ")
 
 
 def N_(message: str) -> str:

@@ -17,7 +17,15 @@ from typing import Any
 from ..engine.ledger import TRACKS, Entry, render, visible
 from ..engine.scenario import Scenario
 from ..engine.state import GameState
-from ..i18n import _, format_number, local_numbers, localized, ngettext, template
+from ..i18n import (
+    _,
+    format_number,
+    list_separator,
+    local_numbers,
+    localized,
+    ngettext,
+    template,
+)
 from .tracks import track_name
 
 Key = tuple[str, str | None]          # (track, region)
@@ -170,7 +178,7 @@ def source_of(entry: Entry, names: Names | None = None) -> str:
     if entry.source:
         head = entry.source.split("_", 1)[0]
         parts.append(head if head.isdigit() else entry.source)
-    return "; ".join(parts)
+    return list_separator().join(parts)
 
 
 def label_of(track: str, region: str | None, names: Names | None = None) -> str:

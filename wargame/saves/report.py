@@ -19,7 +19,16 @@ from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
 from ..engine.turn import capital_region as engine_capital_region
-from ..i18n import N_, _, current_language, format_week, localized, ngettext, pgettext
+from ..i18n import (
+    N_,
+    _,
+    current_language,
+    format_week,
+    list_separator,
+    localized,
+    ngettext,
+    pgettext,
+)
 from ..present.events import event_text
 from ..present.ledgertext import (
     Group,
@@ -229,8 +238,8 @@ def sides_text(sides: dict[str, str]) -> str:
     names = {"junta": N_("junta"), "insurgency": "JNIM"}
     order = sorted(sides, key=lambda k: (k not in names, list(names).index(k)
                                           if k in names else 0, k))
-    return "; ".join(_("{side}: {player}").format(side=_(names.get(k, k)), player=sides[k])
-                     for k in order)
+    return list_separator().join(
+        _("{side}: {player}").format(side=_(names.get(k, k)), player=sides[k]) for k in order)
 
 
 def signed(delta: int) -> str:
@@ -266,7 +275,8 @@ def outcome_short(game: Game) -> str:
 
 
 def change_text(changes: list[tuple[str, int, int]]) -> str:
-    return "; ".join(f"{_(label)} {a} → {b} ({signed(b - a)})" for label, a, b in changes)
+    return list_separator().join(f"{_(label)} {a} → {b} ({signed(b - a)})"
+                                 for label, a, b in changes)
 
 
 def orders_text(orders: list[str]) -> str:
@@ -335,7 +345,7 @@ def whole_game(game: Game) -> list[str]:
 
 
 def _folded_text(group: Group) -> str:
-    return "; ".join(cause_line(c, group.unit) for c in group.folded)
+    return list_separator().join(cause_line(c, group.unit) for c in group.folded)
 
 
 def _ledger_md(game: Game) -> list[str]:
