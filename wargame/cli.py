@@ -487,6 +487,14 @@ def choose_language(option: str | None, environ: Mapping[str, str] | None = None
     return setting("WARGAME_LANG", parse, env) or locale_language(env) or "en"
 
 
+def _fallback_language(environ: Mapping[str, str]) -> str:
+    """The language to report a bad `--lang` or `WARGAME_LANG` in."""
+    try:
+        return choose_language(None, environ)
+    except SettingError:
+        return locale_language(environ) or "en"
+
+
 def _add_lang_option(parser: argparse.ArgumentParser) -> None:
     """`--lang` on the command and on every subcommand (it is read before parsing)."""
     for target in [parser, *_subparsers(parser)]:
@@ -504,7 +512,14 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser
 
 def _run(argv: Sequence[str] | None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    set_language(choose_language(_lang_argument(words)))
+    try:
+        language = choose_language(_lang_argument(words))
+    except SettingError:
+        # The language asked for is not one the game speaks: say so in the one the
+        # environment would give otherwise (WARGAME_LANG, else the locale), else English.
+        set_language(_fallback_language(os.environ))
+        raise
+    set_language(language)
     _argparse_in_language()
     parser = build_parser()
     _add_lang_option(parser)
@@ -541,7 +556,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             return closed_pipe()
         except SettingError as exc:
-            print(f"wargame: {exc}", file=sys.stderr)
+            print(f"wargame: {exc.text(_)}", file=sys.stderr)
             return 2
         except MemoryError as exc:  # unbounded input somewhere: a bug to report
             from .crashlog import report_internal_error

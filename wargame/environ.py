@@ -9,7 +9,10 @@ A new variable needs only its `parse` function, as WARGAME_LANG has:
     language = setting("WARGAME_LANG", language_parser(languages))  # SettingError
 
 Command-line values that mean the same thing (`--saves-dir DIR`) use `argument()`.
-This module imports nothing of ours, so every layer above the engine may use it.
+This module imports nothing of ours, so every layer above the engine may use it; so its
+messages are templates marked `N_` with their values beside them (`Problem`), English
+when printed as they are and translated by the caller that knows the language
+(`SettingError.text(_)`).
 """
 
 from __future__ import annotations
@@ -19,15 +22,49 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["MAX_PATH_BYTES", "SettingError", "argument", "folder", "language_parser",
-           "setting"]
+__all__ = ["MAX_PATH_BYTES", "Problem", "SettingError", "argument", "folder",
+           "language_parser", "setting"]
 
 T = TypeVar("T")
 MAX_PATH_BYTES = 4096  # PATH_MAX on Linux; longer paths fail in every system call
 
 
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue (`wargame.i18n.N_`; this leaf cannot import it)."""
+    return message
+
+
+def _text(value: object, translate: Callable[[str], str]) -> object:
+    return value.text(translate) if isinstance(value, Problem | SettingError) else value
+
+
+class Problem(ValueError):
+    """What is wrong with a value, as a template and its values: `str()` is the English
+    sentence, `text(_)` the sentence in the caller's language."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.text(lambda message: message))
+
+    def text(self, translate: Callable[[str], str]) -> str:
+        return translate(self.template).format(
+            **{k: _text(v, translate) for k, v in self.params.items()})
+
+
 class SettingError(Exception):
-    """A setting (environment variable or option) whose value cannot be used."""
+    """A setting (environment variable or option) whose value cannot be used; like
+    `Problem`, English by `str()` and translated by `text(_)`. A parser's plain
+    ValueError (not a `Problem`) is shown as it was written."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.text(lambda message: message))
+
+    def text(self, translate: Callable[[str], str]) -> str:
+        return translate(self.template).format(
+            **{k: _text(v, translate) for k, v in self.params.items()})
 
 
 def _shown(value: str) -> str:
@@ -46,8 +83,9 @@ def setting(name: str, parse: Callable[[str], T],
     try:
         return parse(raw)
     except ValueError as exc:
-        raise SettingError(f"environment variable {name}={_shown(raw)}: {exc} (fix it or "
-                           f"unset it: unset {name})") from None
+        raise SettingError(N_("environment variable {name}={value}: {problem} (fix it or "
+                              "unset it: unset {name})"),
+                           name=name, value=_shown(raw), problem=exc) from None
 
 
 def argument(option: str, raw: str, parse: Callable[[str], T]) -> T:
@@ -55,7 +93,8 @@ def argument(option: str, raw: str, parse: Callable[[str], T]) -> T:
     try:
         return parse(raw)
     except ValueError as exc:
-        raise SettingError(f"{option} {_shown(raw)}: {exc}") from None
+        raise SettingError(N_("{option} {value}: {problem}"), option=option,
+                           value=_shown(raw), problem=exc) from None
 
 
 def folder(raw: str) -> Path:
@@ -64,18 +103,20 @@ def folder(raw: str) -> Path:
     try:
         size = len(os.fsencode(raw))
     except UnicodeError:
-        raise ValueError("is not a usable path") from None
-    if size > MAX_PATH_BYTES or "\0" in raw:
-        raise ValueError("is not a usable path" if "\0" in raw else
-                         f"is {size} bytes long; paths are at most {MAX_PATH_BYTES}")
+        raise Problem(N_("is not a usable path")) from None
+    if "\0" in raw:
+        raise Problem(N_("is not a usable path"))
+    if size > MAX_PATH_BYTES:
+        raise Problem(N_("is {size} bytes long; paths are at most {limit}"), size=size,
+                      limit=MAX_PATH_BYTES)
     path = Path(raw).expanduser()
     try:
         is_dir = path.is_dir()
         exists = is_dir or path.exists()
     except OSError as exc:
-        raise ValueError(f"cannot be used: {exc.strerror or exc}") from None
+        raise Problem(N_("cannot be used: {why}"), why=exc.strerror or exc) from None
     if exists and not is_dir:
-        raise ValueError("is not a folder (a file of that name exists)")
+        raise Problem(N_("is not a folder (a file of that name exists)"))
     return path
 
 
@@ -89,7 +130,7 @@ def language_parser(available: Collection[str]) -> Callable[[str], str]:
         for candidate in (code, code.split("_")[0].split("-")[0].lower()):
             if candidate in available:
                 return candidate
-        raise ValueError(f"is not a language the game speaks (one of: "
-                         f"{', '.join(sorted(available))})")
+        raise Problem(N_("is not a language the game speaks (one of: {languages})"),
+                      languages=", ".join(sorted(available)))
 
     return parse

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
-           "format_date", "format_decimal", "format_number", "format_percent",
-           "locale_language", "localized", "messages_fingerprint", "ngettext", "pgettext",
-           "set_language", "template"]
+           "format_date", "format_decimal", "format_fixed", "format_number", "format_percent",
+           "format_week", "list_separator", "local_numbers", "locale_language", "localized",
+           "messages_fingerprint", "ngettext", "pgettext", "set_language", "template"]
 
 DOMAIN = "wargame"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -79,6 +79,14 @@ def pgettext(context: str, message: str) -> str:
     """`message` in the current language where the same English word means two things
     ("Save" the command, "Save" the file): `context` tells the translator which."""
     return _translation.pgettext(context, message)
+
+
+def list_separator() -> str:
+    """What separates the items of a list inside a sentence: `; ` in English, ` ; ` in
+    French."""
+    # Translators: between the items of a list inside a sentence (French puts a space
+    # before it).
+    return _("; ")
 
 
 def N_(message: str) -> str:
@@ -155,6 +163,16 @@ def format_decimal(value: float, places: int = 1) -> str:
     return str(babel_decimal(value, format="#,##0." + "#" * places, locale=_babel_locale()))
 
 
+def format_fixed(value: float, places: int = 2) -> str:
+    """`value` with exactly `places` decimals: `0.50` in English (as Python rounds it),
+    `0,50` in French."""
+    if _language == "en":
+        return f"{value:.{places}f}"
+    from babel.numbers import format_decimal as babel_decimal
+
+    return str(babel_decimal(value, format="0." + "0" * places, locale=_babel_locale()))
+
+
 def format_percent(value: float, places: int = 1) -> str:
     """A share (0.125) as a percentage: `12.5%` in English, `12,5 %` in French (the
     language's own pattern, with `places` decimals)."""
@@ -169,9 +187,42 @@ def format_percent(value: float, places: int = 1) -> str:
 
 def format_date(day: dt.date) -> str:
     """A day written out: `20 September 2025` (the game's English style), `20 septembre
-    2025` in French, each other language's long form."""
+    2025` in French (`1er septembre 2025` for the first), each other language's long
+    form."""
     from babel.dates import format_date as babel_date
 
     locale = _babel_locale()
     pattern = "d MMMM y" if locale in ("en", "fr") else "long"
+    if locale == "fr" and day.day == 1:
+        pattern = "d'er' MMMM y"       # French writes the first of the month `1er septembre`
     return str(babel_date(day, pattern, locale=locale))
+
+
+def format_week(day: dt.date) -> str:
+    """The first day of a turn's week in plain mode, the turn report and the after-action
+    report: ISO (`2025-09-01`) in English, as the English records have always written it
+    (goldens and saved reports compare it), the language's long form elsewhere
+    (`1 septembre 2025`)."""
+    return day.isoformat() if _language == "en" else format_date(day)
+
+
+def local_numbers(text: str, params: Mapping[str, object] | None) -> Mapping[str, object]:
+    """`params` with their numbers written for the current language (`4 200` with a narrow
+    no-break space in French), ready to fill the translated `text`. English keeps bare
+    digits (`4200`), as the engine's English records write them; a placeholder with a
+    format spec or conversion (`{grievance:+d}`) keeps its number for the spec to format,
+    and booleans are not numbers. Call it after the plural form is chosen (`template`):
+    the count must still be a number then."""
+    if not params or _language == "en":
+        return params or {}
+    from string import Formatter
+
+    try:
+        raw = {field for _text, field, spec, conversion in Formatter().parse(text)
+               if field and (spec or conversion)}
+    except ValueError:          # not a valid format string: leave it to the caller
+        return params
+    return {key: format_number(value)
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            and key not in raw else value
+            for key, value in params.items()}

@@ -3,6 +3,7 @@ scripts. It never asks a question a script would have to answer and stops at end
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from .engine.game import Game
 from .engine.goals import ending_name, goal_outline, goals_of
 from .engine.safetext import printable
 from .engine.turn import capital_region
-from .i18n import N_, _, localized
+from .i18n import N_, _, format_week, local_numbers, localized
 from .output import tolerant_input
 from .present.events import event_text
 from .present.ledgertext import (
@@ -38,6 +39,7 @@ from .present.ledgertext import (
     headline_groups,
     names_of,
     regional_groups,
+    route_label,
     turn_groups,
 )
 from .present.orderguide import effect_line, order_help, order_kind_of
@@ -117,18 +119,22 @@ class PlainGame:
         s = self.state
         self.say(_("Turn {turn} of {turns} — week of {date}").format(
             turn=s.turn, turns=self.scenario.turns,
-            date=self.scenario.turn_start(s.turn).isoformat()))
+            date=format_week(self.scenario.turn_start(s.turn))))
 
     def status(self) -> None:
         v = observe(self.state, "junta")
         capital = next(t.region for t in self.scenario.towns.values() if t.kind == "capital")
-        self.say(_("Bamako fuel: {days} days ({stock} m³); price index {price}; treasury "
-                   "{treasury} billion CFA").format(days=v.fuel_days, stock=v.fuel_stock,
-                                                    price=v.fuel_price, treasury=v.treasury))
-        self.say(_("Support in Bamako: junta {junta}, JNIM {jnim}; cohesion {cohesion}; "
-                   "isolation {isolation}; tankers destroyed {tankers}").format(
-            junta=v.support_junta[capital], jnim=v.support_insurgency[capital],
-            cohesion=v.cohesion, isolation=v.isolation, tankers=v.tankers_destroyed))
+        fuel = _("Bamako fuel: {days} days ({stock} m³); price index {price}; treasury "
+                 "{treasury} billion CFA")
+        self.say(fuel.format_map(local_numbers(fuel, {
+            "days": v.fuel_days, "stock": v.fuel_stock, "price": v.fuel_price,
+            "treasury": v.treasury})))
+        support = _("Support in Bamako: junta {junta}, JNIM {jnim}; cohesion {cohesion}; "
+                    "isolation {isolation}; tankers destroyed {tankers}")
+        self.say(support.format_map(local_numbers(support, {
+            "junta": v.support_junta[capital], "jnim": v.support_insurgency[capital],
+            "cohesion": v.cohesion, "isolation": v.isolation,
+            "tankers": v.tankers_destroyed})))
         flags = [f.replace("_", " ") for f, on in sorted(v.flags.items()) if on]
         if flags:
             self.say(_("In force: {flags}").format(flags=", ".join(flags)))
@@ -169,9 +175,9 @@ class PlainGame:
                 garrison=garrison))
         for cid, path in self.scenario.corridor_paths.items():
             corridor = self.scenario.corridors[cid]
-            bad = [_("{road} (cut)").format(road=self.scenario.route_label(r))
+            bad = [_("{road} (cut)").format(road=route_label(self.scenario, r))
                    for r in path if v.route_damage.get(r)]
-            bad += [_("{road} (checkpoint)").format(road=self.scenario.route_label(r))
+            bad += [_("{road} (checkpoint)").format(road=route_label(self.scenario, r))
                     for r in path if v.checkpoints.get(r)]
             blockade = _(" — blockade declared") if v.blockades.get(cid) else ""
             self.say(_("{corridor}: {state}").format(
@@ -469,6 +475,15 @@ def play_plain(scenario: Scenario | None, seed: int = 1, saves_dir: str | None =
     return 0
 
 
+def _saved_day(text: object) -> str:
+    """A save header's date (ISO) in the reader's language; shown as written if it is not
+    a date (a damaged header is reported, not fatal)."""
+    try:
+        return format_week(dt.date.fromisoformat(str(text)))
+    except ValueError:
+        return str(text)
+
+
 def _load_plain(arg: str, turn: int | None, folder: Path, out: TextIO) -> PlainGame:
     """The PlainGame of a saved game (continued or branched); raises SaveError."""
     if arg == "autosave":
@@ -490,11 +505,13 @@ def _load_plain(arg: str, turn: int | None, folder: Path, out: TextIO) -> PlainG
             h = good.header
             raise SaveError(f"{exc}\n" + _(
                 "The newest good autosave is {path} (turn {turn}, {date}): wargame play "
-                "--load {path}").format(path=good.path, turn=h['turn'], date=h['date'])) from None
+                "--load {path}").format(path=good.path, turn=h['turn'],
+                                        date=_saved_day(h['date']))) from None
     scenario = loaded.game.scenario
     if turn is None:
         out.write(printable(_("Loaded {path} (turn {turn}, {date}).").format(
-            path=loaded.path, turn=loaded.header['turn'], date=loaded.header['date']) + "\n"))
+            path=loaded.path, turn=loaded.header['turn'],
+            date=_saved_day(loaded.header['date'])) + "\n"))
         if loaded.note:
             out.write(printable(_("Note: {note}").format(note=loaded.note) + "\n"))
         return PlainGame(scenario, loaded.game.seed, out, game=loaded.game,

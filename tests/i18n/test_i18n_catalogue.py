@@ -40,11 +40,12 @@ def test_engine_cause_templates_are_translated_at_the_edge() -> None:
     cause = NP_("{tankers} tanker arrived on the {corridor}",
                 "{tankers} tankers arrived on the {corridor}", "tankers")
     params = {"tankers": 3, "corridor": "dakar"}
-    names = {"dakar": "corridor Dakar–Bamako"}
+    names = {"dakar": "Corridor Dakar–Bamako"}
     try:
         set_language("fr")
         text = render(template(cause, params), params, lambda kind, id_: names[id_])
-        assert text == "3 camions-citernes arrivés par le corridor Dakar–Bamako"
+        # No article glued to the name: it reads for any corridor's name ("Route ...").
+        assert text == "3 camions-citernes arrivés (Corridor Dakar–Bamako)"
         assert template("fuel rationing", None) == "rationnement du carburant"
     finally:
         set_language("en")

@@ -41,8 +41,12 @@ def whole_game() -> str:
 def test_a_whole_plain_game_is_in_french(whole_game: str) -> None:
     out = whole_game
     assert "Tapez «\u00a0help\u00a0» pour les commandes." in out
-    assert "Tour 1 sur 26 — semaine du 2025-09-01" in out
-    assert re.search(r"Carburant à Bamako\u00a0: \d+ jours", out)
+    # Dates written out the French way (Babel), the first of the month as French writes it.
+    assert "Tour 1 sur 26 — semaine du 1er septembre 2025" in out
+    assert "Tour 2 sur 26 — semaine du 8 septembre 2025" in out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out)
+    # Numbers grouped with a narrow no-break space, in the status line...
+    assert re.search(r"Carburant à Bamako\u00a0: \d+ jours \(\d{2}\u202f\d{3} m³\)", out)
     assert "Objectifs (les fins du scénario" in out
     assert "En file\u00a0: escort dakar heavy" in out
     assert "--- Rapport du tour 1 ---" in out
@@ -51,7 +55,16 @@ def test_a_whole_plain_game_is_in_french(whole_game: str) -> None:
     # the ledger's causes, rendered from the translated templates
     assert "salaires et fonctionnement de l'État" in out
     # an event of the junta's orders, rendered from its translated template
-    assert "- 3 compagnies escortent le convoi du Corridor Dakar–Bamako." in out
+    assert "- 3 compagnies escortent le convoi (Corridor Dakar–Bamako)." in out
+    # ... in the events' sentences and in the ledger's lines.
+    events = [line for line in out.splitlines() if line.startswith("- ")]
+    assert any(re.search(r"Bamako a consommé \d{1,2}\u202f\d{3} m³", e) for e in events)
+    ledger = [line for line in out.splitlines() if line.startswith("      ")]
+    assert any(re.match(r" +[−+]\d{1,2}\u202f\d{3} m³  ", line) for line in ledger)
+    assert not re.search(r"\d{4,} m³", out)          # no ungrouped thousands left
+    # No article glued to a scenario name (the corridors are "Corridor ..." and "Route ...").
+    for glued in ("du Corridor", "le Corridor", "du Route", "le Route", "à District"):
+        assert glued not in out, glued
     # The interface's own English never shows (the engine's sentences may: see above).
     for english in ("Turn 1 of", "Report of turn", "What moved the tracks", "GAME OVER",
                     "Type 'help'", "Queued:", "Bamako fuel:", "wages and upkeep"):
@@ -69,7 +82,12 @@ def test_the_after_action_report_is_written_in_french(tmp_path: Path,
         assert "Chronologie des événements marquants" in text
         assert "Ce qui a fait bouger les jauges" in text
         assert "Les jauges au fil du temps" in text
+        assert "(depuis le 1er septembre 2025)" in text      # dates in French, not ISO
+        assert "8 septembre 2025" in text
+        assert not re.search(r"\(\d{4}-\d{2}-\d{2}\)", text)
         for english in ("After-action review", "Timeline of key events", "Turning points",
                         "What moved the tracks", "Tracks over time"):
             assert english not in text, (fmt, english)
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "- **Tour 2** (8 septembre 2025)\u00a0: " in markdown
     assert '<html lang="fr">' in (tmp_path / "report.html").read_text(encoding="utf-8")

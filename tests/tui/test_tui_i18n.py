@@ -65,7 +65,7 @@ async def test_the_title_screen_switches_language(tmp_path: Path) -> None:
         assert "Difficulté" in shown and "Difficulty" not in shown
         briefing = text_of(app.screen.query_one("#briefing", Static))
         assert "Le blocus de Bamako, 2025" in briefing
-        assert "1 septembre 2025" in briefing
+        assert "1er septembre 2025" in briefing
         assert "Démarrer" in shown
         footer = " ".join(b.description for b in app.screen._bindings.key_to_bindings.get(
             "enter", []))

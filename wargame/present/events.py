@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ..engine.events import Event
 from ..engine.ledger import render
-from ..i18n import localized, template
+from ..i18n import local_numbers, localized, template
 from .ledgertext import Names
 
 
@@ -24,7 +24,8 @@ def _one(message: object, params: Mapping[str, object] | None, names: Names | No
     if not isinstance(message, (str, tuple)):
         return str(message)
     local = _local(params)
-    return render(template(message, local), local, names)
+    text = template(message, local)      # the plural form chosen on the numbers themselves
+    return render(text, local_numbers(text, local), names)
 
 
 def event_text(event: Event, names: Names | None = None) -> str:

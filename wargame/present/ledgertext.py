@@ -17,7 +17,15 @@ from typing import Any
 from ..engine.ledger import TRACKS, Entry, render, visible
 from ..engine.scenario import Scenario
 from ..engine.state import GameState
-from ..i18n import _, format_number, localized, ngettext, template
+from ..i18n import (
+    _,
+    format_number,
+    list_separator,
+    local_numbers,
+    localized,
+    ngettext,
+    template,
+)
 from .tracks import track_name
 
 Key = tuple[str, str | None]          # (track, region)
@@ -37,6 +45,8 @@ def names_of(scenario: Scenario) -> Names:
         table = tables.get(kind)
         if table is not None and ident in table:
             return localized(table[ident].name)
+        if kind == "route" and ident in scenario.routes:
+            return route_label(scenario, ident)
         if kind == "event":
             title = next((e.title for e in scenario.spec.events if e.id == ident), None)
             if title is not None:
@@ -45,10 +55,19 @@ def names_of(scenario: Scenario) -> Names:
     return name
 
 
+def route_label(scenario: Scenario, route_id: str) -> str:
+    """`Bougouni–Ouéléssébougou (RN7)` with the towns' names in the current language (the
+    road's own label is the scenario's, as written)."""
+    r = scenario.routes[route_id]
+    return f"{localized(scenario.towns[r.from_town].name)}–" \
+           f"{localized(scenario.towns[r.to_town].name)} ({r.road})"
+
+
 def cause_text(entry: Entry, names: Names | None = None) -> str:
     """An entry's cause in the current language: its template translated, then filled
     (the engine's own `Entry.text` is English)."""
-    return render(template(entry.cause, entry.params), entry.params, names)
+    text = template(entry.cause, entry.params)
+    return render(text, local_numbers(text, entry.params), names)
 
 
 def track_values(state: GameState) -> dict[Key, int]:
@@ -159,7 +178,7 @@ def source_of(entry: Entry, names: Names | None = None) -> str:
     if entry.source:
         head = entry.source.split("_", 1)[0]
         parts.append(head if head.isdigit() else entry.source)
-    return "; ".join(parts)
+    return list_separator().join(parts)
 
 
 def label_of(track: str, region: str | None, names: Names | None = None) -> str:

@@ -10,7 +10,7 @@ from ..engine.legality import candidate_orders, legal_orders
 from ..engine.orders import ORDER_KINDS, Order, Side
 from ..engine.safetext import printable
 from ..engine.state import GameState
-from ..i18n import _, localized, template
+from ..i18n import _, local_numbers, localized, template
 from .articles import cite
 from .ledgertext import names_of
 
@@ -23,7 +23,8 @@ def effect_line(state: GameState, side: Side, order: Order, limit: int | None = 
         summary = Summary(summary.order, summary.clauses[:limit])
     # The clauses are the engine's templates: translated here, then filled.
     names = names_of(state.scenario)
-    return " · ".join(render(template(t, p), p, names) for t, p in summary.clauses)
+    texts = [(template(t, p), p) for t, p in summary.clauses]
+    return " · ".join(render(text, local_numbers(text, p), names) for text, p in texts)
 
 
 def order_kind_of(word: str) -> str | None:

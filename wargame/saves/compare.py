@@ -10,11 +10,11 @@ from ..engine.safetext import printable
 from .format import SaveError
 from .report import (
     change_text,
+    iso_week,
     orders_text,
     outcome_short,
     tracks,
     turning_points,
-    week,
 )
 from .store import LoadedSave
 
@@ -95,7 +95,7 @@ def compare(saves: list[LoadedSave], force: bool = False) -> str:
         diverged = shared + 1
         start = (f"They share turns 1–{shared} and" if shared > 1 else
                  "They share turn 1 and" if shared == 1 else "They")
-        out.append(f"{start} diverge at turn {diverged} (week of {week(first, diverged)}).")
+        out.append(f"{start} diverge at turn {diverged} (week of {iso_week(first, diverged)}).")
 
     out += ["", "## Outcome and final tracks", ""]
     out.append("| | " + " | ".join(_cell(n) for n in names) + " |")

@@ -19,7 +19,16 @@ from ..engine.game import Game
 from ..engine.resolve import ending_of, new_game
 from ..engine.safetext import printable
 from ..engine.turn import capital_region as engine_capital_region
-from ..i18n import N_, _, current_language, localized, ngettext, pgettext
+from ..i18n import (
+    N_,
+    _,
+    current_language,
+    format_week,
+    list_separator,
+    localized,
+    ngettext,
+    pgettext,
+)
 from ..present.events import event_text
 from ..present.ledgertext import (
     Group,
@@ -216,6 +225,12 @@ def sparkline(values: list[int]) -> str:
 
 
 def week(game: Game, turn: int) -> str:
+    """The first day of `turn`'s week in the reader's language (ISO in English)."""
+    return format_week(game.scenario.turn_start(max(1, min(turn, game.scenario.turns))))
+
+
+def iso_week(game: Game, turn: int) -> str:
+    """The first day of `turn`'s week as ISO, for text not translated yet (`compare`)."""
     return game.scenario.turn_start(max(1, min(turn, game.scenario.turns))).isoformat()
 
 
@@ -223,8 +238,8 @@ def sides_text(sides: dict[str, str]) -> str:
     names = {"junta": N_("junta"), "insurgency": "JNIM"}
     order = sorted(sides, key=lambda k: (k not in names, list(names).index(k)
                                           if k in names else 0, k))
-    return "; ".join(_("{side}: {player}").format(side=_(names.get(k, k)), player=sides[k])
-                     for k in order)
+    return list_separator().join(
+        _("{side}: {player}").format(side=_(names.get(k, k)), player=sides[k]) for k in order)
 
 
 def signed(delta: int) -> str:
@@ -260,7 +275,8 @@ def outcome_short(game: Game) -> str:
 
 
 def change_text(changes: list[tuple[str, int, int]]) -> str:
-    return "; ".join(f"{_(label)} {a} → {b} ({signed(b - a)})" for label, a, b in changes)
+    return list_separator().join(f"{_(label)} {a} → {b} ({signed(b - a)})"
+                                 for label, a, b in changes)
 
 
 def orders_text(orders: list[str]) -> str:
@@ -329,7 +345,7 @@ def whole_game(game: Game) -> list[str]:
 
 
 def _folded_text(group: Group) -> str:
-    return "; ".join(cause_line(c, group.unit) for c in group.folded)
+    return list_separator().join(cause_line(c, group.unit) for c in group.folded)
 
 
 def _ledger_md(game: Game) -> list[str]:
@@ -454,7 +470,9 @@ def markdown(save: LoadedSave) -> str:
         out.append(_("No key events yet."))
     for e in r.timeline:
         src = f" (`{e.source}`)" if e.source else ""
-        out.append("- **" + _("Turn {turn}").format(turn=e.turn) + f"** ({week(game, e.turn)}): "
+        # Translators: after a turn's number in bold, before what happened that week.
+        when = _("({date}):").format(date=week(game, e.turn))
+        out.append("- **" + _("Turn {turn}").format(turn=e.turn) + f"** {when} "
                    f"{event_text(e, names_of(game.scenario))}{src}")
 
     out += ["", "## " + _("The junta's decisions and the player's reasons"), ""]
@@ -504,7 +522,8 @@ def markdown(save: LoadedSave) -> str:
     for i, p in enumerate(r.turning_points, start=1):
         rec = game.records[p.turn - 1]
         out.append(f"{i}. **" + _("Turn {turn}").format(turn=p.turn)
-                   + f"** ({week(game, p.turn)}): {change_text(p.changes)}.")
+                   + "** " + _("({date}):").format(date=week(game, p.turn))
+                   + f" {change_text(p.changes)}.")
         out.append("   " + _("Junta orders: {orders}").format(
             orders=orders_text(rec.orders.get('junta', [])))
                    + (_("; reason: “{reason}”").format(reason=rec.reason) if rec.reason

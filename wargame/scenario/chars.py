@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ..i18n import _
+
 # Characters that look like a space (or like nothing) but are not one for YAML.
 INVISIBLE = frozenset(
     "\u00a0\u00ad\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -43,12 +45,13 @@ class OddChar:
 
     def fix(self) -> str:
         if self.invisible:
-            return "replace it with a normal space, or delete it (retyping the line works too)"
+            return _("replace it with a normal space, or delete it (retyping the line works "
+                     "too)")
         plain = LOOK_ALIKE[self.char]
         if plain in "'\"":
-            return (f"use the straight quote {plain} (YAML quotes only with ' and \"), or "
-                    "leave the quotes out")
-        return f"type the plain character {plain!r} instead"
+            return _("use the straight quote {quote} (YAML quotes only with ' and \"), or "
+                     "leave the quotes out").format(quote=plain)
+        return _("type the plain character {char} instead").format(char=repr(plain))
 
 
 def char_name(char: str) -> str:
@@ -72,9 +75,16 @@ def describe_odd(value: str) -> str | None:
     if not found:
         return None
     index, char = found[0]
-    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-    kind = "an invisible character" if char in INVISIBLE else "a look-alike character"
-    return f"it contains {kind}, {char_name(char)}, at character {index + 1}{more}"
+    values = {"name": char_name(char), "index": index + 1, "more": len(found) - 1}
+    if char in INVISIBLE:
+        text = (_("it contains an invisible character, {name}, at character {index} and "
+                  "{more} more") if len(found) > 1 else
+                _("it contains an invisible character, {name}, at character {index}"))
+    else:
+        text = (_("it contains a look-alike character, {name}, at character {index} and "
+                  "{more} more") if len(found) > 1 else
+                _("it contains a look-alike character, {name}, at character {index}"))
+    return text.format(**values)
 
 
 def odd_chars_on_lines(lines: list[str], numbers: list[int],

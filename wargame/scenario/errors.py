@@ -179,8 +179,11 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
                                     *odd_help)
     if kind == "unknown_name":
         names = list(ctx.get("names", ()))
-        message = _("unknown {what} {value}").format(
-            what=ctx.get("what", _("name")), value=_quoted(value)) + did_you_mean(
+        what = ctx.get("what")
+        # A whole sentence for the kinds the engine names (a glued noun cannot agree).
+        message = (_("unknown order {value}").format(value=_quoted(value)) if what == "order"
+                   else _("unknown {what} {value}").format(
+                       what=what or _("name"), value=_quoted(value))) + did_you_mean(
             str(value), names)
         return message, BAD_VALUE, (_("valid values: {names}").format(names=_listing(names)),)
     if kind == "string_pattern_mismatch":
@@ -229,7 +232,24 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
         return (words.format(field=field, limit=limit, count=len(str(value))), BAD_LENGTH, ())
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ") + got, OTHER, ()
+    template = _ENGINE_MESSAGES.get(kind)
+    # The engine's own errors (it speaks no language) in the reader's; English is left to
+    # pydantic's rendering of the same template, as it always was.
+    if template is not None and _(template) != template:
+        values = {k: _(_WHERE[v]) if k == "where" and v in _WHERE else v
+                  for k, v in ctx.items()}
+        return _(template).format(**values) + got, OTHER, ()
     return str(err["msg"]) + got, OTHER, ()
+
+
+# The templates of the engine's custom errors (engine/spec.py), for the catalogue.
+_ENGINE_MESSAGES = {
+    "unsafe_text": N_("{char} at character {index} is not allowed in {where}"),
+    "text_languages_empty": N_("expected a text, or a mapping of language to text such as "
+                               "{{en: ..., fr: ...}}, but the mapping is empty"),
+    "language_code": N_("'{language}' is not a language code such as en or fr"),
+}
+_WHERE = {"prose": N_("prose"), "a name (one line)": N_("a name (one line)")}
 
 
 def _number_type(value: Any, whole: bool) -> tuple[str, str, tuple[str, ...]]:

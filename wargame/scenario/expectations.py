@@ -41,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.orders import ORDER_KINDS
 from ..engine.scenario import Scenario
+from ..i18n import N_, _, current_language, format_decimal, format_fixed
 from .errors import SourceError, pydantic_errors_to_source
 from .load import check_file
 from .readfile import FileRefused, read_regular
@@ -63,6 +64,22 @@ TRACKS = ("fuel_days", "fuel_price", "tankers_destroyed", "cohesion", "treasury"
 _HISTORY_KEY = {"fuel_days": "bamako_fuel_days", "fuel_price": "fuel_price_index",
                 "tankers_destroyed": "tankers_destroyed", "cohesion": "cohesion",
                 "treasury": "treasury", "turn": "turn"}
+
+
+# The statistics' names, for the report (the YAML keeps its own words).
+STAT_WORDS = {"median": N_("median"), "mean": N_("mean"), "min": N_("min"), "max": N_("max")}
+
+
+def _short(value: float) -> str:
+    """`{value:g}` in English, the language's decimal comma elsewhere."""
+    return f"{value:g}" if current_language() == "en" else format_decimal(value, places=6)
+
+
+def _either(items: list[str]) -> str:
+    text = items[0]
+    for item in items[1:]:
+        text = _("{first} or {second}").format(first=text, second=item)
+    return text
 
 
 def _desc(text: str, **kwargs: Any) -> Any:
@@ -97,7 +114,9 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 def _share(hits: int, n: int) -> tuple[float, str]:
     low, high = wilson(hits, n)
-    return hits / n, f"{hits} of {n} games = {hits / n:.2f} (95% CI {low:.2f}–{high:.2f})"
+    return hits / n, _("{hits} of {n} games = {share} (95% CI {low}–{high})").format(
+        hits=hits, n=n, share=format_fixed(hits / n), low=format_fixed(low),
+        high=format_fixed(high))
 
 
 def _aggregate(values: list[float], stat: str) -> float:
@@ -134,7 +153,8 @@ class OutcomeShare(_Base):
     def measure(self, games: list[dict[str, Any]]) -> tuple[float, str]:
         wanted = set(self.outcomes())
         value, text = _share(sum(g["outcome"] in wanted for g in games), len(games))
-        return value, f"{' or '.join(self.outcomes())} in {text}"
+        return value, _("{outcomes} in {share}").format(outcomes=_either(self.outcomes()),
+                                                        share=text)
 
 
 class FuelBelowDaysByTurn(_Base):
@@ -148,7 +168,8 @@ class FuelBelowDaysByTurn(_Base):
         hits = sum(any(h["bamako_fuel_days"] < self.days for h in g["history"]
                        if h["turn"] <= self.turn) for g in games)
         value, text = _share(hits, len(games))
-        return value, f"fuel below {self.days} days by turn {self.turn} in {text}"
+        return value, _("fuel below {days} days by turn {turn} in {share}").format(
+            days=self.days, turn=self.turn, share=text)
 
 
 class ShareReaching(_Base):
@@ -170,9 +191,14 @@ class ShareReaching(_Base):
         limit = self.by_turn or 10**9
         hits = sum(any(crossed(h) for h in g["history"] if h["turn"] <= limit) for g in games)
         value, text = _share(hits, len(games))
-        how = f"below {self.below}" if self.below is not None else f"above {self.above}"
-        when = f" by turn {self.by_turn}" if self.by_turn else ""
-        return value, f"{self.track} {how}{when} in {text}"
+        if self.below is not None:
+            words = _("{track} below {limit} by turn {turn} in {share}") if self.by_turn \
+                else _("{track} below {limit} in {share}")
+        else:
+            words = _("{track} above {limit} by turn {turn} in {share}") if self.by_turn \
+                else _("{track} above {limit} in {share}")
+        return value, words.format(track=self.track, turn=self.by_turn, share=text,
+                                   limit=self.below if self.below is not None else self.above)
 
 
 class TrackStat(_Base):
@@ -187,8 +213,10 @@ class TrackStat(_Base):
         at = None if self.turn == "end" else int(self.turn)
         values = [track_value(_entry_at(g["history"], at), self.track) for g in games]
         value = _aggregate(values, self.stat)
-        when = "at the end" if at is None else f"after turn {at}"
-        return value, f"{self.stat} {self.track} {when} = {value:g} over {len(games)} games"
+        words = _("{stat} {track} at the end = {value} over {games} games") if at is None \
+            else _("{stat} {track} after turn {turn} = {value} over {games} games")
+        return value, words.format(stat=_(STAT_WORDS[self.stat]), track=self.track, turn=at,
+                                   value=_short(value), games=len(games))
 
 
 class AttacksStat(_Base):
@@ -202,7 +230,8 @@ class AttacksStat(_Base):
         values = [float(sum(h["attacks"].get(self.order, 0) for h in g["history"]))
                   for g in games]
         value = _aggregate(values, self.stat)
-        return value, f"{self.stat} {self.order} operations per game = {value:g}"
+        return value, _("{stat} {order} operations per game = {value}").format(
+            stat=_(STAT_WORDS[self.stat]), order=self.order, value=_short(value))
 
 
 class TurnsPlayed(_Base):
@@ -211,7 +240,8 @@ class TurnsPlayed(_Base):
 
     def measure(self, games: list[dict[str, Any]]) -> tuple[float, str]:
         value = _aggregate([float(g["turns_played"]) for g in games], self.stat)
-        return value, f"{self.stat} turns played = {value:g}"
+        return value, _("{stat} turns played = {value}").format(
+            stat=_(STAT_WORDS[self.stat]), value=_short(value))
 
 
 Expectation = Annotated[
@@ -256,15 +286,18 @@ class CheckResult:
         if self.errors:
             yield from self.errors
             return
-        yield (f"{self.filename}: scenario {self.scenario_id}, {self.games} games per "
-               "policy set")
+        yield _("{file}: scenario {scenario}, {games} games per policy set").format(
+            file=self.filename, scenario=self.scenario_id, games=self.games)
         for o in self.outcomes:
-            mark = "PASS" if o.passed else "FAIL"
+            # Translators: a mark at the start of a line, padded to the same width.
+            mark = _("PASS") if o.passed else _("FAIL")
             yield f"{mark}  {o.name}"
-            yield f"      measured: {o.detail}; expected {o.expected}"
+            yield "      " + _("measured: {detail}; expected {expected}").format(
+                detail=o.detail, expected=o.expected)
         failed = sum(not o.passed for o in self.outcomes)
-        yield (f"{len(self.outcomes) - failed} passed, {failed} failed" +
-               ("" if failed else " — all expectations hold"))
+        words = _("{passed} passed, {failed} failed") if failed else \
+            _("{passed} passed, {failed} failed — all expectations hold")
+        yield words.format(passed=len(self.outcomes) - failed, failed=failed)
 
 
 def _load_test(path: Path) -> tuple[ScenarioTestFile | None, LoadedYaml | None, list[str]]:
@@ -305,20 +338,21 @@ def _reference_errors(test: ScenarioTestFile, loaded: LoadedYaml, scenario: Scen
         if isinstance(exp, OutcomeShare):
             for outcome in exp.outcomes():
                 if outcome not in endings:
-                    at(i, "outcome", f"unknown ending '{outcome}'; the scenario's endings are: "
-                                     + ", ".join(sorted(endings)))
+                    at(i, "outcome", _("unknown ending '{ending}'; the scenario's endings "
+                                       "are: {endings}").format(
+                                           ending=outcome, endings=", ".join(sorted(endings))))
         if isinstance(exp, ShareReaching | TrackStat):
             problem = _track_problem(exp.track, scenario)
             if problem:
                 at(i, "track", problem)
         if isinstance(exp, ShareReaching) and (exp.below is None) == (exp.above is None):
-            at(i, "metric", "share_reaching needs exactly one of `below` and `above`")
+            at(i, "metric", _("share_reaching needs exactly one of `below` and `above`"))
         if isinstance(exp, AttacksStat):
             kind = ORDER_KINDS.get(exp.order)
             if kind is None or kind.side != "insurgency":
                 names = sorted(k for k, v in ORDER_KINDS.items() if v.side == "insurgency")
-                at(i, "order", f"unknown insurgency order '{exp.order}'; known: "
-                               + ", ".join(names))
+                at(i, "order", _("unknown insurgency order '{order}'; known: {names}").format(
+                    order=exp.order, names=", ".join(names)))
     return [e.format(filename) for e in sorted(errors)]
 
 
@@ -326,13 +360,14 @@ def _track_problem(track: str, scenario: Scenario) -> str | None:
     if "." in track:
         table, region = track.split(".", 1)
         if table not in ("junta_support", "insurgent_support"):
-            return f"unknown track '{track}'"
+            return _("unknown track '{track}'").format(track=track)
         if region not in scenario.regions:
-            return f"unknown region '{region}' in track '{track}'"
+            return _("unknown region '{region}' in track '{track}'").format(region=region,
+                                                                            track=track)
         return None
     if track not in TRACKS:
-        return (f"unknown track '{track}'; known: {', '.join(TRACKS)}, junta_support.REGION, "
-                "insurgent_support.REGION")
+        return _("unknown track '{track}'; known: {names}, junta_support.REGION, "
+                 "insurgent_support.REGION").format(track=track, names=", ".join(TRACKS))
     return None
 
 
@@ -354,12 +389,11 @@ def check_scenario(path: Path, *, simulate: Simulate, jobs: int = 1,
     report = check_file(target)
     if report.scenario is None:
         where = loaded.positions.get(("scenario",), (1, 1))
-        result.errors = [f"{filename}:{where[0]}:{where[1]}: error: scenario: the scenario "
-                         f"{target} does not load:"] + [f"  {line}" for line in report.lines()
-                                                        if ": error: " in line]
+        head = f"{filename}:{where[0]}:{where[1]}: error: scenario: "
+        result.errors = [head + _("the scenario {path} does not load:").format(path=target)] \
+            + [f"  {line}" for line in report.lines() if ": error: " in line]
         if not target.exists():
-            result.errors = [f"{filename}:{where[0]}:{where[1]}: error: scenario: no such "
-                             f"scenario file {target}"]
+            result.errors = [head + _("no such scenario file {path}").format(path=target)]
         return result
     scenario = report.scenario
     result.errors = _reference_errors(test, loaded, scenario, filename)
@@ -371,14 +405,18 @@ def check_scenario(path: Path, *, simulate: Simulate, jobs: int = 1,
         key = (exp.junta, exp.insurgency, exp.difficulty)
         if key not in runs:
             if progress:
-                progress(f"{test.games} games: junta {key[0]}, insurgency {key[1]} ({key[2]})")
+                progress(_("{games} games: junta {junta}, insurgency {insurgency} "
+                           "({difficulty})").format(games=test.games, junta=key[0],
+                                                    insurgency=key[1], difficulty=key[2]))
             runs[key] = simulate(scenario, target, test.games, test.seed, junta=key[0],
                                  insurgency=key[1], difficulty=key[2], jobs=jobs)["games"]
         measured, detail = exp.measure(runs[key])
         passed = OPS[exp.op](round(measured, 6), exp.value)
-        policies = f"[junta {exp.junta}, insurgency {exp.insurgency}" + (
-            f", {exp.difficulty}]" if exp.difficulty != "standard" else "]")
+        policies = _("[junta {junta}, insurgency {insurgency}, {difficulty}]") \
+            if exp.difficulty != "standard" else _("[junta {junta}, insurgency {insurgency}]")
+        policies = policies.format(junta=exp.junta, insurgency=exp.insurgency,
+                                   difficulty=exp.difficulty)
         result.outcomes.append(Outcome(exp.name, passed, measured, f"{detail} {policies}",
-                                       f"{OP_WORDS[exp.op]} {exp.value:g}"))
+                                       f"{OP_WORDS[exp.op]} {_short(exp.value)}"))
     return result
 

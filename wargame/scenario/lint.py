@@ -55,7 +55,7 @@ from ..engine.spec import (
     TownStatusCondition,
     TrackCondition,
 )
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from .errors import SourceError
 from .yamlload import LoadedYaml
 
@@ -123,15 +123,50 @@ class _Range:
 
     def text(self) -> str:
         if self.lo == self.hi:
-            return f"exactly {int(self.lo)}"
+            return _("exactly {value}").format(value=int(self.lo))
         if self.hi == INF:
-            return f"at least {int(self.lo)}" if self.lo > -INF else "any value"
+            return _("at least {value}").format(value=int(self.lo)) if self.lo > -INF \
+                else _("any value")
         if self.lo == -INF:
-            return f"at most {int(self.hi)}"
-        return f"between {int(self.lo)} and {int(self.hi)}"
+            return _("at most {value}").format(value=int(self.hi))
+        return _("between {low} and {high}").format(low=int(self.lo), high=int(self.hi))
 
 
 _NEGATED = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}
+
+# Whole sentences per side and per kind of thing (a word glued into a sentence cannot
+# agree with it in languages with genders).
+_NO_CAPACITY = {"junta": N_("the junta has no command capacity"),
+                "insurgency": N_("the insurgency has no command capacity")}
+_TOO_LITTLE_CAPACITY = {
+    "junta": N_("it needs {need} command capacity and the junta has {have}"),
+    "insurgency": N_("it needs {need} command capacity and the insurgency has {have}")}
+_SUPPORT_IN = {"junta": N_("junta support in '{region}'"),
+               "insurgency": N_("insurgency support in '{region}'")}
+_NO_VALID = {"corridor": N_("no valid corridor exists"), "route": N_("no valid route exists"),
+             "town": N_("no valid town exists"), "region": N_("no valid region exists"),
+             "level": N_("no valid level exists")}
+_UNKNOWN_ARG = {"corridor": N_("arg_is names unknown corridor '{value}'"),
+                "route": N_("arg_is names unknown route '{value}'"),
+                "town": N_("arg_is names unknown town '{value}'"),
+                "region": N_("arg_is names unknown region '{value}'"),
+                "level": N_("arg_is names unknown level '{value}'")}
+
+
+def _both(items: list[str]) -> str:
+    """`a and b and c`, the conjunction in the reader's language."""
+    text = items[0]
+    for item in items[1:]:
+        text = _("{first} and {second}").format(first=text, second=item)
+    return text
+
+
+def _either(items: list[str]) -> str:
+    """`a or b`, the conjunction in the reader's language."""
+    text = items[0]
+    for item in items[1:]:
+        text = _("{first} or {second}").format(first=text, second=item)
+    return text
 
 
 def _op_range(op: str, value: int) -> _Range:
@@ -275,7 +310,7 @@ class _Linter:
         ranges = self._base_ranges()
         if turn is not None:
             ranges["track:turn"] = ranges["track:turn"] & turn
-        note = turn_note or f"the game has {self.spec.meta.turns} turns"
+        note = turn_note or _("the game has {turns} turns").format(turns=self.spec.meta.turns)
         return _Context(ranges, self._settable_flags(), hidden or set(), note)
 
     def events(self) -> None:
@@ -310,8 +345,8 @@ class _Linter:
                                   event=event.id, date=trigger.earliest, end=last_day),
                               code="W0401")
                     continue
-            note = (f"`earliest` makes it turn {first} or later and the game has {turns} "
-                    "turns") if first > 1 else ""
+            note = _("`earliest` makes it turn {first} or later and the game has {turns} "
+                     "turns").format(first=first, turns=turns) if first > 1 else ""
             ctx = self._context(_Range(first, turns), turn_note=note)
             found = _impossible(trigger.condition, (*where, "condition"), ctx)
             if found:
@@ -324,8 +359,9 @@ class _Linter:
         for i, ending in enumerate(self.spec.victory.endings):
             final = ending.check == "final"
             ctx = self._context(_Range(turns, turns) if final else None,
-                                turn_note="a final ending is tested after the last turn, "
-                                          f"turn {turns}" if final else "")
+                                turn_note=_("a final ending is tested after the last turn, "
+                                            "turn {turns}").format(turns=turns)
+                                if final else "")
             found = _impossible(ending.condition, ("victory", "endings", i, "condition"), ctx)
             if found:
                 path, reason = found
@@ -351,16 +387,17 @@ class _Linter:
             for name, order_spec in self.scenario.order_specs[side_t].items():
                 reason = None
                 if capacity == 0:
-                    reason = f"the {side} has no command capacity"
+                    reason = _(_NO_CAPACITY[side])
                 elif order_spec.capacity > capacity:
-                    reason = (f"it needs {order_spec.capacity} command capacity and the "
-                              f"{side} has {capacity}")
+                    reason = _(_TOO_LITTLE_CAPACITY[side]).format(need=order_spec.capacity,
+                                                                  have=capacity)
                 elif name not in with_targets:
                     reason = _no_target_reason(name, self.scenario)
                 elif name == "airstrike" and sides.junta.helicopters == 0:
-                    reason = "the junta has no helicopters (sides.junta.helicopters is 0)"
+                    reason = _("the junta has no helicopters (sides.junta.helicopters is 0)")
                 elif name == "africa-corps" and sides.junta.africa_corps == 0:
-                    reason = "the junta has no partner force (sides.junta.africa_corps is 0)"
+                    reason = _("the junta has no partner force (sides.junta.africa_corps is "
+                               "0)")
                 if reason:
                     self.warn(self._order_path(side_t, name),
                               _("order '{order}' is enabled but can never be given: {reason}; "
@@ -422,37 +459,42 @@ class _Linter:
         if isinstance(f, ChoiceFilter):
             if name == "arg_is":
                 if f.arg >= len(kind.args):
-                    yield (f"arg_is looks at argument {f.arg} but '{order}' takes "
-                           f"{len(kind.args)} argument(s)")
+                    yield _("arg_is looks at argument {arg} but '{order}' takes {count} "
+                            "argument(s)").format(arg=f.arg, order=order, count=len(kind.args))
                     return
                 yield from self._unknown_values(f.values, kind.args[f.arg])
                 return
             known = get_args(TownKind) if name == "town_kind" else get_args(TownStatus)
-            what = "town kind" if name == "town_kind" else "town status"
+            unknown = _("{name} names unknown town kind '{value}' (known: {known})") \
+                if name == "town_kind" else \
+                _("{name} names unknown town status '{value}' (known: {known})")
             for value in f.values:
                 if value not in known:
-                    yield f"{name} names unknown {what} '{value}' (known: {', '.join(known)})"
+                    yield unknown.format(name=name, value=value, known=", ".join(known))
         if name == "toward_capital" and order != "move":
-            yield f"toward_capital only applies to 'move' orders, not '{order}'"
+            yield _("toward_capital only applies to 'move' orders, not '{order}'").format(
+                order=order)
             return
         if name in _ODDS_FILTERS and not kind.chance:
-            yield f"{name} has no effect: '{order}' involves no chance, so it has no odds"
+            yield _("{name} has no effect: '{order}' involves no chance, so it has no "
+                    "odds").format(name=name, order=order)
             return
         if name == "most_intelligence" and side == "insurgency":
-            yield ("most_intelligence never keeps anything for the insurgency: only the "
-                   "junta sees its intelligence")
+            yield _("most_intelligence never keeps anything for the insurgency: only the "
+                    "junta sees its intelligence")
             return
         if name in ("garrison_at_least", "garrison_at_most", "weakest_garrison",
                     "strongest_garrison") and side == "insurgency" \
                 and not self.spec.fog.insurgency_sees_garrisons:
-            yield (f"{name} never keeps anything: the insurgency does not see garrisons "
-                   "(fog.insurgency_sees_garrisons is false)")
+            yield _("{name} never keeps anything: the insurgency does not see garrisons "
+                    "(fog.insurgency_sees_garrisons is false)").format(name=name)
             return
         needs = FILTER_NEEDS.get(name)
         if needs is not None and not needs & set(kind.args):
-            targets = ", ".join(kind.args) or "nothing"
-            yield (f"{name} has no effect on '{order}' orders (they target {targets}; the "
-                   f"filter reads a {' or '.join(sorted(needs))})")
+            targets = ", ".join(kind.args) or _("nothing")
+            yield _("{name} has no effect on '{order}' orders (they target {targets}; the "
+                    "filter reads a {needs})").format(name=name, order=order, targets=targets,
+                                                       needs=_either(sorted(needs)))
 
     def _unknown_values(self, values: list[str], arg_kind: str) -> Iterator[str]:
         tables: dict[str, Any] = {
@@ -466,8 +508,8 @@ class _Linter:
                 import difflib
 
                 hint = difflib.get_close_matches(value, sorted(known), n=1)
-                more = f"; did you mean '{hint[0]}'?" if hint else ""
-                yield f"arg_is names unknown {arg_kind} '{value}'{more}"
+                more = _("; did you mean '{name}'?").format(name=hint[0]) if hint else ""
+                yield _(_UNKNOWN_ARG[arg_kind]).format(value=value) + more
 
 
 # ---------------------------------------------------------------------------- positions
@@ -498,8 +540,9 @@ def _inside(lat: float, lon: float, box: Box) -> bool:
 
 def _position_help(lat: float, lon: float, box: Box) -> tuple[str, ...]:
     if _inside(lon, lat, box):
-        return (f"latitude and longitude look swapped: try lat: {lon}, lon: {lat}",)
-    return ("check its coordinates (decimal degrees; west and south are negative)",)
+        return (_("latitude and longitude look swapped: try lat: {lon}, lon: {lat}").format(
+            lon=lon, lat=lat),)
+    return (_("check its coordinates (decimal degrees; west and south are negative)"),)
 
 
 # ---------------------------------------------------------------------------- text
@@ -530,9 +573,11 @@ def cut_text_warnings(loaded: LoadedYaml, lines: list[str]) -> list[SourceError]
         whole = f"{value}{rest}".rstrip().replace('"', '\\"')
         found.append(SourceError(
             line, col + len(value) + gap, ".".join(map(str, path)),
-            f"the text stops at '#': YAML reads '#{comment}' as a comment, so the value is "
-            f"{value!r}", severity="warning", code="W0101",
-            help=(f'put the whole text in quotes: {key}: "{whole}"',)))
+            _("the text stops at '#': YAML reads '#{comment}' as a comment, so the value is "
+              "{value}").format(comment=comment, value=repr(value)), severity="warning",
+            code="W0101",
+            help=(_('put the whole text in quotes: {key}: "{text}"').format(key=key,
+                                                                           text=whole),)))
     return found
 
 
@@ -566,19 +611,19 @@ def _component(routes: list[Any], start: str | None) -> set[str]:
 def _no_target_reason(name: str, scenario: Scenario) -> str:
     args = ORDER_KINDS[name].args
     if name == "attack-site":
-        return "no town is a mine or factory"
+        return _("no town is a mine or factory")
     if name == "escort":
-        return ("no corridor has a path to its destination" if scenario.corridors
-                else "the scenario has no corridors")
+        return (_("no corridor has a path to its destination") if scenario.corridors
+                else _("the scenario has no corridors"))
     if name in ("reinforce", "withdraw", "relieve"):
-        return "the only town is the reserve's own"
+        return _("the only town is the reserve's own")
     if name == "siege":
-        return "the capital is the only town, and it cannot be besieged"
+        return _("the capital is the only town, and it cannot be besieged")
     if name == "move":
-        return "no two regions are joined by a road"
+        return _("no two regions are joined by a road")
     if args:
-        return f"no valid {args[0]} exists"
-    return "no valid target exists"
+        return _(_NO_VALID[args[0]])
+    return _("no valid target exists")
 
 
 def _key(cond: Condition) -> str | None:
@@ -594,17 +639,17 @@ def _key(cond: Condition) -> str | None:
 def _label(key: str) -> str:
     parts = key.split(":")
     if parts[0] == "track":
-        return f"track '{parts[1]}'"
+        return _("track '{track}'").format(track=parts[1])
     if parts[0] == "support":
-        return f"{parts[2]} support in '{parts[1]}'"
-    return f"grievance in '{parts[1]}'"
+        return _(_SUPPORT_IN[parts[2]]).format(region=parts[1])
+    return _("grievance in '{region}'").format(region=parts[1])
 
 
 def _why_range(key: str, ctx: _Context) -> str:
     if key == "track:turn":
         return ctx.turn_note
     r = ctx.ranges[key]
-    return f"it is always {r.text()}"
+    return _("it is always {range}").format(range=r.text())
 
 
 def _impossible(cond: Condition, path: Path, ctx: _Context) -> tuple[Path, str] | None:
@@ -620,21 +665,22 @@ def _check(cond: Condition, path: Path, ctx: _Context,
     if key is not None:
         assert isinstance(cond, TrackCondition | SupportCondition | GrievanceCondition)
         if isinstance(cond, TrackCondition) and cond.track in ctx.hidden:
-            return path, (f"it tests track '{cond.track}', which this side cannot see, so "
-                          "it is never true")
+            return path, _("it tests track '{track}', which this side cannot see, so it is "
+                           "never true").format(track=cond.track)
         if key not in ctx.ranges:
             return None  # an unknown region: an error reported elsewhere
         wanted = _op_range(cond.op, cond.value)
         if (ctx.ranges[key] & wanted).empty:
-            return path, (f"{_label(key)} {cond.op} {cond.value} cannot hold: "
-                          f"{_why_range(key, ctx)}")
+            return path, _("{what} {op} {value} cannot hold: {why}").format(
+                what=_label(key), op=cond.op, value=cond.value, why=_why_range(key, ctx))
         if atoms is not None:
             atoms.setdefault(key, []).append((wanted, f"{cond.op} {cond.value}"))
         return None
     if isinstance(cond, FlagCondition):
         if cond.value and cond.flag not in ctx.settable_flags:
-            return path, (f"flag '{cond.flag}' is never set: it is not among the starting "
-                          "flags, no event sets it and no enabled order or rule does")
+            return path, _("flag '{flag}' is never set: it is not among the starting flags, no "
+                           "event sets it and no enabled order or rule does").format(
+                               flag=cond.flag)
         return None
     if isinstance(cond, TownStatusCondition):
         return None
@@ -651,8 +697,8 @@ def _check(cond: Condition, path: Path, ctx: _Context,
             if not found:
                 return None
             reasons.append(found)
-        return path, "none of its conditions can hold (" + "; ".join(
-            r for _, r in reasons[:3]) + ")"
+        return path, _("none of its conditions can hold ({reasons})").format(
+            reasons="; ".join(reason for _path, reason in reasons[:3]))
     if isinstance(cond, NotCondition):
         inner = cond.condition
         inner_key = _key(inner)
@@ -665,7 +711,8 @@ def _check(cond: Condition, path: Path, ctx: _Context,
                 return _check(flipped, (*path, "condition"), ctx, atoms)
             r = ctx.ranges[inner_key]
             if r.lo == r.hi == inner.value:
-                return path, f"{_label(inner_key)} is always {inner.value}"
+                return path, _("{what} is always {value}").format(what=_label(inner_key),
+                                                                   value=inner.value)
         if isinstance(inner, FlagCondition) and inner.value is False:
             flipped_flag = inner.model_copy(update={"value": True})
             return _check(flipped_flag, (*path, "condition"), ctx, atoms)
@@ -680,6 +727,7 @@ def _conflict(atoms: dict[str, list[tuple[_Range, str]]], path: Path,
         for wanted, _where in parts:
             combined = combined & wanted
         if combined.empty and len(parts) > 1:
-            tests = " and ".join(text for _, text in parts)
-            return path, f"its conditions on {_label(key)} contradict each other ({tests})"
+            tests = _both([text for _wanted, text in parts])
+            return path, _("its conditions on {what} contradict each other ({tests})").format(
+                what=_label(key), tests=tests)
     return None

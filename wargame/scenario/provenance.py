@@ -12,12 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import _, ngettext
 from .errors import SourceError
 from .nonfacts import carries_no_fact
 from .yamlload import _LINE_BREAK, LoadedYaml
 
 SOURCE_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 SRC_MARK = re.compile(r"\bsrc:\s*(?P<rest>.*)")
+
+# Stable codes (docs/scenario-authoring.md, "Error codes"), set here: the messages are
+# translated, so their code cannot be found from their English words.
+BARE_NUMBER = "W0501"
+BARE_ESTIMATE = "W0502"
+BAD_SRC = "W0503"
 
 
 def provenance_warnings(loaded: LoadedYaml, known_sources: list[str]) -> list[SourceError]:
@@ -29,28 +36,33 @@ def provenance_warnings(loaded: LoadedYaml, known_sources: list[str]) -> list[So
             continue
         seen.add(line)
         comment = loaded.comments.get(line, "")
-        problem = _problem(comment, known_sources)
-        if problem:
+        found = _problem(comment, known_sources)
+        if found:
+            problem, code = found
             col = loaded.positions.get(path, (line, 1))[1]
             dotted = ".".join(str(p) for p in path)
-            warnings.append(SourceError(line, col, dotted, problem, severity="warning"))
+            warnings.append(SourceError(line, col, dotted, problem, severity="warning",
+                                        code=code))
     return warnings
 
 
-def _problem(comment: str, known_sources: list[str]) -> str | None:
+def _problem(comment: str, known_sources: list[str]) -> tuple[str, str] | None:
+    """What is wrong with a number's mark, and its code; None if nothing."""
     src = SRC_MARK.search(comment)
     if src:
         files = SOURCE_FILE.findall(src.group("rest"))
         if not files:
-            return "'src:' names no article file (expected e.g. src: 004_d40ffa60bce7b676.txt)"
+            return _("'src:' names no article file (expected e.g. src: "
+                     "004_d40ffa60bce7b676.txt)"), BAD_SRC
         unknown = [f for f in files if f not in known_sources]
         if unknown:
-            return f"'src:' names {unknown[0]}, which is not in meta.sources"
+            return _("'src:' names {file}, which is not in meta.sources").format(
+                file=unknown[0]), BAD_SRC
         return None
     if "est:" in comment:  # whether its reason is a real one: estimate_reason_warnings
         return None
-    return ("number with neither a source nor an estimate mark "
-            "(end the line with '# src: <article>' or '# est: <reason>')")
+    return _("number with neither a source nor an estimate mark (end the line with "
+             "'# src: <article>' or '# est: <reason>')"), BARE_NUMBER
 
 
 # --- Citations inside comments, with their columns (used by the catalogue and quote checks)
@@ -155,7 +167,7 @@ def estimate_reason_warnings(loaded: LoadedYaml, text: str) -> list[SourceError]
             if problem:
                 col = columns[line] + start - len("est:")
                 warnings.append(SourceError(line, col, where.get(line, "comment"), problem,
-                                            severity="warning"))
+                                            severity="warning", code=BARE_ESTIMATE))
     return warnings
 
 
@@ -163,13 +175,18 @@ def bare_reason_problem(reason: str) -> str | None:
     """Why an estimate's reason is a bare label, or None if it gives a reason."""
     words = [w.strip(".,;:()[]'\"").lower() for w in reason.split()]
     words = [w for w in words if any(c.isalnum() for c in w)]
-    advice = ("say where the number comes from: arithmetic from cited figures, a comparison "
-              "or a named assumption")
+    advice = _("say where the number comes from: arithmetic from cited figures, a "
+               "comparison or a named assumption")
     if len(words) < MIN_REASON_WORDS:
-        return (f"estimate reason {reason!r} is a bare label ({len(words)} words; at least "
-                f"{MIN_REASON_WORDS}): {advice}")
+        # The English says "1 words" as it always has; other languages agree the count.
+        return ngettext("estimate reason {reason} is a bare label ({count} words; at least "
+                        "{least}): {advice}",
+                        "estimate reason {reason} is a bare label ({count} words; at least "
+                        "{least}): {advice}", len(words)).format(
+            reason=repr(reason), count=len(words), least=MIN_REASON_WORDS, advice=advice)
     if all(w in PLACEHOLDER_WORDS or w in SMALL_WORDS for w in words):
-        return f"estimate reason {reason!r} only says that it is an estimate: {advice}"
+        return _("estimate reason {reason} only says that it is an estimate: "
+                 "{advice}").format(reason=repr(reason), advice=advice)
     return None
 
 

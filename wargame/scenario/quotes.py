@@ -16,11 +16,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
+from ..i18n import _
 from .errors import SourceError
 from .provenance import comment_columns, src_quotations
 from .readfile import FileRefused, read_regular
 from .sources import Article, catalogue_for
 from .yamlload import MAX_BYTES, LoadedYaml, YamlLoadError, load_yaml
+
+QUOTATION = "E0307"   # a quotation its article does not contain (docs: "Error codes")
 
 MAX_ARTICLE_BYTES = 1 << 20  # the articles are a few kilobytes; a larger file is not one
 
@@ -126,7 +129,7 @@ class _Texts:
     folder: FilePath
     catalogue: dict[str, Article]
     texts: dict[str, str | None] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)   # copies unlike their catalogue entry
 
     def get(self, name: str) -> str | None:
         if name not in self.texts:
@@ -140,7 +143,7 @@ class _Texts:
             return None
         article = self.catalogue.get(name)
         if article is not None and hashlib.sha256(raw).hexdigest() != article.sha256:
-            self.notes[name] = " (this copy is not the text the catalogue describes)"
+            self.changed.add(name)
         return normalise(raw.decode("utf-8", errors="replace"))
 
 
@@ -154,27 +157,36 @@ def quotation_errors(loaded: LoadedYaml, text: str, sources_dir: FilePath,
         quotations, orphans = src_quotations(comment, line, columns[line])
         for offset in orphans:
             errors.append(SourceError(line, columns[line] + offset, "comment",
-                                      "quotation follows no article file name: write it "
-                                      "after the file it quotes (src: FILE \"words\")"))
+                                      _("quotation follows no article file name: write it "
+                                        "after the file it quotes (src: FILE \"words\")")))
         for quotation in quotations:
-            problem = _problem(quotation.text, quotation.source, texts)
-            if problem:
-                errors.append(SourceError(quotation.line, quotation.col, "comment", problem))
+            found = _problem(quotation.text, quotation.source, texts)
+            if found:
+                problem, code = found
+                errors.append(SourceError(quotation.line, quotation.col, "comment", problem,
+                                          code=code))
     return errors
 
 
-def _problem(said: str, source: str, texts: _Texts) -> str | None:
+def _problem(said: str, source: str, texts: _Texts) -> tuple[str, str] | None:
+    """What is wrong with a quotation, and its code (generic but for one not found)."""
     wanted = normalise(said)
     if not wanted.strip(" .\u2026"):
-        return "empty quotation"
+        return _("empty quotation"), ""
     article = texts.get(source)
     if article is None:
-        return f"cannot check the quotation: {texts.folder / source} cannot be read"
+        return _("cannot check the quotation: {path} cannot be read").format(
+            path=texts.folder / source), ""
     if found_in(wanted, article):
         return None
-    message = f"quotation not found in {source}: \"{said}\"" + texts.notes.get(source, "")
+    message = _("quotation not found in {source}: \"{said}\"").format(
+        source=source, said=said)
+    if source in texts.changed:
+        message += " " + _("(this copy is not the text the catalogue describes)")
     closest = closest_passage(wanted, article)
-    return message + (f"; closest passage: \"{closest}\"" if closest else "")
+    if closest:
+        message += _("; closest passage: \"{passage}\"").format(passage=closest)
+    return message, QUOTATION
 
 
 def quotation_errors_in_file(path: FilePath, sources_dir: FilePath) -> list[SourceError]:

@@ -10,6 +10,7 @@ from ..engine.legality import static_reason
 from ..engine.orders import ORDER_KINDS, Order, OrderSyntaxError
 from ..engine.scenario import Scenario
 from ..engine.spec import ScenarioSpec
+from ..i18n import N_, _
 from .errors import SourceError, did_you_mean
 from .yamlload import LoadedYaml
 
@@ -22,6 +23,50 @@ UNLISTED_SOURCE = "E0303"
 IMPOSSIBLE_ORDER = "E0304"
 MAP_RULE = "E0305"
 CROSS_BOUND = "E0306"
+
+
+# One whole sentence per kind of thing: the kind's word cannot be glued into a sentence
+# in a language where nouns have genders ("région inconnue", "ville inconnue").
+_DUPLICATE = {
+    "region": N_("duplicate region id '{id}' (first defined at line {line})"),
+    "town": N_("duplicate town id '{id}' (first defined at line {line})"),
+    "route": N_("duplicate route id '{id}' (first defined at line {line})"),
+    "corridor": N_("duplicate corridor id '{id}' (first defined at line {line})"),
+    "event": N_("duplicate event id '{id}' (first defined at line {line})"),
+    "unit": N_("duplicate unit id '{id}' (first defined at line {line})"),
+    "actor": N_("duplicate actor id '{id}' (first defined at line {line})"),
+    "ending": N_("duplicate ending id '{id}' (first defined at line {line})"),
+}
+_ANOTHER_ID = {
+    "region": N_("give this region another id"),
+    "town": N_("give this town another id"),
+    "route": N_("give this route another id"),
+    "corridor": N_("give this corridor another id"),
+    "event": N_("give this event another id"),
+    "unit": N_("give this unit another id"),
+    "actor": N_("give this actor another id"),
+    "ending": N_("give this ending another id"),
+}
+_UNKNOWN = {
+    "region": N_("unknown region '{value}'"),
+    "town": N_("unknown town '{value}'"),
+    "route": N_("unknown route '{value}'"),
+    "corridor": N_("unknown corridor '{value}'"),
+}
+_LISTED = {
+    "region": N_("the regions of this scenario: {names}"),
+    "town": N_("the towns of this scenario: {names}"),
+    "route": N_("the routes of this scenario: {names}"),
+    "corridor": N_("the corridors of this scenario: {names}"),
+}
+_ORDER_OF = {
+    "junta": N_("'{order}' is an order of the junta"),
+    "insurgency": N_("'{order}' is an order of the insurgency"),
+}
+_PRIORITY_GIVES = {
+    "junta": N_("a junta priority gives junta orders: {orders}"),
+    "insurgency": N_("a insurgency priority gives insurgency orders: {orders}"),
+}
 
 
 class _Checker:
@@ -44,9 +89,8 @@ class _Checker:
         for i, item in enumerate(items):
             if item.id in seen:
                 first = self.loaded.positions.get((*path, seen[item.id], "id"), (0, 0))[0]
-                self.error((*path, i, "id"), f"duplicate {what} id '{item.id}' (first defined "
-                           f"at line {first})", code=DUPLICATE_ID,
-                           help=(f"give this {what} another id",))
+                self.error((*path, i, "id"), _(_DUPLICATE[what]).format(id=item.id, line=first),
+                           code=DUPLICATE_ID, help=(_(_ANOTHER_ID[what]),))
             else:
                 seen[item.id] = i
         return set(seen)
@@ -55,9 +99,9 @@ class _Checker:
               key: bool = False) -> None:
         if value is not None and value not in names:
             listed = ", ".join(sorted(names)[:16]) + (" ..." if len(names) > 16 else "")
-            self.error(path, f"unknown {what} '{value}'" + did_you_mean(value, names),
+            self.error(path, _(_UNKNOWN[what]).format(value=value) + did_you_mean(value, names),
                        key=key, code=UNKNOWN_REFERENCE,
-                       help=(f"the {what}s of this scenario: {listed}",) if names else ())
+                       help=(_(_LISTED[what]).format(names=listed),) if names else ())
 
 
 def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError]:
@@ -73,14 +117,14 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
     for i, town in enumerate(spec.map.towns):
         c.known(town.region, regions, ("map", "towns", i, "region"), "region")
     if not any(t.kind == "capital" for t in spec.map.towns):
-        c.error(("map", "towns"), "no town of kind 'capital' (the rules need one)",
-                code=MAP_RULE, help=("set `kind: capital` on the town the convoys supply",))
+        c.error(("map", "towns"), _("no town of kind 'capital' (the rules need one)"),
+                code=MAP_RULE, help=(_("set `kind: capital` on the town the convoys supply"),))
     for i, route in enumerate(spec.map.routes):
         c.known(route.from_town, towns, ("map", "routes", i, "from"), "town")
         c.known(route.to_town, towns, ("map", "routes", i, "to"), "town")
         c.known(route.corridor, corridors, ("map", "routes", i, "corridor"), "corridor")
         if route.from_town == route.to_town:
-            c.error(("map", "routes", i, "to"), "a route must join two different towns",
+            c.error(("map", "routes", i, "to"), _("a route must join two different towns"),
                     code=MAP_RULE)
     for i, region in enumerate(spec.rules.fuel.shortage_regions):
         c.known(region, regions, ("rules", "fuel", "shortage_regions", i), "region")
@@ -104,9 +148,9 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
             c.known(key, names, ("tracks", table, key), what, key=True)
     for path, name in _all_sources(loaded.data):
         if name not in spec.meta.sources:
-            c.error(path, f"source '{name}' is not listed in meta.sources" + did_you_mean(
-                name, set(spec.meta.sources)), code=UNLISTED_SOURCE,
-                help=("add it to meta.sources, or cite an article listed there",))
+            c.error(path, _("source '{name}' is not listed in meta.sources").format(name=name)
+                    + did_you_mean(name, set(spec.meta.sources)), code=UNLISTED_SOURCE,
+                    help=(_("add it to meta.sources, or cite an article listed there"),))
     _check_bounds(c, spec)
     names = {"region": regions, "town": towns, "route": routes}
     scenario_ok = not c.errors
@@ -133,14 +177,15 @@ def _check_doctrine(c: _Checker, spec: ScenarioSpec, scenario: Scenario | None) 
             where = (*path, "priorities", i, "order")
             kind = ORDER_KINDS[priority.order]  # the model checked the name
             if kind.side != side:
-                c.error(where, f"'{priority.order}' is an order of the {kind.side}",
-                        code=IMPOSSIBLE_ORDER, help=(
-                            f"a {side} priority gives {side} orders: "
-                            + ", ".join(k for k, v in ORDER_KINDS.items() if v.side == side),))
+                c.error(where, _(_ORDER_OF[kind.side]).format(order=priority.order),
+                        code=IMPOSSIBLE_ORDER, help=(_(_PRIORITY_GIVES[side]).format(
+                            orders=", ".join(k for k, v in ORDER_KINDS.items()
+                                             if v.side == side)),))
             elif scenario is not None and priority.order not in scenario.order_specs[side]:
-                c.error(where, f"'{priority.order}' is not enabled in this scenario",
-                        code=IMPOSSIBLE_ORDER, help=(
-                            f"add it under orders.{side}, or remove this priority",))
+                c.error(where, _("'{order}' is not enabled in this scenario").format(
+                    order=priority.order), code=IMPOSSIBLE_ORDER, help=(
+                        _("add it under orders.{side}, or remove this priority").format(
+                            side=side),))
 
 
 def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
@@ -152,14 +197,15 @@ def _check_scripted(c: _Checker, node: dict[str, Any], path: Path,
         return
     side = node.get("side")
     if ORDER_KINDS[order.kind].side != side:
-        c.error(path, f"'{order.kind}' is an order of the {ORDER_KINDS[order.kind].side}",
+        c.error(path, _(_ORDER_OF[ORDER_KINDS[order.kind].side]).format(order=order.kind),
                 code=IMPOSSIBLE_ORDER)
         return
     if scenario is not None:
         reason = static_reason(scenario, side, order)
         if reason is not None:
-            c.error(path, f"order '{order}' cannot be given: {reason}"
-                    + _hint_for_unknown(reason, scenario), code=IMPOSSIBLE_ORDER)
+            c.error(path, _("order '{order}' cannot be given: {reason}").format(
+                order=order, reason=reason) + _hint_for_unknown(reason, scenario),
+                code=IMPOSSIBLE_ORDER)
 
 
 def _hint_for_unknown(reason: str, scenario: Scenario) -> str:
@@ -176,9 +222,10 @@ def _check_bounds(c: _Checker, spec: ScenarioSpec) -> None:
     """Bounds between sections (those inside one section are the models' own)."""
     price, cap = spec.tracks.fuel_price, spec.rules.fuel.price_cap
     if price > cap:
-        c.error(("tracks", "fuel_price"), f"the starting fuel price ({price}) is above "
-                f"rules.fuel.price_cap ({cap})", code=CROSS_BOUND,
-                help=("lower tracks.fuel_price or raise rules.fuel.price_cap",))
+        c.error(("tracks", "fuel_price"), _("the starting fuel price ({price}) is above "
+                                            "rules.fuel.price_cap ({cap})").format(
+            price=price, cap=cap), code=CROSS_BOUND,
+            help=(_("lower tracks.fuel_price or raise rules.fuel.price_cap"),))
 
 
 def _typed_nodes(data: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:

@@ -17,6 +17,7 @@ import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.spec import SourceFile
+from ..i18n import _
 from .catalogues import CATALOGUE_NAME as CATALOGUE_NAME  # re-exported
 from .catalogues import catalogue_fingerprint as catalogue_fingerprint  # re-exported
 from .catalogues import catalogue_paths
@@ -25,6 +26,8 @@ from .errors import SourceError, pydantic_errors_to_source
 from .provenance import SOURCE_FILE, comment_columns, comment_file_names
 from .readfile import FileRefused, read_regular
 from .yamlload import MAX_BYTES, LoadedYaml, Path, YamlLoadError, load_yaml
+
+QUOTATION = "E0307"   # the code of a catalogue that does not load (docs: "Error codes")
 
 
 class Article(BaseModel):
@@ -97,8 +100,9 @@ def uncatalogued_warnings(loaded: LoadedYaml, text: str,
     """A warning for each cited file name that no catalogue lists."""
     articles, problems = catalogue_for(scenario)
     if problems:  # without the whole catalogue, every name would look unknown
-        return [SourceError(1, 1, "meta.sources", f"the sources catalogue does not load: "
-                            f"{problem}", severity="warning") for problem in problems]
+        return [SourceError(1, 1, "meta.sources", _("the sources catalogue does not load: "
+                                                     "{problem}").format(problem=problem),
+                            severity="warning", code=QUOTATION) for problem in problems]
     warnings: set[SourceError] = set()
     known = sorted(articles)
 
@@ -106,10 +110,13 @@ def uncatalogued_warnings(loaded: LoadedYaml, text: str,
         if name in articles:
             return
         hint = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
-        more = f"; did you mean '{hint[0]}'?" if hint else (
-            "; add it to a sources/sources.yaml beside the scenario if it is a new article")
-        warnings.add(SourceError(line, col, where, f"'{name}' is not in the sources "
-                                 f"catalogue{more}", severity="warning", code="W0504"))
+        message = (_("'{name}' is not in the sources catalogue; did you mean "
+                     "'{hint}'?").format(name=name, hint=hint[0]) if hint else
+                   _("'{name}' is not in the sources catalogue; add it to a "
+                     "sources/sources.yaml beside the scenario if it is a new "
+                     "article").format(name=name))
+        warnings.add(SourceError(line, col, where, message, severity="warning",
+                                 code="W0504"))
 
     for path, name in _cited_in_data(loaded.data, ()):
         line, col = loaded.positions.get(path, (1, 1))

@@ -37,6 +37,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from wargame.i18n import _
 from wargame.scenario.problem import SourceError
 from wargame.scenario.yamlhelp import explain_syntax
 
@@ -84,6 +85,25 @@ class LoadedYaml:
     comments: dict[int, str]
 
 
+# Stable codes (docs/scenario-authoring.md, "Error codes"), set where each message is made:
+# the messages are translated, so their code cannot be found from their English words.
+GENERIC_YAML = "E0100"
+ODD_CHARACTER = "E0106"
+DUPLICATE_KEY = "E0107"
+ALIAS_OR_TAG = "E0108"
+FILE = "E0109"
+KEY = "E0110"
+NUMBER = "E0111"
+
+
+class _Bad(ValueError):
+    """A scalar the loader refuses: its message (in the reader's language) and its code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class YamlLoadError(Exception):
     """Raised when a file cannot be loaded; ``errors`` lists every problem found."""
 
@@ -92,8 +112,9 @@ class YamlLoadError(Exception):
         if len(found) > MAX_ERRORS:
             # An alias bomb or a mangled file can yield millions; nobody reads past the first.
             last = found[MAX_ERRORS - 1]
-            more = f"{len(found) - MAX_ERRORS} more errors not shown"
-            found = [*found[:MAX_ERRORS], SourceError(last.line, last.col, "yaml", more)]
+            more = _("{count} more errors not shown").format(count=len(found) - MAX_ERRORS)
+            found = [*found[:MAX_ERRORS], SourceError(last.line, last.col, "yaml", more,
+                                                      code=GENERIC_YAML)]
         self.errors = found
         super().__init__("; ".join(f"{e.line}:{e.col}: {e.message}" for e in found[:5]))
 
@@ -137,8 +158,9 @@ class _StrictChecks:
         if self.check_event(AliasEvent):
             # Never look the alias up: nothing is expanded, so bombs cost nothing.
             event = self.next_event()
-            message = f"YAML anchors and aliases are not allowed (found '*{event.anchor}')"
-            self._problem(event, message)
+            message = _("YAML anchors and aliases are not allowed (found '{found}')").format(
+                found=f"*{event.anchor}")
+            self._problem(event, message, ALIAS_OR_TAG)
             self._path.pop()
             return ScalarNode(_ALIAS, "", event.start_mark, event.end_mark)
         event = self.upcoming_event()
@@ -169,20 +191,21 @@ class _StrictChecks:
     def _reject_properties(self, event: NodeEvent) -> None:
         # Clear anchor/tag after reporting so composition can go on and find more problems.
         if event.anchor is not None:
-            self._problem(
-                event, f"YAML anchors and aliases are not allowed (found '&{event.anchor}')"
-            )
+            self._problem(event, _("YAML anchors and aliases are not allowed (found "
+                                   "'{found}')").format(found=f"&{event.anchor}"), ALIAS_OR_TAG)
             event.anchor = None
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
-            self._problem(event, f"YAML tags are not allowed (found '{shown}')")
+            self._problem(event, _("YAML tags are not allowed (found '{found}')").format(
+                found=shown), ALIAS_OR_TAG)
             event.tag = None  # type: ignore[attr-defined]
 
-    def _problem(self, event: Any, message: str) -> None:
+    def _problem(self, event: Any, message: str, code: str) -> None:
         mark = event.start_mark
         path = ".".join(p for p in self._path if p) or "yaml"
-        self.problems.append(SourceError(mark.line + 1, mark.column + 1, path, message))
+        self.problems.append(SourceError(mark.line + 1, mark.column + 1, path, message,
+                                         code=code))
 
 
 class _StrictLoader(_StrictChecks, yaml.SafeLoader):
@@ -265,7 +288,8 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
     """Parse one YAML document whose top level is a mapping; raise YamlLoadError on problems."""
     if len(raw) > max_bytes:
         raise YamlLoadError(
-            [_format_error(1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes} bytes")]
+            [_format_error(1, 1, _("file is {size} bytes; the limit is {limit} bytes").format(
+                size=len(raw), limit=max_bytes), FILE)]
         )
     text = _decode(raw.removeprefix(_BOM))
     if _FastLoader is not None and _NOT_FOR_C.search(text) is None:
@@ -279,18 +303,19 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
 def _load_text(text: str, max_depth: int, loader: type[_StrictChecks]) -> LoadedYaml:
     root, problems = _compose(text, max_depth, loader)
     if root is None:
-        raise YamlLoadError(problems or [_format_error(1, 1, "file is empty")])
+        raise YamlLoadError(problems or [_format_error(1, 1, _("file is empty"), FILE)])
     builder = _Builder(text)
     try:
         data = builder.value(root, ())
     except RecursionError:
         data = None
-        problems.append(_format_error(1, 1, f"nesting deeper than {max_depth} levels"))
+        problems.append(_format_error(1, 1, _too_deep(max_depth), FILE))
     problems.extend(builder.problems)
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
         kind = _describe(data)
-        problems.append(_format_error(line, col, f"the top level must be a mapping, not {kind}"))
+        problems.append(_format_error(line, col, _("the top level must be a mapping, not "
+                                                   "{kind}").format(kind=kind), FILE))
     if problems:
         raise YamlLoadError(problems)
     return LoadedYaml(
@@ -302,8 +327,12 @@ def _load_text(text: str, max_depth: int, loader: type[_StrictChecks]) -> Loaded
     )
 
 
-def _format_error(line: int, col: int, message: str) -> SourceError:
-    return SourceError(line, col, "yaml", message)
+def _format_error(line: int, col: int, message: str, code: str = "") -> SourceError:
+    return SourceError(line, col, "yaml", message, code=code)
+
+
+def _too_deep(max_depth: int) -> str:
+    return _("nesting deeper than {limit} levels").format(limit=max_depth)
 
 
 def _decode(raw: bytes) -> str:
@@ -314,8 +343,8 @@ def _decode(raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
-        message = f"invalid UTF-8 (byte 0x{raw[exc.start]:02X})"
-        raise YamlLoadError([_format_error(line, col, message)]) from None
+        message = _("invalid UTF-8 (byte {byte})").format(byte=f"0x{raw[exc.start]:02X}")
+        raise YamlLoadError([_format_error(line, col, message, FILE)]) from None
 
 
 def _compose(text: str, max_depth: int, loader_class: type[_StrictChecks]
@@ -327,20 +356,21 @@ def _compose(text: str, max_depth: int, loader_class: type[_StrictChecks]
         line, col = _line_col(text, exc.position)
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         raise YamlLoadError(
-            [_format_error(line, col, f"character {char} is not allowed in YAML")]
+            [_format_error(line, col, _("character {char} is not allowed in "
+                                        "YAML").format(char=char), ODD_CHARACTER)]
         ) from None
     root: Node | None = None
     try:
         root = _compose_single(loader)
     except _TooDeep as exc:
         loader.problems.append(
-            _format_error(exc.line, exc.col, f"nesting deeper than {max_depth} levels")
+            _format_error(exc.line, exc.col, _too_deep(max_depth), FILE)
         )
         root = None
     except RecursionError:
         # Last resort if max_depth was set above what the Python stack can take.
         line, col = loader.last_start
-        loader.problems.append(_format_error(line, col, f"nesting deeper than {max_depth} levels"))
+        loader.problems.append(_format_error(line, col, _too_deep(max_depth), FILE))
         root = None
     except yaml.MarkedYAMLError as exc:
         loader.problems.append(explain_syntax(_syntax_error(exc), exc, text))
@@ -361,8 +391,8 @@ def _compose_single(loader: Any) -> Node | None:
     if not loader.check_event(StreamEndEvent):
         # Keep the first document: its own problems are still worth reporting.
         mark = loader.upcoming_event().start_mark
-        message = "only one YAML document is allowed per file"
-        loader.problems.append(_format_error(mark.line + 1, mark.column + 1, message))
+        message = _("only one YAML document is allowed per file")
+        loader.problems.append(_format_error(mark.line + 1, mark.column + 1, message, FILE))
     if isinstance(root, ScalarNode) and root.tag == _NULL and root.value == "":
         return None  # a bare '---': treat as empty
     return root
@@ -401,11 +431,11 @@ def _dotted(path: Path) -> str:
 def _describe(value: Any) -> str:
     """Short user-facing description of a loaded value."""
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
         return "null"
     if isinstance(value, datetime.date):
-        return f"the date {value.isoformat()}"
+        return _("the date {date}").format(date=value.isoformat())
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
@@ -445,8 +475,10 @@ class _Builder:
             if key in result:
                 first_line = self.key_positions[child][0]
                 line, col = _mark(key_node)
-                message = f"duplicate key {key!r} (first defined at line {first_line})"
-                self.problems.append(SourceError(line, col, _dotted(child), message))
+                message = _("duplicate key {key} (first defined at line {line})").format(
+                    key=repr(key), line=first_line)
+                self.problems.append(SourceError(line, col, _dotted(child), message,
+                                                 code=DUPLICATE_KEY))
                 self.value(value_node, child)
                 continue
             self.key_positions[child] = _mark(key_node)
@@ -457,16 +489,17 @@ class _Builder:
         line, col = _mark(node)
         if not isinstance(node, ScalarNode):
             self.value(node, (*path, "?"))
-            message = "mapping keys must be plain text, not a list or mapping"
-            self.problems.append(SourceError(line, col, _dotted(path), message))
+            message = _("mapping keys must be plain text, not a list or mapping")
+            self.problems.append(SourceError(line, col, _dotted(path), message, code=KEY))
             return None
         key = self._scalar(node, path)
         if node.tag == _ALIAS:
             return None  # already reported as an alias
         if isinstance(key, str) or (isinstance(key, int) and not isinstance(key, bool)):
             return key
-        message = f"mapping key {node.value!r} is read as {_describe(key)}; quote it"
-        self.problems.append(SourceError(line, col, _dotted(path), message))
+        message = _("mapping key {key} is read as {kind}; quote it").format(
+            key=repr(node.value), kind=_describe(key))
+        self.problems.append(SourceError(line, col, _dotted(path), message, code=KEY))
         return None
 
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
@@ -475,7 +508,8 @@ class _Builder:
             return _construct_scalar(node.tag, node.value)
         except ValueError as exc:
             line, col = _mark(node)
-            self.problems.append(SourceError(line, col, _dotted(path), str(exc)))
+            self.problems.append(SourceError(line, col, _dotted(path), str(exc),
+                                             code=getattr(exc, "code", "")))
             return node.value
 
     def _record_span(self, node: ScalarNode) -> None:
@@ -502,7 +536,8 @@ def _construct_scalar(tag: str, value: str) -> Any:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"invalid date {value!r}: no such day in the calendar") from None
+            raise _Bad(NUMBER, _("invalid date {value}: no such day in the "
+                                 "calendar").format(value=repr(value))) from None
     return _paired_surrogates(value)
 
 
@@ -515,7 +550,7 @@ def _construct_int(value: str) -> int:
         return int(value, 10)
     except ValueError:
         # Python refuses to convert very long digit strings.
-        raise ValueError(f"number {value[:20]}... is too large") from None
+        raise _Bad(NUMBER, _too_large(f"{value[:20]}...")) from None
 
 
 def _bounded_int(value: str) -> int:
@@ -524,10 +559,10 @@ def _bounded_int(value: str) -> int:
     digits = value.lstrip("+-")
     body = digits[2:] if digits[:2] in ("0x", "0o") else digits
     if len(body.lstrip("0")) > len(str(MAX_INTEGER)):
-        raise ValueError(f"number {_abridged(value)} is too large (at most {MAX_INTEGER})")
+        raise _Bad(NUMBER, _too_large_int(value))
     number = _construct_int(value)
     if abs(number) > MAX_INTEGER:
-        raise ValueError(f"number {_abridged(value)} is too large (at most {MAX_INTEGER})")
+        raise _Bad(NUMBER, _too_large_int(value))
     return number
 
 
@@ -538,12 +573,24 @@ def _finite_float(value: str) -> float:
     if math.isfinite(number):
         return number
     if "inf" in lowered or "nan" in lowered:
-        raise ValueError(f"NaN and infinities are not allowed (found {value})")
-    raise ValueError(f"number {_abridged(value)} is too large")
+        raise _Bad(NUMBER, _("NaN and infinities are not allowed (found {value})").format(
+            value=value))
+    raise _Bad(NUMBER, _too_large(_abridged(value)))
+
+
+def _too_large(shown: str) -> str:
+    return _("number {number} is too large").format(number=shown)
+
+
+def _too_large_int(value: str) -> str:
+    return _("number {number} is too large (at most {limit})").format(
+        number=_abridged(value), limit=MAX_INTEGER)
 
 
 def _abridged(value: str) -> str:
-    return value if len(value) <= 24 else f"{value[:20]}... ({len(value)} characters)"
+    if len(value) <= 24:
+        return value
+    return _("{start}... ({count} characters)").format(start=value[:20], count=len(value))
 
 
 def _paired_surrogates(value: str) -> str:
@@ -555,9 +602,10 @@ def _paired_surrogates(value: str) -> str:
     joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     lone = _SURROGATE.search(joined)
     if lone is not None:
-        raise ValueError(f"unpaired surrogate U+{ord(lone.group()):04X} at character "
-                         f"{lone.start() + 1} (a \\u escape of half a character); write "
-                         "the character itself")
+        raise _Bad(ODD_CHARACTER, _("unpaired surrogate {code} at character {index} (a \\u "
+                                    "escape of half a character); write the character "
+                                    "itself").format(code=f"U+{ord(lone.group()):04X}",
+                                                     index=lone.start() + 1))
     return joined
 
 

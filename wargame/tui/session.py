@@ -30,7 +30,14 @@ from ..engine.game import Game
 from ..engine.legality import candidate_orders, capacity, capacity_used, committed, remove_order
 from ..engine.resolve import new_game
 from ..i18n import N_, _, localized
-from ..present.ledgertext import Group, Key, track_values, turn_groups, values_after_each
+from ..present.ledgertext import (
+    Group,
+    Key,
+    route_label,
+    track_values,
+    turn_groups,
+    values_after_each,
+)
 from ..present.orderguide import effect_line
 
 # An escort's level as the order's text names it, translated where it is shown.
@@ -98,7 +105,7 @@ def describe_order(scenario: Scenario, order: Order) -> str:
         if arg_kind == "corridor":
             parts.append(localized(scenario.corridors[value].name))
         elif arg_kind == "route":
-            parts.append(scenario.route_label(value))
+            parts.append(route_label(scenario, value))
         elif arg_kind == "town":
             parts.append(localized(scenario.towns[value].name))
         elif arg_kind == "region":

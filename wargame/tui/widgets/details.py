@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...i18n import N_, _, localized, ngettext
-from ...present.ledgertext import signed
+from ...present.ledgertext import route_label, signed
 from ..mapmodel import (
     LEGEND,
     ROUTE_MARK_AMBUSH,
@@ -116,7 +116,7 @@ def route_details(session: Session, route_id: str) -> list[Part]:
     sc = session.scenario
     view = session.view()
     route = sc.routes[route_id]
-    parts: list[Part] = [(sc.route_label(route_id), "bold"),
+    parts: list[Part] = [(route_label(sc, route_id), "bold"),
                          f" — {route.km} km, {localized(route.condition)}\n"]
     if route.corridor:
         corridor = sc.corridors[route.corridor]
