@@ -26,10 +26,10 @@ from .engine import (
 )
 from .engine.events import Event
 from .engine.game import Game
-from .engine.goals import ending_name, goal_outline, goals_of
+from .engine.goals import ending_name, flag_name, goal_outline, goals_of
 from .engine.safetext import printable
 from .engine.turn import capital_region
-from .i18n import N_, _, localized
+from .i18n import N_, _, error_text, localized
 from .output import tolerant_input
 from .present.events import event_text
 from .present.ledgertext import (
@@ -129,7 +129,7 @@ class PlainGame:
                    "isolation {isolation}; tankers destroyed {tankers}").format(
             junta=v.support_junta[capital], jnim=v.support_insurgency[capital],
             cohesion=v.cohesion, isolation=v.isolation, tankers=v.tankers_destroyed))
-        flags = [f.replace("_", " ") for f, on in sorted(v.flags.items()) if on]
+        flags = [localized(flag_name(f)) for f, on in sorted(v.flags.items()) if on]
         if flags:
             self.say(_("In force: {flags}").format(flags=", ".join(flags)))
         # Translators: a table's header; the columns are 13, 6, 6, 11 and 2 characters wide.
@@ -152,10 +152,10 @@ class PlainGame:
         for goal in goals.endings:
             for line in goal_outline(goal):
                 mark = words[line.holds] if line.leaf else ""
-                self.say("  " * (line.depth + 1) + mark + line.text)
+                self.say("  " * (line.depth + 1) + mark + localized(line.text))
         now = goals.if_ended_now
         self.say("  " + _("If the game ended now: {ending}").format(
-            ending=ending_name(goals.ending(now)) + "." if now
+            ending=localized(ending_name(goals.ending(now))) + "." if now
             else _("unknown (it depends on what you cannot see).")))
 
     def show_map(self) -> None:
@@ -169,9 +169,10 @@ class PlainGame:
                 garrison=garrison))
         for cid, path in self.scenario.corridor_paths.items():
             corridor = self.scenario.corridors[cid]
-            bad = [_("{road} (cut)").format(road=self.scenario.route_label(r))
+            bad = [_("{road} (cut)").format(road=localized(self.scenario.route_label(r)))
                    for r in path if v.route_damage.get(r)]
-            bad += [_("{road} (checkpoint)").format(road=self.scenario.route_label(r))
+            bad += [_("{road} (checkpoint)").format(
+                road=localized(self.scenario.route_label(r)))
                     for r in path if v.checkpoints.get(r)]
             blockade = _(" — blockade declared") if v.blockades.get(cid) else ""
             self.say(_("{corridor}: {state}").format(
@@ -343,8 +344,8 @@ class PlainGame:
         none = _("no orders")
         self.say(_("Advisor for turn {turn} (weighed {n} order sets): {orders}").format(
             turn=advice.turn, n=advice.weighed, orders=", ".join(advice.orders) or none))
-        self.say(_("Why: {label}: {reasons}.").format(label=advice.label,
-                                                       reasons=advice.reasons))
+        self.say(_("Why: {label}: {reasons}.").format(label=localized(advice.label),
+                                                       reasons=localized(advice.reasons)))
         queued = ", ".join(str(o) for o in self.state.pending["junta"]) or _("empty")
         self.say(_("Your queue: {queued}. Type 'accept' to replace it with the advice, or "
                    "give your own orders.").format(queued=queued))
@@ -360,7 +361,7 @@ class PlainGame:
             try:
                 queue_order(self.state, "junta", Order.parse(text))
             except (OrderSyntaxError, IllegalOrder) as exc:  # it was legal on this queue
-                self.say(_("Not possible: {error}.").format(error=exc))
+                self.say(_("Not possible: {error}.").format(error=error_text(exc)))
         self.say(_("Queued the advice: {orders}").format(
             orders=", ".join(advice.orders) or _("no orders")))
 
@@ -420,7 +421,7 @@ class PlainGame:
                 self.say(_("Queued: {order}").format(order=order))
             except (OrderSyntaxError, IllegalOrder) as exc:
                 self.say(_("Not possible: {error}. Type 'orders' for the list or 'help'.")
-                         .format(error=exc))
+                         .format(error=error_text(exc)))
         return True
 
 

@@ -12,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..engine import GameState, Order, Side, legal_orders, observe, order_odds, queue_order
+from ..engine.ledger import N_
 from ..engine.legality import capacity, capacity_used
+from ..engine.phrase import Phrase
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
 from ..engine.spec import Doctrine, Priority
@@ -175,7 +177,8 @@ def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
     best = scored[0][2]
     summary = "; ".join(f"{o.order} {s:+d}" for s, _, o in scored)
     return Decision(best.side, best.order,
-                    best.sentence + f" Expert lookahead over one turn: {summary}.",
+                    Phrase(N_("{sentence} Expert lookahead over one turn: {summary}."),
+                           sentence=best.sentence, summary=summary),
                     priority=best.priority, steps=best.steps, odds=best.odds,
                     tie_break=best.tie_break, public=best.public,
                     extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}

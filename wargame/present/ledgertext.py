@@ -41,7 +41,7 @@ def names_of(scenario: Scenario) -> Names:
             title = next((e.title for e in scenario.spec.events if e.id == ident), None)
             if title is not None:
                 return localized(title)
-        return scenario.name_of(kind, ident)
+        return localized(scenario.name_of(kind, ident))   # a road's label: a phrase
     return name
 
 

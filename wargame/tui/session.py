@@ -29,7 +29,7 @@ from ..engine import (
 from ..engine.game import Game
 from ..engine.legality import candidate_orders, capacity, capacity_used, committed, remove_order
 from ..engine.resolve import new_game
-from ..i18n import N_, _, localized
+from ..i18n import N_, _, error_text, localized
 from ..present.ledgertext import Group, Key, track_values, turn_groups, values_after_each
 from ..present.orderguide import effect_line
 
@@ -98,7 +98,7 @@ def describe_order(scenario: Scenario, order: Order) -> str:
         if arg_kind == "corridor":
             parts.append(localized(scenario.corridors[value].name))
         elif arg_kind == "route":
-            parts.append(scenario.route_label(value))
+            parts.append(localized(scenario.route_label(value)))
         elif arg_kind == "town":
             parts.append(localized(scenario.towns[value].name))
         elif arg_kind == "region":
@@ -294,7 +294,7 @@ class Session:
         try:
             self.game.queue(self.side, order)
         except IllegalOrder as exc:
-            return str(exc)
+            return error_text(exc)
         return None
 
     def undo(self) -> Order | None:

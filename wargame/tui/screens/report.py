@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Static
 
-from ...i18n import N_, _, ngettext
+from ...i18n import N_, _, localized, ngettext
 from ...present.events import event_text
 from ...present.ledgertext import (
     Group,
@@ -76,7 +76,7 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
         if event.rationale:
             why = (_("Why (JNIM's AI): ") if event.side == "insurgency"
                    else _("Why (the bot): "))
-            parts += ["    ", (why, "bold"), (event.rationale, "italic"), "\n"]
+            parts += ["    ", (why, "bold"), (localized(event.rationale), "italic"), "\n"]
         if event.source:
             parts += ["    ", (_("Source: "), "bold"), (cite(event.source), "$text-muted"),
                       "\n"]

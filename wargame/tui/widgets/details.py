@@ -116,7 +116,7 @@ def route_details(session: Session, route_id: str) -> list[Part]:
     sc = session.scenario
     view = session.view()
     route = sc.routes[route_id]
-    parts: list[Part] = [(sc.route_label(route_id), "bold"),
+    parts: list[Part] = [(localized(sc.route_label(route_id)), "bold"),
                          f" — {route.km} km, {localized(route.condition)}\n"]
     if route.corridor:
         corridor = sc.corridors[route.corridor]
