@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .ledger import N_, NP_  # marks the labels for the catalogue; the interface translates
-from .phrase import Phrase
+from .phrase import Phrase, join
 
 Side = Literal["junta", "insurgency"]
 SIDES: tuple[Side, Side] = ("junta", "insurgency")
 
 # What each argument of an order names; the engine checks it against the scenario.
 ArgKind = Literal["corridor", "route", "town", "region", "level"]
+# How an order's syntax names each argument ("escort CORRIDOR LEVEL").
+ARG_NAMES: dict[str, str] = {"corridor": N_("CORRIDOR"), "route": N_("ROUTE"),
+                             "town": N_("TOWN"), "region": N_("REGION"), "level": N_("LEVEL")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ class Order:
         if kind is None:
             raise OrderSyntaxError(Phrase(N_("unknown order '{kind}'"), kind=words[0]))
         if len(words) - 1 != len(kind.args):
-            shape = " ".join((kind.name, *(a.upper() for a in kind.args)))
+            shape = join([kind.name, *(Phrase(ARG_NAMES[a]) for a in kind.args)], " ")
             raise OrderSyntaxError(Phrase(
                 NP_("'{kind}' takes {count} argument(s): {shape}",
                     "'{kind}' takes {count} argument(s): {shape}", "count"),
