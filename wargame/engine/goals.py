@@ -48,6 +48,8 @@ _JUNTA_OUTCOME: dict[str, Outcome] = {
     "decisive_defeat": "loss", "defeat": "loss", "draw": "draw", "victory": "win",
     "decisive_victory": "win"}
 _FLIP: dict[Outcome, Outcome] = {"win": "loss", "loss": "win", "draw": "draw"}
+# Translators: the percent sign after a number (French puts a narrow no-break space first).
+_PERCENT = N_("%")
 # A town's status as a goal states it (after the town's name) and as its value now.
 STATUS_WORDS = {"government": N_("held by the government"), "contested": N_("contested"),
                 "besieged": N_("besieged"), "insurgent": N_("held by {insurgent}")}
@@ -215,8 +217,8 @@ def _leaf(scenario: Scenario, view: View, cond: LeafCondition) -> GoalCondition:
                            place=place),
                     Phrase(N_("{insurgent} in {place}"), insurgent=insurgent, place=place))
             return GoalCondition("leaf", holds, label=label, short=short, tiny=tiny,
-                                 op=cond.op, target=cond.value, value=value, unit="%",
-                                 short_unit="%")
+                                 op=cond.op, target=cond.value, value=value,
+                                 unit=Phrase(_PERCENT), short_unit=Phrase(_PERCENT))
         case GrievanceCondition():
             region = scenario.regions[cond.region].name
             short = Phrase(N_("grievance in {region}"),
@@ -324,7 +326,7 @@ def leaf_text(leaf: GoalCondition, level: Level = 0) -> str:
         unit = leaf.short_unit if level else leaf.unit
         form = "{label} {op}{target}{unit}" if level else "{label} {op} {target}{unit}"
         text = Phrase(form, label=label, op=SYMBOL[leaf.op], target=leaf.target, unit=unit)
-        percent = "%" if leaf.unit == "%" else ""
+        percent = Phrase(_PERCENT) if leaf.unit == "%" else ""
         current = (Phrase("{value}{percent}", value=leaf.value, percent=percent) if level
                    else Phrase(N_("now {value}{percent}"), value=leaf.value, percent=percent))
     if leaf.value is None:
@@ -374,7 +376,7 @@ def joiner(outcome: Outcome, check: Check, connective: str, level: Level = 0) ->
     the connective left out at level 2 or for a single condition."""
     with_of = bool(connective) and level < 2
     if check == "final" and outcome == "win":
-        return Phrase(_AIM_JOINER[connective]) if with_of else ":"
+        return Phrase(_AIM_JOINER[connective] if with_of else N_(":"))
     return Phrase(_IF_JOINER[connective] if with_of else N_(" if:"))
 
 

@@ -513,7 +513,7 @@ def queue_order(state: GameState, side: Side, order: Order) -> None:
     """Add an order to the side's queue; raises IllegalOrder and changes nothing if illegal."""
     reason = check_order(state, side, order)
     if reason is not None:
-        raise IllegalOrder(Phrase("{order}: {reason}", order=str(order), reason=reason))
+        raise IllegalOrder(Phrase(N_("{order}: {reason}"), order=str(order), reason=reason))
     state.pending[side].append(order)
 
 
