@@ -89,7 +89,7 @@ def sentence(order: Order, ctx: Context, odds: int | None, priority_title: str,
     if order.kind == "escort":
         head = Phrase("{head} ({level})", head=head, level=order.args[1])
     found = facts(order, ctx, public)
-    detail = Phrase(": {facts}", facts=join(found, ", ")) if found else ""
+    detail = Phrase(N_(": {facts}"), facts=join(found, ", ")) if found else ""
     chance = Phrase(N_("; {odds}% to succeed"), odds=odds) if odds is not None else ""
     if order.kind == "ambush" and odds is not None:
         chance = Phrase(N_("; {odds}% to succeed before any escort"), odds=odds)
