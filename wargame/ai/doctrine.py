@@ -20,7 +20,7 @@ from ..engine.rng import Stream, derive_state
 from ..engine.spec import Doctrine, Priority
 from .conditions import holds_in_view
 from .decision import Decision, FilterStep
-from .explain import sentence
+from .explain import sentences
 from .filters import Context, apply_filter, describe_filter, target_regions
 from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
@@ -77,10 +77,9 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     tie = len(candidates) > 1
     order = candidates[stream.below(len(candidates))] if tie else candidates[0]
     odds = ctx.odds(order)
-    return Decision(side, order, sentence(order, ctx, odds, priority.title),
-                    priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
-                    extra={"candidates": legal},
-                    public=sentence(order, ctx, odds, priority.title, public=True))
+    full, public = sentences(order, ctx, odds, priority.title)
+    return Decision(side, order, full, priority=priority.id, steps=tuple(steps), odds=odds,
+                    tie_break=tie, extra={"candidates": legal}, public=public)
 
 
 def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,

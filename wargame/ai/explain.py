@@ -76,23 +76,47 @@ def sentence(order: Order, ctx: Context, odds: int | None, priority_title: str,
              public: bool = False) -> str:
     """Why a bot chose `order`, for a student: a `Phrase` (English, with its template and
     params), written in the reader's language where it is shown."""
+    return _sentence(_head(order, ctx), order, facts(order, ctx, public), odds,
+                     priority_title)
+
+
+def sentences(order: Order, ctx: Context, odds: int | None,
+              priority_title: str) -> tuple[str, str]:
+    """`sentence` in full and for the other side's eyes (`public`), built once when the
+    two say the same (every decision has both: this is on the bots' path)."""
+    head = _head(order, ctx)
+    found = facts(order, ctx)
+    # only the insurgency's own facts are kept from the other side (`facts`)
+    shown = facts(order, ctx, public=True) if order.side == "insurgency" else found
+    full = _sentence(head, order, found, odds, priority_title)
+    return full, (full if shown == found else
+                  _sentence(head, order, shown, odds, priority_title))
+
+
+def _head(order: Order, ctx: Context) -> str:
     kind = ORDER_KINDS[order.kind]
     names = [_name(ctx, k, a) for k, a in zip(kind.args, order.args, strict=False)
              if k != "level"]
     head: str = Phrase(kind.label)
     if names:
-        head = Phrase(N_("{order} on {targets}"), order=head, targets=join(names, " "))
+        head = Phrase(N_("{order} on {targets}"), order=head,
+                      targets=names[0] if len(names) == 1 else join(names, " "))
     if order.kind == "move":
         head = Phrase(N_("Move fighters from {region} to {to_region}"),
                       region=_name(ctx, "region", order.args[0]),
                       to_region=_name(ctx, "region", order.args[1]))
     if order.kind == "escort":
         head = Phrase("{head} ({level})", head=head, level=order.args[1])
-    found = facts(order, ctx, public)
-    detail = Phrase(N_(": {facts}"), facts=join(found, ", ")) if found else ""
+    return head
+
+
+def _sentence(head: str, order: Order, found: list[str], odds: int | None,
+              priority_title: str) -> str:
+    detail = (Phrase(N_(": {facts}"), facts=found[0] if len(found) == 1 else join(found, ", "))
+              if found else "")
     chance = Phrase(N_("; {odds}% to succeed"), odds=odds) if odds is not None else ""
     if order.kind == "ambush" and odds is not None:
         chance = Phrase(N_("; {odds}% to succeed before any escort"), odds=odds)
-    text = Phrase("{head}{detail}{chance}.", head=head, detail=detail, chance=chance)
     # The priority's title is the doctrine's (a scenario text) or the planner's label.
-    return Phrase(N_("{text} Priority: {priority}."), text=text, priority=priority_title)
+    return Phrase(N_("{head}{detail}{chance}. Priority: {priority}."), head=head,
+                  detail=detail, chance=chance, priority=priority_title)

@@ -39,7 +39,7 @@ from ..engine.rng import Stream, derive_state
 from .builtin import insurgency_doctrine, junta_doctrine
 from .decision import Decision
 from .doctrine import _odds, play_doctrine
-from .explain import sentence
+from .explain import sentences
 from .filters import Context, capital_town
 from .names import PLANNER_DEFAULT_BUDGET
 
@@ -357,12 +357,12 @@ def play_planner(state: GameState, budget: int = DEFAULT_BUDGET,
     for order in result.chosen.candidate.orders:
         queue_order(state, "junta", order)
         odds = ctx.odds(order)
-        head = sentence(order, ctx, odds, result.chosen.candidate.label)
+        head, public = sentences(order, ctx, odds, result.chosen.candidate.label)
         decisions.append(Decision(
             "junta", order, Phrase("{head} {summary}", head=head, summary=summary),
             priority="planner", odds=odds,
             extra={"planner": {"chosen": result.chosen.candidate.label,
                                "value": result.chosen.value, "weighed": weighed,
                                "rollouts": result.rollouts, "reasons": result.reasons}},
-            public=sentence(order, ctx, odds, result.chosen.candidate.label, public=True)))
+            public=public))
     return decisions

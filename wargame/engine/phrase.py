@@ -15,7 +15,6 @@ road labels. (An event keeps its own template and params: see `engine.events`.)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 from .ledger import Template
@@ -23,26 +22,24 @@ from .ledger import Template
 __all__ = ["Phrase", "join"]
 
 
-def _english(template: Template, params: Mapping[str, object]) -> str:
-    if isinstance(template, tuple):
-        singular, plural, count = template
-        template = singular if params.get(count) == 1 else plural
-    if not params:
-        return template
-    return template.format_map({k: str(v) if isinstance(v, str) else v
-                                for k, v in params.items()})
-
-
 class Phrase(str):
-    """An English sentence (the `str` value) with its template and params."""
+    """An English sentence (the `str` value) with its template and params (not to be
+    changed: a phrase is a value)."""
 
     phrase_template: Template
     phrase_params: Mapping[str, object]
 
     def __new__(cls, template: Template, /, **params: object) -> Phrase:
-        self = super().__new__(cls, _english(template, params))
+        # On the bots' path (a reason for every decision): one format, no copies. A name
+        # or a nested phrase formats as its English text (`str.__format__`).
+        if isinstance(template, tuple):
+            singular, plural, count = template
+            english = singular if params.get(count) == 1 else plural
+        else:
+            english = template
+        self = super().__new__(cls, english.format_map(params) if params else english)
         self.phrase_template = template
-        self.phrase_params = MappingProxyType(params)
+        self.phrase_params = params
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -54,9 +51,16 @@ def _rebuilt(template: Template, params: dict[str, object]) -> Phrase:
     return Phrase(template, **params)
 
 
+_JOINED: dict[tuple[int, str], tuple[str, tuple[str, ...]]] = {}
+
+
 def join(parts: list[str] | tuple[str, ...], separator: str = "") -> Phrase:
     """Phrases (or names) one after the other: each is translated on its own, the
     separator (punctuation) is not."""
-    keys = [f"p{i}" for i in range(len(parts))]
-    template = separator.join("{" + key + "}" for key in keys)
+    shape = _JOINED.get((len(parts), separator))
+    if shape is None:
+        keys = tuple(f"p{i}" for i in range(len(parts)))
+        shape = _JOINED[(len(parts), separator)] = (
+            separator.join("{" + key + "}" for key in keys), keys)
+    template, keys = shape
     return Phrase(template, **dict(zip(keys, parts, strict=True)))

@@ -480,7 +480,7 @@ def markdown(save: LoadedSave) -> str:
         for a in rows:
             given = (orders_text(a.given) if a.given is not None
                      else _("(not played yet)"))
-            said = f"{orders_text(a.suggested)} ({a.reasons})"
+            said = f"{orders_text(a.suggested)} ({localized(a.reasons)})"
             out.append(f"| {a.turn} | {_md(said)} | {_md(given)} | "
                        f"{followed_text(a.followed)} | {a.outcome or '—'} |")
 
@@ -674,7 +674,7 @@ def html_report(save: LoadedSave) -> str:
         for a in rows:
             given = (orders_text(a.given) if a.given is not None
                      else _("(not played yet)"))
-            said = f"{orders_text(a.suggested)} ({a.reasons})"
+            said = f"{orders_text(a.suggested)} ({localized(a.reasons)})"
             out.append(f"<tr><td>{a.turn}</td><td>{_e(said)}</td>"
                        f"<td>{_e(given)}</td><td>{_e(followed_text(a.followed))}</td>"
                        f"<td>{_e(a.outcome or '—')}</td></tr>")
