@@ -13,11 +13,11 @@ import pytest
 
 from wargame.ai.bots import play_side
 from wargame.engine import Order, check_order, observe
-from wargame.engine.state import new_state
 from wargame.engine.goals import goal_outline, goals_of, inline, leaf_text
 from wargame.engine.ledger import N_, NP_
 from wargame.engine.legality import static_reason
 from wargame.engine.phrase import Phrase, join
+from wargame.engine.state import new_state
 from wargame.i18n import _, error_text, localized, ngettext, set_language
 from wargame.i18n_tools import pseudo_text
 from wargame.scenario.load import load_scenario

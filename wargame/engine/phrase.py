@@ -14,7 +14,7 @@ road labels. (An event keeps its own template and params: see `engine.events`.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .ledger import Template
@@ -54,7 +54,7 @@ def _rebuilt(template: Template, params: dict[str, object]) -> Phrase:
 _JOINED: dict[tuple[int, str], tuple[str, tuple[str, ...]]] = {}
 
 
-def join(parts: list[str] | tuple[str, ...], separator: str = "") -> Phrase:
+def join(parts: Sequence[str], separator: str = "") -> Phrase:
     """Phrases (or names) one after the other: each is translated on its own, the
     separator (punctuation) is not."""
     shape = _JOINED.get((len(parts), separator))
