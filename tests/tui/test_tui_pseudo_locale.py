@@ -1,7 +1,8 @@
 """The pseudo-locale: every message of the catalogue shown between ⟦markers⟧, so English
 left outside them is a string that skips gettext. Checked: the title (with its briefing),
-help, game over, the board (its goals too), the turn report (every fold open, the AI's
-rationales too) and a whole game in plain mode (status, a refused order, the advisor).
+help, game over, the board (its goals too) and the advisor, the turn report (every fold
+open, the AI's rationales too) and a whole game in plain mode (status, a refused order,
+the advisor).
 
 A template's placeholders are left outside its markers (`⟦Çöñvöý öñ ⟧{road}`), so what
 fills them must be marked on its own: an English param (an order refusal's reason, a
@@ -174,6 +175,13 @@ async def test_the_board_and_the_turn_report_have_no_english_outside_the_markers
         board = unmarked(shown(app.screen))
         found = sorted({w for w in leaks(board) if w not in allowed})
         assert found == [], found
+        await pilot.press("i")           # the advisor: its orders and the planner's reasons
+        await settle(pilot)
+        assert type(app.screen).__name__ == "AdvisorScreen"
+        found = sorted({w for w in leaks(unmarked(shown(app.screen))) if w not in allowed})
+        assert found == [], found
+        await pilot.press("escape")
+        await settle(pilot)
         await pilot.press("o", "enter")
         await settle(pilot)
         app.clear_notifications()
