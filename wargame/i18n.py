@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "_", "available_languages", "current_language",
-           "format_date", "format_decimal", "format_fixed", "format_number", "format_percent",
-           "format_week", "list_separator", "local_numbers", "locale_language", "localized",
-           "messages_fingerprint", "ngettext", "pgettext", "set_language", "template"]
+           "error_text", "format_date", "format_decimal", "format_fixed", "format_number",
+           "format_percent", "format_week", "list_separator", "local_numbers",
+           "locale_language", "localized", "localized_params", "messages_fingerprint",
+           "ngettext", "pgettext", "set_language", "template"]
 
 DOMAIN = "wargame"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -119,11 +120,45 @@ def locale_language(environ: Mapping[str, str]) -> str | None:
 
 def localized(text: Any, language: str | None = None) -> str:
     """A scenario text in `language` (default: the current one), else English, else the
-    first language written. Plain strings are returned as they are."""
+    first language written; an engine `Phrase` (a sentence with its template and params)
+    in the current language, its params localized in turn and its numbers written for
+    the language. Plain strings are returned as they are."""
+    phrase = getattr(text, "phrase_template", None)
+    if phrase is not None:
+        return _phrase(phrase, text.phrase_params, language)
     pick = getattr(text, "in_language", None)
     if pick is None:
         return str(text)
     return str(pick(language or _language))
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception's message for the reader: the engine's (an `IllegalOrder`, an
+    `OrderSyntaxError`) is a phrase, translated; any other as it is."""
+    return localized(exc.args[0]) if len(exc.args) == 1 else str(exc)
+
+
+def localized_params(params: Mapping[str, object] | None,
+                     language: str | None = None) -> dict[str, object]:
+    """A template's params for the reader: scenario texts and phrases localized, numbers
+    written as the language writes them (English keeps the engine's digits, `1234`)."""
+    out: dict[str, object] = {}
+    for key, value in (params or {}).items():
+        if hasattr(value, "phrase_template") or hasattr(value, "in_language"):
+            value = localized(value, language)
+        elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+              and _babel_locale() != "en"):
+            value = format_number(value)
+        out[key] = value
+    return out
+
+
+def _phrase(message: str | tuple[str, str, str], params: Mapping[str, object],
+            language: str | None) -> str:
+    text = template(message, params)       # the count of a plural form is still a number
+    if not params:
+        return text
+    return text.format_map(localized_params(params, language))
 
 
 def template(message: str | tuple[str, str, str], params: Mapping[str, object] | None) -> str:

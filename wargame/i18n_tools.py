@@ -134,14 +134,19 @@ _PLACEHOLDERS = re.compile(r"(\{[^{}]*\}|%\([a-z_]+\)[sdr]|%[sdr]|%%)")
 
 
 def pseudo_text(message: str) -> str:
-    """`message` between markers, its letters swapped for accented look-alikes (so text
-    that skipped the catalogue stands out) and its placeholders untouched."""
+    """`message` with its words between markers, their letters swapped for accented
+    look-alikes (so text that skipped the catalogue stands out), and its placeholders
+    left outside the markers: what fills them (a name, a nested sentence) must be marked
+    on its own, or it shows up as English (`⟦Çöñvöý öñ ⟧{road}⟦ löst⟧`)."""
     accents = str.maketrans("aeiouAEIOUcnyCNY", "àéîöûÀÉÎÖÛçñýÇÑÝ")
-    parts = _PLACEHOLDERS.split(message)
-    body = "".join(part if _PLACEHOLDERS.fullmatch(part) else part.translate(accents)
-                   for part in parts)
-    end = "\n" if body.endswith("\n") else ""
-    return PSEUDO_OPEN + body.removesuffix("\n") + PSEUDO_CLOSE + end
+    end = "\n" if message.endswith("\n") else ""
+    out = []
+    for part in _PLACEHOLDERS.split(message.removesuffix("\n")):
+        if _PLACEHOLDERS.fullmatch(part):
+            out.append(part)
+        elif part:
+            out.append(PSEUDO_OPEN + part.translate(accents) + PSEUDO_CLOSE)
+    return "".join(out) + end
 
 
 def write_pseudo(folder: Path) -> Path:

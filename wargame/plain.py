@@ -27,10 +27,10 @@ from .engine import (
 )
 from .engine.events import Event
 from .engine.game import Game
-from .engine.goals import ending_name, goal_outline, goals_of
+from .engine.goals import ending_name, flag_name, goal_outline, goals_of
 from .engine.safetext import printable
 from .engine.turn import capital_region
-from .i18n import N_, _, format_week, local_numbers, localized
+from .i18n import N_, _, error_text, format_week, local_numbers, localized
 from .output import tolerant_input
 from .present.events import event_text
 from .present.ledgertext import (
@@ -135,7 +135,7 @@ class PlainGame:
             "junta": v.support_junta[capital], "jnim": v.support_insurgency[capital],
             "cohesion": v.cohesion, "isolation": v.isolation,
             "tankers": v.tankers_destroyed})))
-        flags = [f.replace("_", " ") for f, on in sorted(v.flags.items()) if on]
+        flags = [localized(flag_name(f)) for f, on in sorted(v.flags.items()) if on]
         if flags:
             self.say(_("In force: {flags}").format(flags=", ".join(flags)))
         # Translators: a table's header; the columns are 13, 6, 6, 11 and 2 characters wide.
@@ -158,10 +158,10 @@ class PlainGame:
         for goal in goals.endings:
             for line in goal_outline(goal):
                 mark = words[line.holds] if line.leaf else ""
-                self.say("  " * (line.depth + 1) + mark + line.text)
+                self.say("  " * (line.depth + 1) + mark + localized(line.text))
         now = goals.if_ended_now
         self.say("  " + _("If the game ended now: {ending}").format(
-            ending=ending_name(goals.ending(now)) + "." if now
+            ending=localized(ending_name(goals.ending(now))) + "." if now
             else _("unknown (it depends on what you cannot see).")))
 
     def show_map(self) -> None:
@@ -349,8 +349,8 @@ class PlainGame:
         none = _("no orders")
         self.say(_("Advisor for turn {turn} (weighed {n} order sets): {orders}").format(
             turn=advice.turn, n=advice.weighed, orders=", ".join(advice.orders) or none))
-        self.say(_("Why: {label}: {reasons}.").format(label=advice.label,
-                                                       reasons=advice.reasons))
+        self.say(_("Why: {label}: {reasons}.").format(label=localized(advice.label),
+                                                       reasons=localized(advice.reasons)))
         queued = ", ".join(str(o) for o in self.state.pending["junta"]) or _("empty")
         self.say(_("Your queue: {queued}. Type 'accept' to replace it with the advice, or "
                    "give your own orders.").format(queued=queued))
@@ -366,7 +366,7 @@ class PlainGame:
             try:
                 queue_order(self.state, "junta", Order.parse(text))
             except (OrderSyntaxError, IllegalOrder) as exc:  # it was legal on this queue
-                self.say(_("Not possible: {error}.").format(error=exc))
+                self.say(_("Not possible: {error}.").format(error=error_text(exc)))
         self.say(_("Queued the advice: {orders}").format(
             orders=", ".join(advice.orders) or _("no orders")))
 
@@ -426,7 +426,7 @@ class PlainGame:
                 self.say(_("Queued: {order}").format(order=order))
             except (OrderSyntaxError, IllegalOrder) as exc:
                 self.say(_("Not possible: {error}. Type 'orders' for the list or 'help'.")
-                         .format(error=exc))
+                         .format(error=error_text(exc)))
         return True
 
 

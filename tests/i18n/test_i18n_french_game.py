@@ -1,7 +1,6 @@
 """A whole game in French in plain mode, and the after-action report in French: the
-interface's words come from the catalogue, the scenario's from its translations. What
-stays English is the engine's sentences not yet templated (most events, goals, order
-refusals): listed in the README."""
+interface's words come from the catalogue, the scenario's from its translations, the
+engine's (events, goals, order refusals) from its templates."""
 
 from __future__ import annotations
 

@@ -1,10 +1,15 @@
 """The pseudo-locale: every message of the catalogue shown between ⟦markers⟧, so English
-left outside them is a string that skips gettext. Checked: the title, help, game over,
-the board, the turn report (every fold open) and a whole game in plain mode. The engine's
-goal phrases are left out by name below: they are English until they are templated.
+left outside them is a string that skips gettext. Checked: the title (with its briefing),
+help, game over, the board (its goals too) and the advisor, the turn report (every fold
+open, the AI's rationales too) and a whole game in plain mode (status, a refused order,
+the advisor).
 
-Scenario text is marked too (its translation is the scenario's, not the catalogue's); a
-quotation (“…”, « … ») and an article's file name are left as they are, on purpose."""
+A template's placeholders are left outside its markers (`⟦Çöñvöý öñ ⟧{road}`), so what
+fills them must be marked on its own: an English param (an order refusal's reason, a
+road's label, a goal's phrase) shows up. Scenario text is marked too (its translation is
+the scenario's, not the catalogue's); a quotation (“…”, « … ») and an article's file name
+are left as they are, on purpose. Dates and numbers are written by Babel for a locale
+whose words are not in Latin letters, so an English date that skipped it shows."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import pytest
 from textual.widgets import Button, Label, OptionList, Static
 from tui_helpers import game_before_last_turn, make_app, settle, sync, text_of
 
+from wargame import i18n
 from wargame.engine.localtext import LocalText
 from wargame.i18n import set_language
 from wargame.i18n_tools import PSEUDO, pseudo_text, write_pseudo
@@ -33,6 +39,8 @@ def pseudo(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("locale")
     write_pseudo(folder)
     set_language(PSEUDO, folder)
+    # Babel does not know the pseudo-locale: dates and numbers in Russian, no Latin words.
+    monkeypatch.setattr(i18n, "_babel_locale", lambda: "ru")
     original = LocalText.in_language
     monkeypatch.setattr(LocalText, "in_language",
                         lambda self, language: pseudo_text(original(self, language)))
@@ -67,8 +75,7 @@ async def test_title_and_help_have_no_english_outside_the_markers(tmp_path: Path
     app = WargameApp(saves_dir=tmp_path)
     async with app.run_test(size=(110, 34)) as pilot:
         await settle(pilot)
-        # the briefing's "how the game ends" is worded by the engine (wrapped later)
-        found = leaks(shown(app.screen, skip=("briefing",)))
+        found = leaks(unmarked(shown(app.screen)))
         assert found == [], found
         await pilot.press("question_mark")
         await settle(pilot)
@@ -92,14 +99,10 @@ async def test_game_over_has_no_english_outside_the_markers(tmp_path: Path) -> N
 
 # ------------------------------------------------------------------ plain mode, a whole game
 
-# What plain mode may show in English, on purpose or not yet:
-# - the engine's goal phrases (`engine.goals`: the outline under "status" and the
-#   ending's name after "If the game ended now"), not templated yet (issue 12);
-# - the words a player types (order text forms, ids of towns, roads, regions), which are
-#   the same in every language.
-# The turn's events are templates now (rendered from the catalogue); what they embed as
-# parameters (a road's label, an order refusal's reason from legality) sits inside their
-# markers, so this test cannot see it: the README lists it.
+# What plain mode may show in English, on purpose: the words a player types (order text
+# forms, ids of towns, roads, regions, a scripted event's id named with its order, the
+# reason the player gives for a turn), which are the same in every language.
+REASON = "hold the roads"
 
 
 def unmarked(text: str) -> str:
@@ -112,31 +115,22 @@ def unmarked(text: str) -> str:
 
 
 def typed_words() -> set[str]:
-    """The words of the commands a player types: order kinds and the scenario's ids."""
+    """The words of the commands a player types: order kinds and the scenario's ids (a
+    scripted order that did not take place names its event by id)."""
     from wargame.engine.orders import ESCORT_LEVELS, ORDER_KINDS
     from wargame.scenario.load import load_scenario
     from wargame.scenario.shipped import shipped_scenarios
 
     path = next(p for p in shipped_scenarios() if p.stem == "bamako-blockade-2025")
     sc = load_scenario(path)
-    ids = [*ORDER_KINDS, *ESCORT_LEVELS, *sc.towns, *sc.regions, *sc.routes, *sc.corridors]
+    ids = [*ORDER_KINDS, *ESCORT_LEVELS, *sc.towns, *sc.regions, *sc.routes, *sc.corridors,
+           *(e.id for e in sc.spec.events), REASON]
     return {w for i in ids for w in re.findall(r"[A-Za-z]+", i)}
 
 
 def plain_leaks(text: str) -> list[str]:
-    goals_start = pseudo_text("Goals (the scenario's endings, in the order they are tested):")
-    goals_end = pseudo_text("If the game ended now: {ending}").split("{ending}")[0]
-    kept, in_goals = [], False
-    for line in text.splitlines():
-        if line.startswith(goals_start):
-            in_goals = True
-            continue
-        if in_goals:
-            in_goals = goals_end not in line   # that last line names the engine's ending
-            continue
-        kept.append(line)
     allowed = NAMES | typed_words()
-    return [w for w in leaks(unmarked("\n".join(kept))) if w not in allowed]
+    return [w for w in leaks(unmarked(text)) if w not in allowed]
 
 
 def test_a_whole_plain_game_has_no_english_outside_the_markers() -> None:
@@ -148,25 +142,26 @@ def test_a_whole_plain_game_has_no_english_outside_the_markers() -> None:
 
     path = next(p for p in shipped_scenarios() if p.stem == "bamako-blockade-2025")
     out = io.StringIO()
+    # refused: an order of the other side, a town that is not besieged, an unknown word
     commands = ("help\nstatus\nmap\norders\nescort dakar heavy\nundo\nundo\nhelp escort\n"
-                "help isolation\nwhy cohesion\nreason hold the roads\n"
+                "ambush bamako-kati\nrelieve kati\nescort dakar\nadvise\nundo\n"
+                f"help isolation\nwhy cohesion\nreason {REASON}\n"
                 + "end\nwhy cohesion\nwhy support segou\nwhy fuel\n" * 30 + "save\n")
     play_plain(load_scenario(path), seed=1, stdin=io.StringIO(commands), stdout=out,
                autosave=False)
     text = out.getvalue()
     assert pseudo_text("GAME OVER: {ending}").split("{ending}")[0] in text
+    for shown_too in ("Goals (the scenario's endings, in the order they are tested):",
+                      "Not possible: {error}. Type 'orders' for the list or 'help'.",
+                      "Why: {label}: {reasons}."):
+        assert pseudo_text(shown_too).split("{")[0] in text, shown_too
     found = sorted(set(plain_leaks(text)))
     assert found == [], found
 
 
 # ------------------------------------------------------------------ the board and the report
 
-# The goals bar and panel write the engine's goal phrases (`engine.goals`): English until
-# they are templated (issue 12). The map draws names only (checked by test_tui_i18n's map
-# test). The report's events and news are templates now: checked, except the "Why (JNIM's
-# AI)" lines under JNIM's operations, whose rationale the AI writes in English.
-BOARD_ENGINE_TEXT = ("goal-win", "goal-loss", "goals")
-REPORT_ENGINE_TEXT: tuple[str, ...] = ()
+# The map draws names only (checked by test_tui_i18n's map test).
 AI_RATIONALE = (pseudo_text("Why (JNIM's AI): "), pseudo_text("Why (the bot): "))
 
 
@@ -177,9 +172,16 @@ async def test_the_board_and_the_turn_report_have_no_english_outside_the_markers
     async with app.run_test(size=(140, 42)) as pilot:
         await settle(pilot)
         allowed = NAMES | typed_words()
-        board = unmarked(shown(app.screen, skip=BOARD_ENGINE_TEXT))
+        board = unmarked(shown(app.screen))
         found = sorted({w for w in leaks(board) if w not in allowed})
         assert found == [], found
+        await pilot.press("i")           # the advisor: its orders and the planner's reasons
+        await settle(pilot)
+        assert type(app.screen).__name__ == "AdvisorScreen"
+        found = sorted({w for w in leaks(unmarked(shown(app.screen))) if w not in allowed})
+        assert found == [], found
+        await pilot.press("escape")
+        await settle(pilot)
         await pilot.press("o", "enter")
         await settle(pilot)
         app.clear_notifications()
@@ -188,8 +190,8 @@ async def test_the_board_and_the_turn_report_have_no_english_outside_the_markers
         assert type(app.screen).__name__ == "ReportScreen"
         await pilot.press("x")           # every fold open: the regions' causes too
         await settle(pilot)
-        report = unmarked("\n".join(
-            line for line in shown(app.screen, skip=REPORT_ENGINE_TEXT).splitlines()
-            if not any(why.rstrip() in line for why in AI_RATIONALE)))
+        shown_report = shown(app.screen)
+        assert any(why.rstrip() in shown_report for why in AI_RATIONALE)   # checked too
+        report = unmarked(shown_report)
         found = sorted({w for w in leaks(report) if w not in allowed})
         assert found == [], found

@@ -12,6 +12,8 @@ from typing import Any
 
 from ..engine import GameState
 from ..engine.game import Game
+from ..engine.ledger import N_
+from ..engine.phrase import Phrase
 from .planner import DEFAULT_BUDGET, Plan, plan
 
 
@@ -26,7 +28,8 @@ class Advice:
 
     def to_record(self) -> dict[str, Any]:
         return {"turn": self.turn, "orders": list(self.orders),
-                "reasons": f"{self.label}: {self.reasons}"}
+                "reasons": Phrase(N_("{label}: {reasons}"), label=self.label,
+                                  reasons=self.reasons)}
 
 
 def advise(state: GameState, budget: int = DEFAULT_BUDGET) -> Advice:

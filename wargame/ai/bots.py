@@ -4,6 +4,8 @@ returns its decisions, each with a rationale the interface and reports can show.
 from __future__ import annotations
 
 from ..engine import GameState, Side, order_odds
+from ..engine.ledger import N_
+from ..engine.phrase import Phrase
 from .builtin import JUNTA_POLICIES, insurgency_doctrine, junta_doctrine
 from .decision import Decision
 from .doctrine import DIFFICULTIES, play_doctrine
@@ -24,7 +26,8 @@ def play_side(state: GameState, side: Side, policy: str = "doctrine",
     """
     if policy in POLICIES:
         orders = POLICIES[policy](state, side)
-        return [Decision(side, o, f"{o}: chosen at random among the legal orders.",
+        return [Decision(side, o, Phrase(N_("{order}: chosen at random among the legal "
+                                            "orders."), order=str(o)),
                          priority=policy, odds=order_odds(state, o)) for o in orders]
     scenario = state.scenario
     if side == "junta" and policy == "planner":

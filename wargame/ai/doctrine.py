@@ -12,13 +12,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..engine import GameState, Order, Side, legal_orders, observe, order_odds, queue_order
+from ..engine.ledger import N_
 from ..engine.legality import capacity, capacity_used
+from ..engine.phrase import Phrase
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
 from ..engine.spec import Doctrine, Priority
 from .conditions import holds_in_view
 from .decision import Decision, FilterStep
-from .explain import sentence
+from .explain import sentences
 from .filters import Context, apply_filter, describe_filter, target_regions
 from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
@@ -75,10 +77,9 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
     tie = len(candidates) > 1
     order = candidates[stream.below(len(candidates))] if tie else candidates[0]
     odds = ctx.odds(order)
-    return Decision(side, order, sentence(order, ctx, odds, priority.title),
-                    priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
-                    extra={"candidates": legal},
-                    public=sentence(order, ctx, odds, priority.title, public=True))
+    full, public = sentences(order, ctx, odds, priority.title)
+    return Decision(side, order, full, priority=priority.id, steps=tuple(steps), odds=odds,
+                    tie_break=tie, extra={"candidates": legal}, public=public)
 
 
 def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
@@ -175,7 +176,8 @@ def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
     best = scored[0][2]
     summary = "; ".join(f"{o.order} {s:+d}" for s, _, o in scored)
     return Decision(best.side, best.order,
-                    best.sentence + f" Expert lookahead over one turn: {summary}.",
+                    Phrase(N_("{sentence} Expert lookahead over one turn: {summary}."),
+                           sentence=best.sentence, summary=summary),
                     priority=best.priority, steps=best.steps, odds=best.odds,
                     tie_break=best.tie_break, public=best.public,
                     extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}

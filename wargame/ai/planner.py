@@ -32,12 +32,14 @@ from typing import Any
 
 from ..engine import GameState, Order, check_order, legal_orders, observe, queue_order
 from ..engine.goals import GoalCondition, goals_of, outcome_for
+from ..engine.ledger import N_
+from ..engine.phrase import Phrase, join
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
 from .builtin import insurgency_doctrine, junta_doctrine
 from .decision import Decision
 from .doctrine import _odds, play_doctrine
-from .explain import sentence
+from .explain import sentences
 from .filters import Context, capital_town
 from .names import PLANNER_DEFAULT_BUDGET
 
@@ -45,6 +47,10 @@ DEFAULT_BUDGET = PLANNER_DEFAULT_BUDGET  # the command line's default (names.py)
 DEPTH = 2               # turns each rollout plays: this one and the next
 SAMPLES = 2             # determinisations of the fog per candidate at the default budget
 DOCTRINES = ("historical", "defensive", "aggressive")
+# A candidate's label names its doctrine (a `Phrase`, translated where it is shown).
+_DOCTRINE_LABELS = {"historical": N_("historical doctrine"),
+                    "defensive": N_("defensive doctrine"),
+                    "aggressive": N_("aggressive doctrine")}
 # How much better than the historical doctrine's set a challenger must score to be chosen:
 # with a few draws of the fog each, the best of thirty candidates is partly the luckiest
 # (the winner's curse), so a small lead is not trusted.
@@ -191,7 +197,7 @@ def candidates(base: GameState, limit: int,
 
     sets = {name: doctrine_set(base, name) for name in DOCTRINES}
     for name in DOCTRINES:
-        add(f"{name} doctrine", sets[name])
+        add(Phrase(_DOCTRINE_LABELS[name]), sets[name])
     historical = sets["historical"]
     ranked = {k: v for k, v in ranked_per_kind(base).items() if k not in banned}
     for alternatives in ranked.values():
@@ -200,13 +206,15 @@ def candidates(base: GameState, limit: int,
             continue
         if historical:  # swap the doctrine's last (least urgent) order for this one
             swapped = _legal_prefix(base, (*historical[:-1], alt))
-            add(f"historical, {historical[-1].kind} → {alt}", swapped)
-        add(f"historical + {alt}", _legal_prefix(base, (*historical, alt)))
+            add(Phrase(N_("historical, {kind} → {order}"), kind=historical[-1].kind,
+                       order=str(alt)), swapped)
+        add(Phrase(N_("historical + {order}"), order=str(alt)),
+            _legal_prefix(base, (*historical, alt)))
     # Concentrated sets: as many of one kind as the capacity and money allow, best
     # targets first (every corridor escorted, say), which no doctrine gives.
     for kind, alternatives in ranked.items():
         if len(alternatives) > 1:
-            add(f"all on {kind}", _legal_prefix(base, tuple(alternatives)))
+            add(Phrase(N_("all on {kind}"), kind=kind), _legal_prefix(base, tuple(alternatives)))
     return out
 
 
@@ -254,6 +262,12 @@ def evaluate(state: GameState) -> int:
     # (rules.cohesion.unpaid), further ahead than a rollout sees, so every billion counts.
     value += state.treasury // TREASURY_PER_POINT
     return value
+
+
+# The tracks `_tracks` weighs, as its reasons name them (the keys stay in the JSON).
+_TRACK_NAMES = {"fuel days": N_("fuel days"), "capital support": N_("capital support"),
+                "cohesion": N_("cohesion"), "treasury": N_("treasury"),
+                "towns lost": N_("towns lost")}
 
 
 def _tracks(state: GameState) -> dict[str, int]:
@@ -310,16 +324,20 @@ def _reasons(chosen: Scored, doctrine: Scored, ranked: tuple[Scored, ...]) -> st
     other = doctrine if chosen is not doctrine else next(
         (s for s in ranked if s is not chosen), None)
     if other is None:
-        return f"the only set it could give (value {chosen.value:+d})"
+        return Phrase(N_("the only set it could give (value {value})"),
+                      value=f"{chosen.value:+d}")
     if chosen is doctrine and other.value > chosen.value:
-        return (f"value {chosen.value:+d}; the best challenger, {other.candidate.label}, "
-                f"scored {other.value:+d}, less than {MARGIN} better: within the luck of "
-                "the draws")
-    diffs = [f"{k} {chosen.tracks[k] - other.tracks[k]:+d}" for k in chosen.tracks
+        return Phrase(N_("value {value}; the best challenger, {other}, scored {other_value}, "
+                         "less than {margin} better: within the luck of the draws"),
+                      value=f"{chosen.value:+d}", other=other.candidate.label,
+                      other_value=f"{other.value:+d}", margin=MARGIN)
+    diffs = [Phrase("{track} {delta}", track=Phrase(_TRACK_NAMES.get(k, k)),
+                    delta=f"{chosen.tracks[k] - other.tracks[k]:+d}") for k in chosen.tracks
              if chosen.tracks[k] != other.tracks.get(k, chosen.tracks[k])]
-    detail = (" (" + ", ".join(diffs) + ")") if diffs else ""
-    return (f"value {chosen.value:+d} against {other.value:+d} for {other.candidate.label}"
-            f"{detail}")
+    detail = Phrase(" ({diffs})", diffs=join(diffs, ", ")) if diffs else ""
+    return Phrase(N_("value {value} against {other_value} for {other}{detail}"),
+                  value=f"{chosen.value:+d}", other_value=f"{other.value:+d}",
+                  other=other.candidate.label, detail=detail)
 
 
 # ------------------------------------------------------------------ the bot
@@ -331,18 +349,20 @@ def play_planner(state: GameState, budget: int = DEFAULT_BUDGET,
     view = observe(state, "junta")
     ctx = Context(view, state.scenario, _odds(state, "junta"))
     weighed = [s.to_dict() for s in result.weighed]
-    summary = (f"Planner: weighed {len(result.weighed)} order sets over {result.depth} "
-               f"turns on {result.samples} draws of the fog each; chose "
-               f"{result.chosen.candidate.label}: {result.reasons}.")
+    summary = Phrase(N_("Planner: weighed {sets} order sets over {depth} turns on {samples} "
+                        "draws of the fog each; chose {label}: {reasons}."),
+                     sets=len(result.weighed), depth=result.depth, samples=result.samples,
+                     label=result.chosen.candidate.label, reasons=result.reasons)
     decisions: list[Decision] = []
     for order in result.chosen.candidate.orders:
         queue_order(state, "junta", order)
         odds = ctx.odds(order)
-        head = sentence(order, ctx, odds, result.chosen.candidate.label)
+        head, public = sentences(order, ctx, odds, result.chosen.candidate.label)
         decisions.append(Decision(
-            "junta", order, f"{head} {summary}", priority="planner", odds=odds,
+            "junta", order, Phrase("{head} {summary}", head=head, summary=summary),
+            priority="planner", odds=odds,
             extra={"planner": {"chosen": result.chosen.candidate.label,
                                "value": result.chosen.value, "weighed": weighed,
                                "rollouts": result.rollouts, "reasons": result.reasons}},
-            public=sentence(order, ctx, odds, result.chosen.candidate.label, public=True)))
+            public=public))
     return decisions

@@ -6,7 +6,9 @@ the junta) is unknown, never the true value. The conditions are read by the same
 evaluator as the engine's endings and the bots' doctrine (`scripted.leaf_value` and
 `leaf_holds`); unknown leaves combine in three-valued logic (all/any/not).
 
-Pure data and plain phrases: the TUI, the plain mode and the briefing style them.
+Pure data and plain phrases: the TUI, the plain mode and the briefing style them. Every
+phrase is a `Phrase` (English, with its template and params): the interface writes it in
+the reader's language with `i18n.localized`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .ledger import N_
 from .orders import Side
+from .phrase import Phrase, join
 from .scenario import Scenario
 from .scripted import LeafCondition, LeafValue, leaf_holds, leaf_value, view_track
 from .spec import (
@@ -37,18 +41,34 @@ Check = Literal["every_turn", "final", "default"]
 NodeKind = Literal["all", "any", "not", "leaf"]
 
 SYMBOL = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
-GRADE_WORDS = {"decisive_defeat": "decisive defeat", "defeat": "defeat", "draw": "draw",
-               "victory": "victory", "decisive_victory": "decisive victory"}
+GRADE_WORDS = {"decisive_defeat": N_("decisive defeat"), "defeat": N_("defeat"),
+               "draw": N_("draw"), "victory": N_("victory"),
+               "decisive_victory": N_("decisive victory")}
 _JUNTA_OUTCOME: dict[str, Outcome] = {
     "decisive_defeat": "loss", "defeat": "loss", "draw": "draw", "victory": "win",
     "decisive_victory": "win"}
 _FLIP: dict[Outcome, Outcome] = {"win": "loss", "loss": "win", "draw": "draw"}
-STATUS_WORDS = {"government": "held by the government", "contested": "contested",
-                "besieged": "besieged", "insurgent": "held by {insurgent}"}
-SHORT_STATUS_WORDS = {"government": "secure", "contested": "contested",
-                      "besieged": "besieged", "insurgent": "held by {insurgent}"}
+# Translators: the percent sign after a number (French puts a narrow no-break space first).
+_PERCENT = N_("%")
+# A town's status as a goal states it (after the town's name) and as its value now.
+STATUS_WORDS = {"government": N_("held by the government"), "contested": N_("contested"),
+                "besieged": N_("besieged"), "insurgent": N_("held by {insurgent}")}
+SHORT_STATUS_WORDS = {"government": N_("secure"), "contested": N_("contested"),
+                      "besieged": N_("besieged"), "insurgent": N_("held by {insurgent}")}
 # Flags that record something that happened (rather than a measure in force).
-_EVENT_FLAGS = {"coup": "a coup", "mass_unrest": "mass unrest"}
+_EVENT_FLAGS = {"coup": N_("a coup"), "mass_unrest": N_("mass unrest")}
+# The flags the rules and the shipped scenarios set, by name (else the id in words).
+FLAG_NAMES = {"coup": N_("coup"), "mass_unrest": N_("mass unrest"),
+              "dress_rules": N_("dress rules"), "evacuation_advice": N_("evacuation advice"),
+              "parties_banned": N_("parties banned"), "power_cuts": N_("power cuts"),
+              "rural_fuel_ban": N_("rural fuel ban"), "schools_closed": N_("schools closed"),
+              "travel_restrictions": N_("travel restrictions")}
+
+
+def flag_name(flag: str) -> str:
+    """A flag in words ('rural fuel ban'): a `Phrase` for the flags the game knows."""
+    known = FLAG_NAMES.get(flag)
+    return Phrase(known) if known is not None else flag.replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,36 +206,48 @@ def _leaf(scenario: Scenario, view: View, cond: LeafCondition) -> GoalCondition:
             region = scenario.regions[cond.region].name
             place = place_name(scenario, cond.region)
             if cond.side == "junta":
-                label, short, tiny = (f"support for the junta in {region}",
-                                      f"{place} support", place)
+                label, short, tiny = (
+                    Phrase(N_("support for the junta in {region}"), region=region),
+                    Phrase(N_("{place} support"), place=place), place)
             else:
-                label, short, tiny = (f"support for {insurgent} in {region}",
-                                      f"{insurgent} support in {place}",
-                                      f"{insurgent} in {place}")
+                label, short, tiny = (
+                    Phrase(N_("support for {insurgent} in {region}"), insurgent=insurgent,
+                           region=region),
+                    Phrase(N_("{insurgent} support in {place}"), insurgent=insurgent,
+                           place=place),
+                    Phrase(N_("{insurgent} in {place}"), insurgent=insurgent, place=place))
             return GoalCondition("leaf", holds, label=label, short=short, tiny=tiny,
-                                 op=cond.op, target=cond.value, value=value, unit="%",
-                                 short_unit="%")
+                                 op=cond.op, target=cond.value, value=value,
+                                 unit=Phrase(_PERCENT), short_unit=Phrase(_PERCENT))
         case GrievanceCondition():
             region = scenario.regions[cond.region].name
-            short = f"grievance in {place_name(scenario, cond.region)}"
-            return GoalCondition("leaf", holds, label=f"grievance in {region}", short=short,
-                                 tiny=short, op=cond.op, target=cond.value, value=value)
+            short = Phrase(N_("grievance in {region}"),
+                           region=place_name(scenario, cond.region))
+            return GoalCondition("leaf", holds,
+                                 label=Phrase(N_("grievance in {region}"), region=region),
+                                 short=short, tiny=short, op=cond.op, target=cond.value,
+                                 value=value)
         case FlagCondition():
-            word = _EVENT_FLAGS.get(cond.flag, cond.flag.replace("_", " "))
-            label = word if cond.value else f"no {word}"
-            tiny = cond.flag.replace("_", " ") if cond.value else label
+            happened = _EVENT_FLAGS.get(cond.flag)
+            word = Phrase(happened) if happened is not None else flag_name(cond.flag)
+            # ('no coup', not 'no a coup': the flag's name, without the article)
+            label = word if cond.value else Phrase(N_("no {flag}"), flag=flag_name(cond.flag))
+            tiny = flag_name(cond.flag) if cond.value else label
             now, short_now = _flag_now(cond.flag, value)
             return GoalCondition("leaf", holds, label=label, short=label, tiny=tiny, op="is",
                                  target=cond.value, value=value, value_text=now,
                                  short_value_text=short_now)
         case TownStatusCondition():
             town = scenario.towns[cond.town].name
-            words = STATUS_WORDS[cond.status].format(insurgent=insurgent)
-            now = "now " + STATUS_WORDS[str(value)].format(insurgent=insurgent)
-            short_now = SHORT_STATUS_WORDS[str(value)].format(insurgent=insurgent)
-            tiny = f"{town} to {insurgent}" if cond.status == "insurgent" else f"{town} {words}"
-            return GoalCondition("leaf", holds, label=f"{town} {words}",
-                                 short=f"{town} {words}", tiny=tiny, op="is",
+            words = Phrase(STATUS_WORDS[cond.status], insurgent=insurgent)
+            now = Phrase(N_("now {status}"),
+                         status=Phrase(STATUS_WORDS[str(value)], insurgent=insurgent))
+            short_now = Phrase(SHORT_STATUS_WORDS[str(value)], insurgent=insurgent)
+            named = Phrase(N_("{town} {status}"), town=town, status=words)
+            tiny = (Phrase(N_("{town} to {insurgent}"), town=town, insurgent=insurgent)
+                    if cond.status == "insurgent" else named)
+            return GoalCondition("leaf", holds, label=named,
+                                 short=named, tiny=tiny, op="is",
                                  target=cond.status,
                                  value=value, value_text=now, short_value_text=short_now)
     raise TypeError(f"unknown condition {cond!r}")
@@ -224,28 +256,43 @@ def _leaf(scenario: Scenario, view: View, cond: LeafCondition) -> GoalCondition:
 def _flag_now(flag: str, value: LeafValue | None) -> tuple[str, str]:
     """A flag's value in words, long and short."""
     if flag in _EVENT_FLAGS:
-        return ("it has happened", "happened") if value else ("none so far", "none")
-    return ("in force", "in force") if value else ("not in force", "not in force")
+        words = ((N_("it has happened"), N_("happened")) if value
+                 else (N_("none so far"), N_("none")))
+    else:
+        words = ((N_("in force"), N_("in force")) if value
+                 else (N_("not in force"), N_("not in force")))
+    return Phrase(words[0]), Phrase(words[1])
 
 
 def _track_words(scenario: Scenario, track: str) -> tuple[str, str, str, str]:
     """(label, short label, unit, short unit) of a track."""
     insurgent = insurgent_name(scenario)
-    capital = next((t.name for t in scenario.towns.values() if t.kind == "capital"),
-                   "the capital")
+    capital: str = next((t.name for t in scenario.towns.values() if t.kind == "capital"),
+                        Phrase(N_("the capital")))
+    # Translators: the units follow a number with no space of their own (" days", "d").
     words = {
-        "fuel_days": (f"fuel in {capital}", "fuel", " days", "d"),
-        "fuel_price": ("fuel price index", "price", "", ""),
-        "treasury": ("treasury", "treasury", " bn CFA", ""),
-        "cohesion": ("army cohesion", "cohesion", "", ""),
-        "isolation": ("isolation", "isolation", "", ""),
-        "tankers_destroyed": ("tankers destroyed", "tankers lost", "", ""),
-        "towns_held": (f"towns held by {insurgent}", f"towns held by {insurgent}", "", ""),
-        "insurgent_fighters": (f"{insurgent} fighters", f"{insurgent} fighters", "", ""),
-        "insurgent_funds": (f"{insurgent} funds", f"{insurgent} funds", " m CFA", ""),
-        "turn": ("turn", "turn", "", ""),
+        "fuel_days": (N_("fuel in {capital}"), N_("fuel"), N_(" days"), N_("d")),
+        "fuel_price": (N_("fuel price index"), N_("price"), "", ""),
+        "treasury": (N_("treasury"), N_("treasury"), N_(" bn CFA"), ""),
+        "cohesion": (N_("army cohesion"), N_("cohesion"), "", ""),
+        "isolation": (N_("isolation"), N_("isolation"), "", ""),
+        "tankers_destroyed": (N_("tankers destroyed"), N_("tankers lost"), "", ""),
+        "towns_held": (N_("towns held by {insurgent}"), N_("towns held by {insurgent}"), "",
+                       ""),
+        "insurgent_fighters": (N_("{insurgent} fighters"), N_("{insurgent} fighters"), "", ""),
+        "insurgent_funds": (N_("{insurgent} funds"), N_("{insurgent} funds"), N_(" m CFA"),
+                            ""),
+        "turn": (N_("turn"), N_("turn"), "", ""),
     }
-    return words[track]
+    label, short, unit, short_unit = words[track]
+    params = {"capital": capital, "insurgent": insurgent}
+
+    def phrase(template: str) -> str:
+        if not template:
+            return ""
+        used = {k: v for k, v in params.items() if "{" + k + "}" in template}
+        return Phrase(template, **used)
+    return phrase(label), phrase(short), phrase(unit), phrase(short_unit)
 
 
 def insurgent_name(scenario: Scenario) -> str:
@@ -270,55 +317,76 @@ def leaf_text(leaf: GoalCondition, level: Level = 0) -> str:
     """'fuel in Bamako ≥ 7 days (now 14)', 'a coup (none so far)'; shorter: 'fuel ≥7d
     (14)', 'a coup (none)'; a value hidden from the side: '(now unknown to you)', '(?)'."""
     label = (leaf.label, leaf.short, leaf.tiny)[level]
+    text: str
+    current: str
     if leaf.op == "is":
         text = label
         current = leaf.short_value_text if level else leaf.value_text
     else:
         unit = leaf.short_unit if level else leaf.unit
-        text = f"{label} {SYMBOL[leaf.op]}{'' if level else ' '}{leaf.target}{unit}"
-        percent = "%" if leaf.unit == "%" else ""
-        current = f"{leaf.value}{percent}" if level else f"now {leaf.value}{percent}"
+        form = "{label} {op}{target}{unit}" if level else "{label} {op} {target}{unit}"
+        text = Phrase(form, label=label, op=SYMBOL[leaf.op], target=leaf.target, unit=unit)
+        percent = Phrase(_PERCENT) if leaf.unit == "%" else ""
+        current = (Phrase("{value}{percent}", value=leaf.value, percent=percent) if level
+                   else Phrase(N_("now {value}{percent}"), value=leaf.value, percent=percent))
     if leaf.value is None:
-        current = "?" if level else "now unknown to you"
-    return f"{text} ({current})"
+        current = "?" if level else Phrase(N_("now unknown to you"))
+    return Phrase("{text} ({current})", text=text, current=current)
 
 
-def when_text(outcome: Outcome, check: Check, turn: int | None, level: Level = 0) -> str:
+# When an ending is tested, by outcome: at once, at the end of the last turn (at turn N
+# when room is short), and the same without the verb (after another group on a line).
+_AT_ONCE = {"win": N_("Won at once"), "loss": N_("Lost at once"), "draw": N_("Drawn at once")}
+_AT_END = {"win": N_("To win at the end of turn {turn}"),
+           "loss": N_("Lost at the end of turn {turn}"),
+           "draw": N_("Drawn at the end of turn {turn}")}
+_AT_TURN = {"win": N_("Win at turn {turn}"), "loss": N_("Lost at turn {turn}"),
+            "draw": N_("Drawn at turn {turn}")}
+
+
+def when_text(outcome: Outcome, check: Check, turn: int | None, level: Level = 0,
+              verb: bool = True) -> str:
     """When an ending is tested and what it means for the reader: 'To win at the end of
     turn 26' ('Win at turn 26' at level 2), 'Lost at once', 'Otherwise, at the end of
-    turn 26'."""
+    turn 26'; without the `verb`: 'at the end of turn 26', 'at once'."""
     if check == "default":
-        return f"Otherwise, at the end of turn {turn}"
-    verb = {"win": "Won", "loss": "Lost", "draw": "Drawn"}[outcome]
+        return Phrase(N_("Otherwise, at the end of turn {turn}"), turn=turn)
     if check == "every_turn":
-        return f"{verb} at once"
-    when = f"the end of turn {turn}" if level < 2 else f"turn {turn}"
-    if outcome == "win":
-        return f"To win at {when}" if level < 2 else f"Win at {when}"
-    return f"{verb} at {when}"
+        return Phrase(_AT_ONCE[outcome] if verb else N_("at once"))
+    if verb:
+        return Phrase((_AT_END if level < 2 else _AT_TURN)[outcome], turn=turn)
+    return Phrase(N_("at the end of turn {turn}") if level < 2 else N_("at turn {turn}"),
+                  turn=turn)
 
 
 def heading(goal: Goal, connective: str = "", level: Level = 0) -> str:
     """`when_text` and how the conditions combine: 'To win at the end of turn 26, all
     of:', 'Lost at once if any of:', 'Lost at once if:'."""
     text = when_text(goal.outcome, goal.check, goal.turn, level)
-    return text + joiner(goal.outcome, goal.check, connective, level)
+    return join([text, joiner(goal.outcome, goal.check, connective, level)])
+
+
+# What follows `when_text`: for the aim (to win at the end), then for the others.
+_AIM_JOINER = {"all": N_(", all of:"), "any": N_(", any of:"), "not": N_(", none of:")}
+_IF_JOINER = {"all": N_(" if all of:"), "any": N_(" if any of:"), "not": N_(" if none of:")}
 
 
 def joiner(outcome: Outcome, check: Check, connective: str, level: Level = 0) -> str:
     """What follows `when_text`: ', all of:' for the aim, ' if any of:' for the others;
     the connective left out at level 2 or for a single condition."""
-    of = f" {connective} of" if connective and level < 2 else ""
+    with_of = bool(connective) and level < 2
     if check == "final" and outcome == "win":
-        return f",{of}:" if of else ":"
-    return f" if{of}:"
+        return Phrase(_AIM_JOINER[connective] if with_of else N_(":"))
+    return Phrase(_IF_JOINER[connective] if with_of else N_(" if:"))
 
 
 def ending_name(goal: Goal) -> str:
     """'The junta holds, the capital supplied (victory)', and 'for the junta' when the
     insurgency reads it (the scenario grades its endings for the junta)."""
-    whose = "" if goal.side == "junta" else " for the junta"
-    return f"{goal.title} ({GRADE_WORDS[goal.grade]}{whose})"
+    grade = Phrase(GRADE_WORDS[goal.grade])
+    if goal.side == "junta":
+        return Phrase("{title} ({grade})", title=goal.title, grade=grade)
+    return Phrase(N_("{title} ({grade} for the junta)"), title=goal.title, grade=grade)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,8 +403,8 @@ def outline(node: GoalCondition, depth: int = 0) -> list[OutlineLine]:
     """The condition tree as indented lines: 'all of:', then its conditions below."""
     if node.kind == "leaf":
         return [OutlineLine(depth, leaf_text(node), node.holds, True)]
-    words = {"all": "all of:", "any": "any of:", "not": "none of:"}[node.kind]
-    lines = [OutlineLine(depth, words, node.holds, False)]
+    words = {"all": N_("all of:"), "any": N_("any of:"), "not": N_("none of:")}[node.kind]
+    lines = [OutlineLine(depth, Phrase(words), node.holds, False)]
     for child in node.children:
         lines += outline(child, depth + 1)
     return lines
@@ -349,8 +417,8 @@ def goal_outline(goal: Goal) -> list[OutlineLine]:
     lines = [OutlineLine(0, ending_name(goal), goal.holds, False)]
     node = goal.condition
     if node is None:
-        return [*lines, OutlineLine(1, when_text(goal.outcome, goal.check, goal.turn) + ".",
-                                    None, False)]
+        when = when_text(goal.outcome, goal.check, goal.turn)
+        return [*lines, OutlineLine(1, Phrase("{when}.", when=when), None, False)]
     combined = node.kind in ("all", "any")
     lines.append(OutlineLine(1, heading(goal, node.kind if combined else ""), node.holds,
                              False))
@@ -380,8 +448,8 @@ def _flatten(nodes: list[GoalCondition], connective: str) -> list[GoalCondition]
 def _inline_node(node: GoalCondition, level: Level) -> list[Token]:
     if node.kind == "leaf":
         return [(leaf_text(node, level), node)]
-    tokens: list[Token] = [("not (" if node.kind == "not" else "(", None)]
-    joiner = " and " if node.kind == "all" else " or "
+    tokens: list[Token] = [(Phrase(N_("not (")) if node.kind == "not" else "(", None)]
+    joiner = Phrase(N_(" and ")) if node.kind == "all" else Phrase(N_(" or "))
     for i, child in enumerate(node.children):
         if i:
             tokens.append((joiner, None))

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .ledger import N_, NP_
 from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
+from .phrase import Phrase
 from .scenario import Scenario
 from .spec import (
     AmbushOrder,
@@ -29,6 +31,26 @@ from .spec import (
 from .state import GameState
 
 ECONOMIC_SITES = ("mine", "factory")
+
+# A refusal's reason is a `Phrase`: English as a string, translated at the edge. Those
+# without params are made once (enumerating legal orders is the bots' inner loop).
+_fixed = cache(Phrase)
+_UNKNOWN = {"corridor": N_("unknown corridor '{value}'"), "route": N_("unknown route '{value}'"),
+            "town": N_("unknown town '{value}'"), "region": N_("unknown region '{value}'")}
+_OTHER_SIDE = {"junta": N_("'{kind}' is an order of the junta"),
+               "insurgency": N_("'{kind}' is an order of the insurgency")}
+# English keeps "needs 1 fighters" as it always wrote it; other languages have both forms.
+_NEEDS = {
+    "road": NP_("needs {count} fighters near the road", "needs {count} fighters near the road",
+                "count"),
+    "corridor": NP_("needs {count} fighters along the corridor",
+                    "needs {count} fighters along the corridor", "count"),
+    "region": NP_("needs {count} fighters in the region", "needs {count} fighters in the region",
+                  "count"),
+    "move": NP_("needs {count} fighters to move", "needs {count} fighters to move", "count"),
+}
+_NOT_NOW = {"besieged": N_("the town is besieged; relieve it first"),
+            "insurgent": N_("the town is insurgent; relieve it first")}
 
 
 class IllegalOrder(ValueError):
@@ -93,14 +115,16 @@ def static_reason(scenario: Scenario, side: Side, order: Order) -> str | None:
     """Why an order can never be given in this scenario (None when it can be, sometimes)."""
     kind = ORDER_KINDS.get(order.kind)
     if kind is None:
-        return f"unknown order '{order.kind}'"
+        return Phrase(N_("unknown order '{kind}'"), kind=order.kind)
     if kind.side != side:
-        return f"'{order.kind}' is an order of the {kind.side}"
+        return Phrase(_OTHER_SIDE[kind.side], kind=order.kind)
     spec = scenario.order_specs[side].get(order.kind)
     if spec is None:
-        return f"'{order.kind}' is not enabled in this scenario"
+        return Phrase(N_("'{kind}' is not enabled in this scenario"), kind=order.kind)
     if len(order.args) != len(kind.args):
-        return f"'{order.kind}' takes {len(kind.args)} argument(s)"
+        return Phrase(NP_("'{kind}' takes {count} argument(s)",
+                          "'{kind}' takes {count} argument(s)", "count"),
+                      kind=order.kind, count=len(kind.args))
     for arg_kind, value in zip(kind.args, order.args, strict=True):
         tables: dict[str, Mapping[str, object]] = {
             "corridor": scenario.corridors, "route": scenario.routes, "town": scenario.towns,
@@ -108,21 +132,23 @@ def static_reason(scenario: Scenario, side: Side, order: Order) -> str | None:
         }
         known = tables.get(arg_kind)
         if arg_kind == "level" and value not in ESCORT_LEVELS:
-            return f"escort level must be one of {', '.join(ESCORT_LEVELS)}"
+            return Phrase(N_("escort level must be one of {levels}"),
+                          levels=", ".join(ESCORT_LEVELS))
         if known is not None and value not in known:
-            return f"unknown {arg_kind} '{value}'"
+            return Phrase(_UNKNOWN[arg_kind], value=value)
     reserve = scenario.spec.sides.junta.reserve_town
     target = order.target
     if order.kind == "escort" and not scenario.corridor_paths.get(order.args[0]):
-        return "this corridor has no road to its destination"
+        return _fixed(N_("this corridor has no road to its destination"))
     if order.kind in ("reinforce", "withdraw", "relieve") and target == reserve:
-        return "the reserve's own town"
+        return _fixed(N_("the reserve's own town"))
     if order.kind == "attack-site" and scenario.towns[order.args[0]].kind not in ECONOMIC_SITES:
-        return "not a mine or factory"
+        return _fixed(N_("not a mine or factory"))
     if order.kind == "siege" and scenario.towns[order.args[0]].kind == "capital":
-        return "the capital cannot be besieged as a town; it is strangled through its roads"
+        return _fixed(N_("the capital cannot be besieged as a town; it is strangled through "
+                         "its roads"))
     if order.kind == "move" and order.args[1] not in scenario.region_neighbours[order.args[0]]:
-        return "the regions are not neighbours"
+        return _fixed(N_("the regions are not neighbours"))
     return None
 
 
@@ -133,7 +159,7 @@ def check_order(state: GameState, side: Side, order: Order, *,
     A scripted order (from a scenario event) skips capacity, cost and duplicates.
     """
     if state.over:
-        return "the game is over"
+        return _fixed(N_("the game is over"))
     reason = static_reason(state.scenario, side, order)
     if reason is not None:
         return reason
@@ -161,13 +187,13 @@ def _current_reason(state: GameState, side: Side, order: Order, scripted: bool,
     spec = state.scenario.order_specs[side][order.kind]
     if not scripted:
         if order in state.pending[side]:
-            return "already ordered this turn"
+            return _fixed(N_("already ordered this turn"))
         if spec.capacity > budget.capacity_left:
-            return "no command capacity left this turn"
+            return _fixed(N_("no command capacity left this turn"))
         if budget.money_left < spec.cost:
-            return "not enough money"
+            return _fixed(N_("not enough money"))
         if spec.fuel_m3 and budget.fuel_left < spec.fuel_m3:
-            return "not enough fuel in Bamako"
+            return _fixed(N_("not enough fuel in Bamako"))
     return _dynamic_reason(state, side, order, spec, scripted)
 
 
@@ -192,7 +218,7 @@ Check = Callable[[GameState, Side, Order, Any, bool], "str | None"]
 def _reserve(state: GameState, side: Side, order: Order, spec: OrderBase,
              scripted: bool) -> str | None:
     if not scripted and reserve_free(state) < companies_for(spec, order):
-        return "not enough companies in the reserve"
+        return _fixed(N_("not enough companies in the reserve"))
     return None
 
 
@@ -200,7 +226,7 @@ def _escort_taken(state: GameState, side: Side, order: Order, spec: OrderBase,
                   scripted: bool) -> str | None:
     target = order.target
     if any(o.kind == "escort" and o.target == target for o in state.pending[side]):
-        return "this corridor already has an escort"
+        return _fixed(N_("this corridor already has an escort"))
     return None
 
 
@@ -208,7 +234,7 @@ def _reinforce(state: GameState, side: Side, order: Order, spec: OrderBase,
                scripted: bool) -> str | None:
     status = state.town_status.get(order.target or "")
     if status in ("besieged", "insurgent"):
-        return f"the town is {status}; relieve it first"
+        return _fixed(_NOT_NOW[status])
     return None
 
 
@@ -216,50 +242,50 @@ def _withdraw(state: GameState, side: Side, order: Order, spec: OrderBase,
               scripted: bool) -> str | None:
     target = order.target or ""
     if state.garrison[target] <= 0:
-        return "no garrison there"
+        return _fixed(N_("no garrison there"))
     if state.town_status.get(target) == "besieged":
-        return "a besieged garrison cannot withdraw"
+        return _fixed(N_("a besieged garrison cannot withdraw"))
     return None
 
 
 def _relieve(state: GameState, side: Side, order: Order, spec: OrderBase,
              scripted: bool) -> str | None:
     if state.town_status.get(order.target or "") not in ("besieged", "insurgent"):
-        return "the town is not besieged or held by the insurgency"
+        return _fixed(N_("the town is not besieged or held by the insurgency"))
     return None
 
 
 def _airstrike(state: GameState, side: Side, order: Order, spec: OrderBase,
                scripted: bool) -> str | None:
     if sum(o.kind == "airstrike" for o in state.pending[side]) >= state.helicopters:
-        return "no helicopter available"
+        return _fixed(N_("no helicopter available"))
     return None
 
 
 def _africa_corps(state: GameState, side: Side, order: Order, spec: OrderBase,
                   scripted: bool) -> str | None:
-    return "no Africa Corps forces" if state.africa_corps <= 0 else None
+    return _fixed(N_("no Africa Corps forces")) if state.africa_corps <= 0 else None
 
 
 def _fuel_ban(state: GameState, side: Side, order: Order, spec: OrderBase,
               scripted: bool) -> str | None:
-    return "the ban is already in force" if state.flags.get("rural_fuel_ban") else None
+    return _fixed(N_("the ban is already in force")) if state.flags.get("rural_fuel_ban") else None
 
 
 def _close_schools(state: GameState, side: Side, order: Order, spec: OrderBase,
                    scripted: bool) -> str | None:
-    return "schools are already closed" if state.flags.get("schools_closed") else None
+    return _fixed(N_("schools are already closed")) if state.flags.get("schools_closed") else None
 
 
 def _reopen_schools(state: GameState, side: Side, order: Order, spec: OrderBase,
                     scripted: bool) -> str | None:
-    return "schools are open" if not state.flags.get("schools_closed") else None
+    return _fixed(N_("schools are open")) if not state.flags.get("schools_closed") else None
 
 
 def _repair(state: GameState, side: Side, order: Order, spec: OrderBase,
             scripted: bool) -> str | None:
     if state.route_damage.get(order.target or "", 0) <= 0:
-        return "the road is not damaged"
+        return _fixed(N_("the road is not damaged"))
     return None
 
 
@@ -268,11 +294,11 @@ def _on_road(state: GameState, side: Side, order: Order,
              scripted: bool) -> str | None:
     target = order.target or ""
     if fighters_near_route(state, target) < spec.min_fighters:
-        return f"needs {spec.min_fighters} fighters near the road"
+        return Phrase(_NEEDS["road"], count=spec.min_fighters)
     if order.kind == "checkpoint" and state.checkpoints.get(target):
-        return "a checkpoint already stands there"
+        return _fixed(N_("a checkpoint already stands there"))
     if order.kind == "sabotage" and state.route_damage.get(target):
-        return "the road is already cut"
+        return _fixed(N_("the road is already cut"))
     return None
 
 
@@ -281,9 +307,9 @@ def _blockade(state: GameState, side: Side, order: Order, spec: BlockadeOrder,
     target = order.target or ""
     regions = state.scenario.corridor_regions.get(target, ())
     if state.blockades.get(target):
-        return "a blockade is already declared"
+        return _fixed(N_("a blockade is already declared"))
     if not regions or sum(state.fighters[r] for r in regions) < spec.min_fighters:
-        return f"needs {spec.min_fighters} fighters along the corridor"
+        return Phrase(_NEEDS["corridor"], count=spec.min_fighters)
     return None
 
 
@@ -293,15 +319,15 @@ def _in_town(state: GameState, side: Side, order: Order,
     status = state.town_status.get(target)
     region = state.scenario.towns[target].region
     if state.fighters[region] < spec.min_fighters:
-        return f"needs {spec.min_fighters} fighters in the region"
+        return Phrase(_NEEDS["region"], count=spec.min_fighters)
     if status == "insurgent":
-        return "the insurgency already holds it"
+        return _fixed(N_("the insurgency already holds it"))
     if isinstance(spec, RaidOrder) and state.garrison[target] <= 0:
-        return "no garrison to raid"
+        return _fixed(N_("no garrison to raid"))
     if isinstance(spec, SiegeOrder) and status == "besieged":
-        return "already besieged"
+        return _fixed(N_("already besieged"))
     if isinstance(spec, AttackSiteOrder) and state.site_damage.get(target):
-        return "the site is already out of action"
+        return _fixed(N_("the site is already out of action"))
     return None
 
 
@@ -309,28 +335,30 @@ def _strike(state: GameState, side: Side, order: Order, spec: StrikeOrder,
             scripted: bool) -> str | None:
     target = order.target or ""
     if state.fighters[target] < spec.min_fighters:
-        return f"needs {spec.min_fighters} fighters in the region"
+        return Phrase(_NEEDS["region"], count=spec.min_fighters)
     if len(strike_targets(state, target, spec.max_sites, spec.reach)) < 2:
-        return "needs at least two garrisons within reach"
+        return _fixed(N_("needs at least two garrisons within reach"))
     return None
 
 
 def _tax(state: GameState, side: Side, order: Order, spec: TaxOrder,
          scripted: bool) -> str | None:
     if state.fighters[order.target or ""] < spec.min_fighters:
-        return f"needs {spec.min_fighters} fighters in the region"
+        return Phrase(_NEEDS["region"], count=spec.min_fighters)
     return None
 
 
 def _fighters_present(state: GameState, side: Side, order: Order, spec: OrderBase,
                       scripted: bool) -> str | None:
-    return "no fighters in the region" if state.fighters[order.target or ""] <= 0 else None
+    if state.fighters[order.target or ""] <= 0:
+        return _fixed(N_("no fighters in the region"))
+    return None
 
 
 def _move(state: GameState, side: Side, order: Order, spec: MoveOrder,
           scripted: bool) -> str | None:
     if state.fighters[order.target or ""] < spec.fighters:
-        return f"needs {spec.fighters} fighters to move"
+        return Phrase(_NEEDS["move"], count=spec.fighters)
     return None
 
 
@@ -485,7 +513,7 @@ def queue_order(state: GameState, side: Side, order: Order) -> None:
     """Add an order to the side's queue; raises IllegalOrder and changes nothing if illegal."""
     reason = check_order(state, side, order)
     if reason is not None:
-        raise IllegalOrder(f"{order}: {reason}")
+        raise IllegalOrder(Phrase(N_("{order}: {reason}"), order=str(order), reason=reason))
     state.pending[side].append(order)
 
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .ledger import N_  # marks the labels for the catalogue; the interface translates
+from .ledger import N_, NP_  # marks the labels for the catalogue; the interface translates
+from .phrase import Phrase, join
 
 Side = Literal["junta", "insurgency"]
 SIDES: tuple[Side, Side] = ("junta", "insurgency")
 
 # What each argument of an order names; the engine checks it against the scenario.
 ArgKind = Literal["corridor", "route", "town", "region", "level"]
+# How an order's syntax names each argument ("escort CORRIDOR LEVEL").
+ARG_NAMES: dict[str, str] = {"corridor": N_("CORRIDOR"), "route": N_("ROUTE"),
+                             "town": N_("TOWN"), "region": N_("REGION"), "level": N_("LEVEL")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +98,14 @@ class Order:
     def parse(cls, text: str) -> Order:
         words = text.split()
         if not words:
-            raise OrderSyntaxError("empty order")
+            raise OrderSyntaxError(Phrase(N_("empty order")))
         kind = ORDER_KINDS.get(words[0].lower())
         if kind is None:
-            raise OrderSyntaxError(f"unknown order '{words[0]}'")
+            raise OrderSyntaxError(Phrase(N_("unknown order '{kind}'"), kind=words[0]))
         if len(words) - 1 != len(kind.args):
-            shape = " ".join((kind.name, *(a.upper() for a in kind.args)))
-            raise OrderSyntaxError(f"'{kind.name}' takes {len(kind.args)} argument(s): {shape}")
+            shape = join([kind.name, *(Phrase(ARG_NAMES[a]) for a in kind.args)], " ")
+            raise OrderSyntaxError(Phrase(
+                NP_("'{kind}' takes {count} argument(s): {shape}",
+                    "'{kind}' takes {count} argument(s): {shape}", "count"),
+                kind=kind.name, count=len(kind.args), shape=shape))
         return cls(kind.name, tuple(w.lower() for w in words[1:]))

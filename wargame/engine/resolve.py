@@ -11,6 +11,7 @@ from .events import Event
 from .ledger import N_, Entry, TurnLedger
 from .legality import check_order, has_legal_order
 from .orders import SIDES, Order, Side
+from .phrase import Phrase
 from .scenario import Scenario
 from .scripted import fire_event, holds
 from .spec import ConditionTrigger, DateTrigger, Ending
@@ -123,9 +124,9 @@ def _resolve_side(t: Turn, side: Side) -> None:
                 waiting.args == order.args for waiting, _ in t.ambushes):
             # An ambush is sprung in the convoy phase, so legality cannot see one already
             # laid on this road this turn; without this check one of the two was dropped.
-            reason = "an ambush already waits on this road"
+            reason = Phrase(N_("an ambush already waits on this road"))
         if reason is not None:
-            # The reason is legality's English (not yet a template); the rest translates.
+            # The reason is legality's `Phrase`: the interface translates it in turn.
             t.emit("scripted", N_("Scripted '{order}' ({event_id}) did not take place: "
                                   "{reason}."), side=side, order=order,
                    params={"order": str(order), "event_id": event_id, "reason": reason})

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .orders import ORDER_KINDS, Side
+from .phrase import Phrase
 from .spec import Corridor, OrderBase, Region, Route, ScenarioSpec, ScriptedOrder, Town
 
 
@@ -124,8 +125,11 @@ class Scenario:
         return str(table[ident].name) if ident in table else ident
 
     def route_label(self, route_id: str) -> str:
+        """'Kati–Bamako (RN3)': a `Phrase` whose names the interface writes in the
+        reader's language."""
         r = self.routes[route_id]
-        return f"{self.towns[r.from_town].name}–{self.towns[r.to_town].name} ({r.road})"
+        return Phrase("{start}–{end} ({road})", start=self.towns[r.from_town].name,
+                      end=self.towns[r.to_town].name, road=r.road)
 
 
 def _shortest_path(routes: list[Route], towns: dict[str, Town],

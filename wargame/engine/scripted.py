@@ -179,7 +179,8 @@ def apply_effect(t: Turn, event: EventSpec, effect: Effect) -> None:
             try:
                 order = Order.parse(effect.order)
             except OrderSyntaxError as exc:  # validated at load time; guard anyway
-                t.emit("scripted", f"Scripted order '{effect.order}' ignored: {exc}")
+                t.emit("scripted", N_("Scripted order '{order}' ignored: {error}"),
+                       params={"order": effect.order, "error": exc.args[0]})
                 return
             t.scripted.append((effect.side, order, event.id))
         case Message():

@@ -14,10 +14,12 @@ from .ledgertext import Names
 
 def _local(params: Mapping[str, object] | None) -> Mapping[str, object] | None:
     """A scenario text among the params (a scripted event's title and text) picked in the
-    reader's language; numbers stay numbers (a plural form counts them)."""
+    reader's language, and so is an engine phrase (a refusal's reason, a road's label);
+    numbers stay numbers (a plural form counts them)."""
     if not params:
         return params
-    return {k: localized(v) if hasattr(v, "in_language") else v for k, v in params.items()}
+    return {k: localized(v) if hasattr(v, "in_language") or hasattr(v, "phrase_template")
+            else v for k, v in params.items()}
 
 
 def _one(message: object, params: Mapping[str, object] | None, names: Names | None) -> str:

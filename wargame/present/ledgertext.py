@@ -51,16 +51,14 @@ def names_of(scenario: Scenario) -> Names:
             title = next((e.title for e in scenario.spec.events if e.id == ident), None)
             if title is not None:
                 return localized(title)
-        return scenario.name_of(kind, ident)
+        return localized(scenario.name_of(kind, ident))   # a road's label: a phrase
     return name
 
 
 def route_label(scenario: Scenario, route_id: str) -> str:
     """`Bougouni–Ouéléssébougou (RN7)` with the towns' names in the current language (the
     road's own label is the scenario's, as written)."""
-    r = scenario.routes[route_id]
-    return f"{localized(scenario.towns[r.from_town].name)}–" \
-           f"{localized(scenario.towns[r.to_town].name)} ({r.road})"
+    return localized(scenario.route_label(route_id))
 
 
 def cause_text(entry: Entry, names: Names | None = None) -> str:

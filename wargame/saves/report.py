@@ -181,7 +181,8 @@ def turning_points(game: Game, series: list[Track], count: int = 3) -> list[Turn
 def insurgency_decisions(game: Game, key_turns: set[int]) -> list[tuple[int, str, str]]:
     """JNIM's key decisions: the first use of each kind of order, the orders behind a key
     event (a successful raid, siege, strike...), and every decision of a turning-point
-    turn; each with its rationale."""
+    turn; each with its rationale (a `Phrase` in a game played now, translated where it
+    is written; English text in a game read from a save, which keeps the sentence only)."""
     seen: set[str] = set()
     chosen = []
     for record in game.records:
@@ -497,7 +498,7 @@ def markdown(save: LoadedSave) -> str:
         for a in rows:
             given = (orders_text(a.given) if a.given is not None
                      else _("(not played yet)"))
-            said = f"{orders_text(a.suggested)} ({a.reasons})"
+            said = f"{orders_text(a.suggested)} ({localized(a.reasons)})"
             out.append(f"| {a.turn} | {_md(said)} | {_md(given)} | "
                        f"{followed_text(a.followed)} | {a.outcome or '—'} |")
 
@@ -506,7 +507,7 @@ def markdown(save: LoadedSave) -> str:
         out.append(_("None yet."))
     for turn, order, why in r.insurgency_decisions:
         out.append("- **" + _("Turn {turn}").format(turn=turn) + f"**, `{order}`"
-                   + (f": {why}" if why else ""))
+                   + (f": {localized(why)}" if why else ""))
 
     out += ["", "## " + _("Tracks over time"), "",
             _("From the start (left) to the end of the last turn played (right)."), "",
@@ -692,7 +693,7 @@ def html_report(save: LoadedSave) -> str:
         for a in rows:
             given = (orders_text(a.given) if a.given is not None
                      else _("(not played yet)"))
-            said = f"{orders_text(a.suggested)} ({a.reasons})"
+            said = f"{orders_text(a.suggested)} ({localized(a.reasons)})"
             out.append(f"<tr><td>{a.turn}</td><td>{_e(said)}</td>"
                        f"<td>{_e(given)}</td><td>{_e(followed_text(a.followed))}</td>"
                        f"<td>{_e(a.outcome or '—')}</td></tr>")
@@ -707,7 +708,7 @@ def html_report(save: LoadedSave) -> str:
         for turn, order, why in r.insurgency_decisions:
             out.append("<li><strong>" + _h(_("Turn {turn}").format(turn=turn)) + "</strong>, "
                        f"<code>{_e(order)}</code>"
-                       + (f": {_e(why)}" if why else "") + "</li>")
+                       + (f": {_e(localized(why))}" if why else "") + "</li>")
         out.append("</ul>")
 
     marks = sorted(p.turn for p in r.turning_points)

@@ -222,7 +222,7 @@ def _road_slots(scenario: Scenario, route_cells: dict[str, list[Cell]], room: _R
     per_road = ROADS_NAMED.get(zoom, 99)
     roads: dict[str, list[str]] = {}
     for rid, route in scenario.routes.items():
-        roads.setdefault(short_road(route.road), []).append(rid)
+        roads.setdefault(short_road(localized(route.road)), []).append(rid)
     slots = []
     for name, rids in sorted(roads.items()):
         if zoom == 0 and (name.islower() or len(name) < 3):

@@ -29,7 +29,7 @@ from ..engine import (
 from ..engine.game import Game
 from ..engine.legality import candidate_orders, capacity, capacity_used, committed, remove_order
 from ..engine.resolve import new_game
-from ..i18n import N_, _, localized
+from ..i18n import N_, _, error_text, localized
 from ..present.ledgertext import (
     Group,
     Key,
@@ -301,7 +301,7 @@ class Session:
         try:
             self.game.queue(self.side, order)
         except IllegalOrder as exc:
-            return str(exc)
+            return error_text(exc)
         return None
 
     def undo(self) -> Order | None:

@@ -13,7 +13,7 @@ from textual.widgets import Label, Static
 
 from ...ai.advisor import Advice
 from ...engine import Order
-from ...i18n import _
+from ...i18n import _, localized
 from ..session import Session, describe_order
 from .base import ClosesOnce
 
@@ -55,8 +55,8 @@ class AdvisorScreen(ClosesOnce, ModalScreen[bool]):
                     yield Label(Content.styled(_("Your queue"), "bold"))
                     yield Static(self._lines(self.session.queued()), id="advisor-queue",
                                  markup=False)
-            yield Static(_("Why: {label}: {reasons}.").format(label=advice.label,
-                                                              reasons=advice.reasons),
+            yield Static(_("Why: {label}: {reasons}.").format(
+                label=localized(advice.label), reasons=localized(advice.reasons)),
                          id="advisor-reasons", markup=False)
             yield Label(_("y: replace your queue with this advice    Esc or n: keep your "
                           "orders"))

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from ...engine import ending_of
-from ...i18n import N_, _, format_number, localized, ngettext
+from ...i18n import N_, _, format_number, format_week, localized, ngettext
 from ...present.events import event_text
 from ...present.ledgertext import names_of
 from ..news import _date
@@ -164,7 +164,7 @@ def after_action_text(session: Session) -> Content:
     moments: list[str] = []
     fuel_noted = False  # the first week under a week of fuel is a turning point, once
     for record, snap in zip(game.records, game.snapshots[1:], strict=False):
-        date = sc.turn_start(record.turn).isoformat()
+        date = format_week(sc.turn_start(record.turn))
         parts += [(_("Turn {turn} · week of {date}").format(turn=record.turn, date=date),
                    "bold underline"), "\n"]
         orders = record.orders.get(side, [])

@@ -3,6 +3,7 @@ rule or event comes from, and a short news-style account of the week."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import Any, ClassVar
 
@@ -13,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Static
 
-from ...i18n import N_, _, ngettext
+from ...i18n import N_, _, format_week, localized, ngettext
 from ...present.events import event_text
 from ...present.ledgertext import (
     Group,
@@ -76,7 +77,7 @@ def report_content(session: Session, report: TurnReport) -> tuple[Content, Conte
         if event.rationale:
             why = (_("Why (JNIM's AI): ") if event.side == "insurgency"
                    else _("Why (the bot): "))
-            parts += ["    ", (why, "bold"), (event.rationale, "italic"), "\n"]
+            parts += ["    ", (why, "bold"), (localized(event.rationale), "italic"), "\n"]
         if event.source:
             parts += ["    ", (_("Source: "), "bold"), (cite(event.source), "$text-muted"),
                       "\n"]
@@ -142,7 +143,8 @@ class ReportScreen(ClosesOnce, Screen[None]):
         report = self.report
         news, events = report_content(self.session, report)
         seen = (_(" · week of {date} · as seen by the junta") if report.side == "junta"
-                else _(" · week of {date} · as seen by JNIM")).format(date=report.date)
+                else _(" · week of {date} · as seen by JNIM")).format(
+            date=format_week(dt.date.fromisoformat(report.date)))
         yield Static(Content.assemble((_("Report of turn {turn}").format(turn=report.turn),
                                        "bold"), seen),
                      id="report-title")

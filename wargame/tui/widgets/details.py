@@ -41,6 +41,9 @@ class DetailsPanel(Static):
         else:
             self.update(Content.assemble(*town_details(session, ident)), layout=False)
 
+# A road's surface (the format's `condition`), named in the reader's language.
+SURFACES = {"paved": N_("paved"), "laterite": N_("laterite"), "track": N_("track")}
+
 
 def town_details(session: Session, town_id: str) -> list[Part]:
     sc = session.scenario
@@ -117,7 +120,7 @@ def route_details(session: Session, route_id: str) -> list[Part]:
     view = session.view()
     route = sc.routes[route_id]
     parts: list[Part] = [(route_label(sc, route_id), "bold"),
-                         f" — {route.km} km, {localized(route.condition)}\n"]
+                         f" — {route.km} km, {_(SURFACES[route.condition])}\n"]
     if route.corridor:
         corridor = sc.corridors[route.corridor]
         parts.append(ngettext("{corridor}: {n} tanker a week from {origin}",

@@ -23,7 +23,7 @@ from ...engine.goals import (
     joiner,
     when_text,
 )
-from ...i18n import _
+from ...i18n import _, localized
 from ..session import Session
 from .fit import Part, first_that_fits
 
@@ -56,11 +56,9 @@ class _Group:
     def heading(self, level: Level, first: bool) -> str:
         """'Lost at once if any of:'; after another group on the line, without its verb
         ('at the end of turn 10 if any of:')."""
-        text = when_text(self.outcome, self.check, self.turn, level)
-        if not first:
-            text = text[text.index("at "):]
-        return text + joiner(self.outcome, self.check,
-                             self.connective(), level)
+        text = when_text(self.outcome, self.check, self.turn, level, verb=first)
+        return localized(text) + localized(joiner(self.outcome, self.check,
+                                                  self.connective(), level))
 
 
 def _groups(goals: Goals, outcome: Outcome) -> list[_Group]:
@@ -116,10 +114,10 @@ def _styled(tokens: list[Token], outcome: Outcome, level: Level) -> list[Part]:
     parts: list[Part] = []
     for text, leaf in tokens:
         if leaf is None:
-            parts.append((text, "$text-muted"))
+            parts.append((localized(text), "$text-muted"))
             continue
         gap = " " if level < 2 else ""
-        parts += [(MARK[leaf.holds] + gap, mark_style(leaf.holds, outcome)), text]
+        parts += [(MARK[leaf.holds] + gap, mark_style(leaf.holds, outcome)), localized(text)]
     return parts
 
 
@@ -162,14 +160,15 @@ def goals_content(goals: Goals, *, heading: bool = True, projection: bool = True
             indent = "  " * line.depth
             if line.leaf:
                 parts += [indent, (MARK[line.holds] + " ", mark_style(line.holds, goal.outcome)),
-                          line.text, "\n"]
+                          localized(line.text), "\n"]
             else:
-                parts += [indent, (line.text, "bold" if line.depth == 0 else ""), "\n"]
+                parts += [indent, (localized(line.text), "bold" if line.depth == 0 else ""),
+                          "\n"]
     now = goals.if_ended_now
     if projection:
         parts += ["\n", (_("If the game ended now:") + " ", "bold")]
         parts.append(_("unknown to you: it depends on what you cannot see (?).") if now is None
-                     else ending_name(goals.ending(now)) + ".")
+                     else localized(ending_name(goals.ending(now))) + ".")
         parts.append("\n")
     parts.append((_("✓ holds now  ✗ does not  ? hidden from you"), "$text-muted"))
     return Content.assemble(*parts)

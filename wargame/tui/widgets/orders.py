@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...engine import Order
-from ...i18n import N_, _
+from ...i18n import N_, _, localized
 from ..messages import OrderDescribe, OrderPicked, OrderUnqueued
 from ..screens.base import translate_bindings
 from ..session import OrderRow
@@ -34,7 +34,8 @@ def order_prompt(row: OrderRow) -> Content:
         odds = f" · {row.odds}%" if row.odds is not None else ""
         prompt = Content.assemble(("✗ ", "bold"), row.label, "\n  ",
                                   (_("not now: {reason} ({cost}{odds})").format(
-                                      reason=row.reason, cost=row.cost, odds=odds), "italic"))
+                                      reason=localized(row.reason), cost=row.cost,
+                                      odds=odds), "italic"))
     if row.effect:
         prompt = Content.assemble(prompt, "\n  ", (row.effect, "italic $text-muted"))
     return prompt

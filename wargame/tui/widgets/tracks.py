@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -11,7 +12,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.widgets import Static
 
-from ...i18n import N_, _, localized
+from ...i18n import N_, _, format_week, localized
 from ...present.ledgertext import cause_line, label_of, names_of
 from ..screens.base import translate_bindings
 from ..session import Session
@@ -96,10 +97,11 @@ class TurnHeader(Static):
         if status:
             who += [" · ", (status, "bold reverse")]
         title = localized(session.scenario.spec.meta.title)
+        date = format_week(dt.date.fromisoformat(view.date))
         candidates: list[list[Part]] = [
-            [turn, _(" · week of {date} · ").format(date=view.date), *who, " · ", title],
-            [turn, f" · {view.date} · ", *who, " · ", title],
-            [turn, f" · {view.date} · ", *who],
+            [turn, _(" · week of {date} · ").format(date=date), *who, " · ", title],
+            [turn, f" · {date} · ", *who, " · ", title],
+            [turn, f" · {date} · ", *who],
             [turn, " · ", *who],
         ]
         self.update(first_that_fits(candidates, self._width()), layout=False)
