@@ -96,3 +96,52 @@ def test_plain_advise_and_accept(scenario: Scenario) -> None:
     assert "Advisor for turn 1" in text and "Why: " in text
     assert "Queued orders (0)" in text   # asking queued nothing
     assert "Queued the advice: " in text and "Turn 2 of 26" in text
+
+
+def test_a_save_keeps_the_reasons_phrases_for_any_language(scenario: Scenario,
+                                                            tmp_path: Path) -> None:
+    """The bots' and the advisor's reasons are phrases: a save keeps their templates, so a
+    game played in English reports them in French once loaded (and the English stays)."""
+    from wargame.ai.bots import insurgency_turn, rationales
+    from wargame.i18n import localized, set_language
+
+    game = Game.new(scenario, 5)
+    record_advice(game, advise(game.state, BUDGET))
+    decisions = insurgency_turn(game.state)
+    game.end_turn(None, rationales(decisions))
+    path = save_game(game, tmp_path / "reasons.json")
+    loaded = load_save(path).game
+    saved, played = loaded.records[0].rationales, game.records[0].rationales
+    assert saved and {k: str(t) for k, t in saved.items()} == played
+    assert str(loaded.advice[0]["reasons"]) == str(game.advice[0]["reasons"])
+    try:
+        set_language("fr")
+        for key, text in saved.items():
+            assert localized(text) == localized(played[key]) != str(text)
+        french = localized(loaded.advice[0]["reasons"])
+        assert french == localized(game.advice[0]["reasons"]) != str(game.advice[0]["reasons"])
+    finally:
+        set_language("en")
+
+
+def test_a_tampered_phrase_in_a_save_falls_back_to_its_english(scenario: Scenario,
+                                                               tmp_path: Path) -> None:
+    from wargame.engine.phrase import Phrase, from_data, to_data
+
+    phrase = Phrase("{count} fighters near {place}", count=3, place="Kati")
+    data = to_data(phrase)
+    assert from_data(data, str(phrase)) == phrase
+    assert from_data(data, str(phrase)).phrase_template == phrase.phrase_template
+    hostile = [
+        {"t": "{place.__class__}", "p": {"place": "Kati"}},     # attribute access
+        {"t": "{count:999999999}", "p": {"count": 3}},          # a huge width
+        {"t": "{count!r}", "p": {"count": 3}},                  # a conversion
+        {"t": "{other}", "p": {"count": 3}},                    # a missing param
+        {"t": "{count}", "p": {"count": [1, 2]}},               # a value no phrase holds
+        {"t": "x", "p": {}, "extra": 1},
+        "not a phrase", None, 7,
+    ]
+    for bad in hostile:
+        assert type(from_data(bad, "the English")) is str
+    # well formed, but not the sentence saved beside it: the English wins
+    assert type(from_data(data, "3 fighters near Bamako")) is str

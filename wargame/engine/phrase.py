@@ -14,12 +14,15 @@ road labels. (An event keeps its own template and params: see `engine.events`.)
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .ledger import Template
+from .localtext import LocalText
 
-__all__ = ["Phrase", "join"]
+__all__ = ["Phrase", "from_data", "join", "to_data"]
 
 
 class Phrase(str):
@@ -64,3 +67,99 @@ def join(parts: Sequence[str], separator: str = "") -> Phrase:
             separator.join("{" + key + "}" for key in keys), keys)
     template, keys = shape
     return Phrase(template, **dict(zip(keys, parts, strict=True)))
+
+
+# ------------------------------------------------------------------ saved phrases
+
+# A saved phrase's template may only name its params (no attribute, index or conversion)
+# and use a short number format: a save is data from outside, and `str.format` with
+# `{x.__class__}` or `{x:999999999}` would read or allocate what it should not.
+_SAFE_SPEC = re.compile(r"^[+\- ]?\d{0,2}(?:\.\d{1,2})?[df%]?$")
+_IDENT = re.compile(r"^[A-Za-z_]\w{0,40}$")
+# Phrases inside phrases, at most (a save's JSON is itself limited to 32 levels, and each
+# phrase adds three).
+_MAX_DEPTH = 7
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def to_data(text: str) -> Any:
+    """A phrase as JSON data (its template and params, names with their languages), so
+    that a save keeps what the interface needs to write it in any language; None for a
+    plain string (the save's English text is enough)."""
+    if not isinstance(text, Phrase):
+        return None
+    try:
+        return _phrase_data(text, 0)
+    except _TooDeep:
+        return None
+
+
+def _phrase_data(phrase: Phrase, depth: int) -> dict[str, Any]:
+    if depth > _MAX_DEPTH:
+        raise _TooDeep
+    template = phrase.phrase_template
+    return {"t": list(template) if isinstance(template, tuple) else template,
+            "p": {key: _value_data(value, depth)
+                  for key, value in phrase.phrase_params.items()}}
+
+
+def _value_data(value: object, depth: int) -> Any:
+    if isinstance(value, Phrase):
+        return {"phrase": _phrase_data(value, depth + 1)}
+    translations = getattr(value, "translations", None)
+    if isinstance(value, str) and translations:
+        return {"text": dict(translations)}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def from_data(data: Any, english: str) -> str:
+    """The phrase saved as `data` when it is well formed and writes exactly `english`
+    (the sentence saved beside it); else `english` as it is. Never raises."""
+    try:
+        phrase = _phrase_from(data, 0)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return english
+    return phrase if phrase is not None and str(phrase) == english else english
+
+
+def _phrase_from(data: Any, depth: int) -> Phrase | None:
+    if depth > _MAX_DEPTH or not isinstance(data, dict) or set(data) != {"t", "p"}:
+        return None
+    raw, params = data["t"], data["p"]
+    if isinstance(raw, list) and len(raw) == 3 and all(isinstance(x, str) for x in raw):
+        template: Template = (raw[0], raw[1], raw[2])
+        texts = raw[:2]
+    elif isinstance(raw, str):
+        template, texts = raw, [raw]
+    else:
+        return None
+    if not isinstance(params, dict) or not all(_IDENT.match(k) for k in params):
+        return None
+    for text in texts:
+        for _literal, field, spec, conversion in string.Formatter().parse(text):
+            if field is None:
+                continue
+            if field not in params or conversion or not _SAFE_SPEC.match(spec or ""):
+                return None
+    values = {key: _value_from(value, depth) for key, value in params.items()}
+    return Phrase(template, **values)
+
+
+def _value_from(value: Any, depth: int) -> object:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, dict) and set(value) == {"phrase"}:
+        nested = _phrase_from(value["phrase"], depth + 1)
+        if nested is None:
+            raise ValueError("a malformed nested phrase")
+        return nested
+    if isinstance(value, dict) and set(value) == {"text"} and isinstance(value["text"], dict) \
+            and all(isinstance(k, str) and isinstance(v, str)
+                    for k, v in value["text"].items()):
+        return LocalText(value["text"])
+    raise ValueError("a value a phrase cannot hold")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..engine import phrase
 from ..engine.game import Game, ReplayDivergence, TurnRecord
 from ..engine.legality import IllegalOrder
 from ..engine.orders import SIDES, Order, OrderSyntaxError
@@ -117,6 +118,7 @@ def document(game: Game, scenario_text: str, *, note: str | None = None,
         "reason": clean_text(r.reason, MAX_REASON_CHARS),
         "digest": r.digest,
         "rationales": dict(r.rationales),
+        **_phrases("rationale_phrases", r.rationales),
     } for r in game.records]
     body = {
         "scenario": {"id": scenario.id, "sha256": text_hash, "text": scenario_text},
@@ -126,7 +128,8 @@ def document(game: Game, scenario_text: str, *, note: str | None = None,
         "state": json.loads(canonical(state.to_dict())),
         "pending_reason": clean_text(pending_reason, MAX_REASON_CHARS),
         "advice": [{"turn": a["turn"], "orders": list(a["orders"]),
-                    "reasons": clean_text(a["reasons"], MAX_ADVICE_CHARS) or ""}
+                    "reasons": clean_text(a["reasons"], MAX_ADVICE_CHARS) or "",
+                    **_phrases("reasons_phrase", {"": a["reasons"]})}
                    for a in game.advice],
     }
     ending = ending_of(state)
@@ -450,9 +453,29 @@ def remember_compiled(text: str, scenario: Scenario) -> None:
     SCENARIO_TEXTS[scenario] = text
 
 
+def _phrases(field: str, texts: dict[str, str]) -> dict[str, Any]:
+    """`{field: {key: phrase data}}` for the texts that are engine phrases, so a save read
+    back writes the bots' and the advisor's reasons in the reader's language (the English
+    sentence stays beside it, and wins whenever the two disagree); nothing when none is.
+    The advice's single text is keyed "" and saved as the phrase itself."""
+    found = {key: data for key, text in texts.items()
+             if (data := phrase.to_data(text)) is not None}
+    if not found:
+        return {}
+    return {field: found[""] if set(found) == {""} else found}
+
+
+def _rationales(record: dict[str, Any]) -> dict[str, str]:
+    saved = record.get("rationale_phrases")
+    texts = dict(record.get("rationales", {}))
+    if not isinstance(saved, dict):
+        return texts
+    return {key: phrase.from_data(saved.get(key), text) for key, text in texts.items()}
+
+
 def turn_records(doc: SaveDocument) -> list[TurnRecord]:
     return [TurnRecord(r["turn"], {side: list(r["orders"].get(side, [])) for side in SIDES},
-                       r.get("reason"), r["digest"], [], dict(r.get("rationales", {})))
+                       r.get("reason"), r["digest"], [], _rationales(r))
             for r in doc.body["records"]]
 
 
@@ -472,8 +495,9 @@ def rebuild(doc: SaveDocument, *, upto: int | None = None, verify: bool = True) 
         raise SaveError(f"the order log does not replay: {exc}{other}") from None
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise SaveError(f"the order log does not replay: {exc}") from None
-    game.advice = [dict(a) for a in doc.body.get("advice", [])
-                   if upto is None or a["turn"] < upto]
+    game.advice = [{"turn": a["turn"], "orders": a["orders"],
+                    "reasons": phrase.from_data(a.get("reasons_phrase"), a["reasons"])}
+                   for a in doc.body.get("advice", []) if upto is None or a["turn"] < upto]
     if upto is not None:
         return game
     pending = doc.body["state"].get("pending", {})
