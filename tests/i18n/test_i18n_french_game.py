@@ -90,3 +90,14 @@ def test_the_after_action_report_is_written_in_french(tmp_path: Path,
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "- **Tour 2** (8 septembre 2025)\u00a0: " in markdown
     assert '<html lang="fr">' in (tmp_path / "report.html").read_text(encoding="utf-8")
+    # JNIM's decisions in the hand-out carry their templates: their reasons read in French
+    assert "Priorité\u00a0: " in markdown and "Priority: " not in markdown
+
+
+def test_simulate_writes_its_table_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["simulate", "bamako-blockade-2025", "--games", "2", "--jobs", "1",
+                     "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if "IC à 95" in line)
+    assert header.split() == ["issue", "parties", "part", "IC", "à", "95", "%"]
+    assert "outcome" not in out and "share" not in out
