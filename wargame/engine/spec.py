@@ -1152,6 +1152,6 @@ class ScenarioSpec(Model):
     doctrine: DoctrineSpec | None = desc("The bots' doctrines; without it the insurgency "
                                          "AI uses the built-in default.", default=None)
 
-
-for _model in (AllCondition, AnyCondition, NotCondition):
-    _model.model_rebuild()
+# The recursive conditions (AllCondition...) name `Condition` before it exists: pydantic
+# resolves it from this module when a model is first built (defer_build), not here, so
+# that importing the module builds no validator (a cached game never needs one).

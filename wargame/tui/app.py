@@ -7,6 +7,7 @@ does, through the session, on the player's intent.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,6 +72,15 @@ def theme_setting() -> str | None:
     return setting("WARGAME_THEME", _theme)
 
 
+def resume_collector() -> None:
+    """Resume the garbage collector paused for start-up (wargame.tui._pause_collector):
+    what start-up made is frozen first, so later collections never scan it again (the
+    modules, styles and widgets live as long as the app), then collection resumes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class WargameApp(App[int]):
     """`wargame`: the title screen, or straight to the board when a game is given."""
 
@@ -129,6 +139,15 @@ class WargameApp(App[int]):
         else:
             self.open_first_screen()
         self.call_after_refresh(self._check_size)
+        # The collector paused for start-up (wargame.tui._pause_collector) resumes with the
+        # board's first frame (`first_frame`), or here for any other first screen.
+        self.set_timer(1.0, resume_collector)
+
+    def first_frame(self, name: str) -> None:
+        """A screen's first frame has been drawn: its time is noted (benchmarks), and the
+        collector paused for start-up, if it is, resumes."""
+        self.timings.setdefault(name, time.perf_counter())
+        resume_collector()
 
     def open_first_screen(self) -> None:
         """The screen shown when no game is given: the title (`wargame serve` asks for

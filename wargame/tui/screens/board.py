@@ -104,8 +104,7 @@ class BoardScreen(Screen[None]):
             # with drawing it and delay it.
             self.call_after_refresh(self._warm_up)
         app: Any = self.app
-        self.call_after_refresh(lambda: app.timings.setdefault(
-            "board_first_frame", time.perf_counter()))
+        self.call_after_refresh(lambda: app.first_frame("board_first_frame"))
 
     # ------------------------------------------------------------------ attributes down
     def refresh_all(self) -> None:
