@@ -82,9 +82,10 @@ def test_a_cached_scenario_and_the_board_need_no_yaml_and_no_linter(tmp_path: Pa
 
 def test_a_cached_scenario_builds_no_validator(tmp_path: Path) -> None:
     """A scenario from the cache is read back without building pydantic's validators
-    (scenario.compiled): neither the spec's nor pydantic's plugin loader that building
-    them imports."""
+    (scenario.compiled), and the board builds none either: neither the spec's nor the
+    plugin loader of pydantic that building one imports."""
     code = ("from pathlib import Path\n"
+            "import wargame.tui.app, wargame.tui.screens.board\n"
             "from wargame.scenario.load import load_scenario\n"
             "from wargame.engine.spec import ScenarioSpec\n"
             f"scenario = load_scenario(Path({str(MAIN)!r}))\n")
