@@ -3,11 +3,12 @@ SCENARIO` opens the board. Without a terminal, both say to use `--plain` and exi
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from .. import collector
 
 NO_TERMINAL = ("wargame: the board needs a terminal (stdin and stdout must be a tty); "
                "for scripts and screen readers use: wargame play SCENARIO --plain")
@@ -23,15 +24,6 @@ def has_terminal() -> bool:
 def _no_terminal() -> int:
     print(NO_TERMINAL, file=sys.stderr)
     return 2
-
-
-def _pause_collector() -> None:
-    """Start-up makes a great many objects that live as long as the app (modules, classes,
-    styles, widgets, the scenario), and the cyclic garbage collector would scan them all
-    again and again while they are made: about 250 collections, 60-100 ms before the first
-    frame, measured. It is paused until the first frame is on the terminal
-    (`WargameApp.first_frame`), which freezes what start-up made and resumes it."""
-    gc.disable()
 
 
 def _run(app: Any) -> int:
@@ -56,14 +48,14 @@ def run_title(saves_dir: str | None = None, difficulty: str = "standard") -> int
     """The title screen (`wargame` with no arguments)."""
     if not has_terminal():
         return _no_terminal()
-    _pause_collector()
+    collector.pause()  # until the first frame (WargameApp.first_frame): wargame.collector
     try:
         from .app import WargameApp
 
         app = WargameApp(saves_dir=saves_dir, difficulty=difficulty, **_settings(saves_dir))
         return _run(app)
     finally:
-        gc.enable()  # whatever ended the app before its first frame
+        collector.resume()  # whatever ended the app before its first frame
 
 
 def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
@@ -71,11 +63,11 @@ def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
     [--insurgent ai|human] [--load FILE]`: the board, directly."""
     if not has_terminal():
         return _no_terminal()
-    _pause_collector()
+    collector.pause()  # until the first frame (WargameApp.first_frame): wargame.collector
     try:
         return _play(args, load_scenario)
     finally:
-        gc.enable()  # whatever ended the app before its first frame
+        collector.resume()  # whatever ended the app before its first frame
 
 
 def _play(args: Any, load_scenario: Callable[[str], Any]) -> int:

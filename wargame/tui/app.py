@@ -7,7 +7,6 @@ does, through the session, on the player's intent.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 
+from .. import collector
 from ..engine import Scenario
 from ..engine.game import Game
 from ..engine.safetext import printable
@@ -70,15 +70,6 @@ def _theme(raw: str) -> str:
 def theme_setting() -> str | None:
     """$WARGAME_THEME, checked (raises SettingError, one line, before the app starts)."""
     return setting("WARGAME_THEME", _theme)
-
-
-def resume_collector() -> None:
-    """Resume the garbage collector paused for start-up (wargame.tui._pause_collector):
-    what start-up made is frozen first, so later collections never scan it again (the
-    modules, styles and widgets live as long as the app), then collection resumes."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 class WargameApp(App[int]):
@@ -139,15 +130,15 @@ class WargameApp(App[int]):
         else:
             self.open_first_screen()
         self.call_after_refresh(self._check_size)
-        # The collector paused for start-up (wargame.tui._pause_collector) resumes with the
-        # board's first frame (`first_frame`), or here for any other first screen.
-        self.set_timer(1.0, resume_collector)
+        # The collector paused for start-up (wargame.collector) resumes with the board's
+        # first frame (`first_frame`), or here for any other first screen.
+        self.set_timer(1.0, collector.resume)
 
     def first_frame(self, name: str) -> None:
         """A screen's first frame has been drawn: its time is noted (benchmarks), and the
         collector paused for start-up, if it is, resumes."""
         self.timings.setdefault(name, time.perf_counter())
-        resume_collector()
+        collector.resume()
 
     def open_first_screen(self) -> None:
         """The screen shown when no game is given: the title (`wargame serve` asks for
