@@ -111,3 +111,18 @@ def test_not_json_objects_are_not_read_back() -> None:
     for data in (None, [], "spec", 1):
         with pytest.raises(Untrusted):
             spec_from_json_data(data)
+
+
+class _Unreadable(BaseModel):
+    name: str
+    tags: set[int]  # a type the reader does not know: never read, however often asked
+
+
+def test_a_model_it_cannot_read_is_never_read() -> None:
+    from wargame.scenario.compiled import _model
+
+    for _ in range(2):
+        with pytest.raises(Untrusted):
+            _model(_Unreadable)({"name": "a"})
+        with pytest.raises(Untrusted):
+            _model(_Unreadable)({"name": "a", "tags": [1]})

@@ -79,7 +79,6 @@ def _model(cls: type[BaseModel]) -> Convert:
     if found is not None:
         return found
     plan: list[tuple[str, str, Convert]] = []
-    keys: set[str] = set()
     module = vars(sys.modules[cls.__module__])
     new, setattr_ = object.__new__, object.__setattr__
 
@@ -112,6 +111,7 @@ def _model(cls: type[BaseModel]) -> Convert:
         return made
 
     def _fill() -> None:
+        made = []  # the whole plan or none: a field it cannot read leaves the plan empty
         for name, info in cls.model_fields.items():
             annotation = info.annotation
             if isinstance(annotation, ForwardRef):
@@ -119,10 +119,10 @@ def _model(cls: type[BaseModel]) -> Convert:
             elif isinstance(annotation, str):
                 annotation = eval(annotation, module)  # noqa: S307 - our own annotations
             key = info.serialization_alias or info.alias or name
-            plan.append((name, key, _field(annotation, info)))
-            keys.add(key)
-        if not plan:
+            made.append((name, key, _field(annotation, info)))
+        if not made:
             raise Untrusted(f"{cls.__name__}: a model without fields")
+        plan.extend(made)
 
     after: list[Callable[[Any], Any]] = []
     decorators = cls.__pydantic_decorators__
