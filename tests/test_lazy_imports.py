@@ -78,3 +78,18 @@ def test_a_cached_scenario_and_the_board_need_no_yaml_and_no_linter(tmp_path: Pa
     loaded = _loaded(code, tmp_path)
     assert _under(loaded, "yaml", "wargame.scenario.lint", "wargame.scenario.errors",
                   "wargame.scenario.yamlload") == []
+
+
+def test_a_cached_scenario_builds_no_validator(tmp_path: Path) -> None:
+    """A scenario from the cache is read back without building pydantic's validators
+    (scenario.compiled), and the board builds none either: neither the spec's nor the
+    plugin loader of pydantic that building one imports."""
+    code = ("from pathlib import Path\n"
+            "import wargame.tui.app, wargame.tui.screens.board\n"
+            "from wargame.scenario.load import load_scenario\n"
+            "from wargame.engine.spec import ScenarioSpec\n"
+            f"scenario = load_scenario(Path({str(MAIN)!r}))\n")
+    _loaded(code, tmp_path)  # fills the cache
+    loaded = _loaded(code + "assert not ScenarioSpec.__pydantic_complete__", tmp_path)
+    assert "wargame.engine.spec" in loaded
+    assert _under(loaded, "yaml", "pydantic.plugin._loader") == []

@@ -12,6 +12,7 @@ from pathlib import Path
 # Only what parsing the command line needs is imported here: each command imports the
 # rest (the loader and its models, the bots, the interface) when it runs, so that
 # `wargame --help` and the quick commands start fast.
+from . import collector
 from .ai.names import DIFFICULTIES, JUNTA_POLICIES
 from .ai.names import PLANNER_DEFAULT_BUDGET as PLANNER_BUDGET
 from .engine.safetext import printable
@@ -70,20 +71,29 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.sources is not None and not Path(args.sources).is_dir():
+        print("wargame: --sources: " + _("{folder} is not a folder").format(
+            folder=args.sources), file=sys.stderr)
+        return 1
+    collector.pause()  # start-up and the first check (wargame.collector)
+    try:
+        return _validate_files(args)
+    finally:
+        collector.resume()
+
+
+def _validate_files(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from .scenario.diagnostics import render, source_lines, to_json
     from .scenario.load import check_file, read_scenario_bytes
     from .scenario.readfile import FileRefused
 
-    if args.sources is not None and not Path(args.sources).is_dir():
-        print("wargame: --sources: " + _("{folder} is not a folder").format(
-            folder=args.sources), file=sys.stderr)
-        return 1
     failed = False
     records: list[dict[str, object]] = []
     for name in args.files:
         report = check_file(Path(name), scenario=False)  # the verdict is enough: no models
+        collector.resume()
         if args.sources is not None:  # the quotations of src: marks, against the texts
             from .scenario.quotes import quotation_errors_in_file
 

@@ -4,9 +4,12 @@ These pydantic models are the scenario file format *and* the engine's static dat
 the rules read exactly what the instructor wrote (no parallel set of dataclasses to keep
 in step). They hold no behaviour beyond validation; YAML and files live in
 `wargame.scenario`, which turns a file into a `ScenarioSpec`.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: pydantic would evaluate every field's
+annotation from its string when the 88 classes are created at import (before the board's
+first frame); written as types, Python evaluates them once, cheaper (~10% of the import).
+The few names used before they are defined are quoted.
+"""
 
 import datetime as dt
 import re
@@ -256,7 +259,7 @@ class Bounds(Model):
     north: float = desc("Northernmost latitude.", ge=-90, le=90)
 
     @model_validator(mode="after")
-    def _ordered(self) -> Bounds:
+    def _ordered(self) -> "Bounds":
         if self.west >= self.east:
             raise bound_error("west", self.west, "east", self.east, "west")
         if self.south >= self.north:
@@ -440,17 +443,17 @@ class TownStatusCondition(Model):
 
 class AllCondition(Model):
     type: Literal["all"] = desc("True when every listed condition holds.")
-    conditions: list[Condition] = desc("The conditions.", min_length=1)
+    conditions: "list[Condition]" = desc("The conditions.", min_length=1)
 
 
 class AnyCondition(Model):
     type: Literal["any"] = desc("True when at least one listed condition holds.")
-    conditions: list[Condition] = desc("The conditions.", min_length=1)
+    conditions: "list[Condition]" = desc("The conditions.", min_length=1)
 
 
 class NotCondition(Model):
     type: Literal["not"] = desc("True when the condition does not hold.")
-    condition: Condition = desc("The condition to negate.")
+    condition: "Condition" = desc("The condition to negate.")
 
 
 Condition = Annotated[
@@ -713,7 +716,7 @@ class Rules(Model):
     insurgency: InsurgentRules = desc("Insurgent upkeep, recruitment and sieges.")
 
     @model_validator(mode="after")
-    def _odds_ordered(self) -> Rules:
+    def _odds_ordered(self) -> "Rules":
         if self.odds_floor > self.odds_ceiling:
             raise bound_error("odds_floor", self.odds_floor, "odds_ceiling",
                               self.odds_ceiling, "odds_floor")
@@ -748,7 +751,7 @@ class EscortOrder(OrderBase):
     loss_odds: Percent = desc("Chance the escort loses a company when an ambush succeeds.")
 
     @model_validator(mode="after")
-    def _light_not_heavier(self) -> EscortOrder:
+    def _light_not_heavier(self) -> "EscortOrder":
         if self.light_companies > self.heavy_companies:
             raise bound_error("light_companies", self.light_companies, "heavy_companies",
                               self.heavy_companies, "light_companies")
@@ -1153,5 +1156,14 @@ class ScenarioSpec(Model):
                                          "AI uses the built-in default.", default=None)
 
 
-for _model in (AllCondition, AnyCondition, NotCondition):
-    _model.model_rebuild()
+def complete_models() -> None:
+    """Resolve `Condition` in the recursive condition models (AllCondition, AnyCondition,
+    NotCondition name it before it exists), so that code that reads their fields (error
+    messages, the schema and its reference) sees types, not forward references.
+
+    Not done at import: it builds their validators, and pydantic's plugin loader with
+    them, which a game read from the cache never needs (issue 13). Validation resolves the
+    name by itself (from this module) when ScenarioSpec is first built."""
+    for model in (AllCondition, AnyCondition, NotCondition):
+        if not model.__pydantic_complete__:
+            model.model_rebuild()

@@ -90,6 +90,9 @@ def pydantic_errors_to_source(
     exc: pydantic.ValidationError, loaded: LoadedYaml, model: type[BaseModel]
 ) -> list[SourceError]:
     """Translate every error in ``exc`` to a SourceError pointing into the YAML file."""
+    from ..engine.spec import complete_models
+
+    complete_models()  # the models' fields are read: no forward reference left in them
     details = list(exc.errors(include_url=False))
     converted = (_convert(err, loaded, model, details) for err in details)
     return sorted({e for e in converted if e is not None})

@@ -35,7 +35,7 @@ ACTIONS: tuple[str, ...] = ("continue", "select_town", "queue_order", "view_odds
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class DoneWhen(_Model):

@@ -86,7 +86,7 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
     import pydantic
 
     from ..engine.scenario import Scenario
-    from ..engine.spec import ScenarioSpec
+    from ..engine.spec import ScenarioSpec, complete_models
     from .diagnostics import source_lines
     from .errors import pydantic_errors_to_source
     from .languages import language_warnings
@@ -96,6 +96,7 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
     from .sources import uncatalogued_warnings
     from .yamlload import YamlLoadError
 
+    complete_models()  # the error messages read the models' fields
     report = Report(filename, content_hash=hashlib.sha256(raw).hexdigest())
     try:
         loaded = load_yaml(raw)

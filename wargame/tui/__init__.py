@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import collector
+
 NO_TERMINAL = ("wargame: the board needs a terminal (stdin and stdout must be a tty); "
                "for scripts and screen readers use: wargame play SCENARIO --plain")
 
@@ -46,10 +48,14 @@ def run_title(saves_dir: str | None = None, difficulty: str = "standard") -> int
     """The title screen (`wargame` with no arguments)."""
     if not has_terminal():
         return _no_terminal()
-    from .app import WargameApp
+    collector.pause()  # until the first frame (WargameApp.first_frame): wargame.collector
+    try:
+        from .app import WargameApp
 
-    app = WargameApp(saves_dir=saves_dir, difficulty=difficulty, **_settings(saves_dir))
-    return _run(app)
+        app = WargameApp(saves_dir=saves_dir, difficulty=difficulty, **_settings(saves_dir))
+        return _run(app)
+    finally:
+        collector.resume()  # whatever ended the app before its first frame
 
 
 def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
@@ -57,6 +63,14 @@ def run_play(args: Any, load_scenario: Callable[[str], Any]) -> int:
     [--insurgent ai|human] [--load FILE]`: the board, directly."""
     if not has_terminal():
         return _no_terminal()
+    collector.pause()  # until the first frame (WargameApp.first_frame): wargame.collector
+    try:
+        return _play(args, load_scenario)
+    finally:
+        collector.resume()  # whatever ended the app before its first frame
+
+
+def _play(args: Any, load_scenario: Callable[[str], Any]) -> int:
     from ..scenario.shipped import resolve_scenario
     from .app import WargameApp
 

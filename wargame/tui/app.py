@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 
+from .. import collector
 from ..engine import Scenario
 from ..engine.game import Game
 from ..engine.safetext import printable
@@ -129,6 +130,15 @@ class WargameApp(App[int]):
         else:
             self.open_first_screen()
         self.call_after_refresh(self._check_size)
+        # The collector paused for start-up (wargame.collector) resumes with the board's
+        # first frame (`first_frame`), or here for any other first screen.
+        self.set_timer(1.0, collector.resume)
+
+    def first_frame(self, name: str) -> None:
+        """A screen's first frame has been drawn: its time is noted (benchmarks), and the
+        collector paused for start-up, if it is, resumes."""
+        self.timings.setdefault(name, time.perf_counter())
+        collector.resume()
 
     def open_first_screen(self) -> None:
         """The screen shown when no game is given: the title (`wargame serve` asks for

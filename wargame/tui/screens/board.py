@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, TabbedContent, TabPane
+from textual.widgets import OptionList, TabbedContent, TabPane
 
 from ...engine.game import Game
 from ...i18n import N_, _
@@ -28,6 +28,7 @@ from ..messages import (
 )
 from ..session import OrderRow, Session, describe_order
 from ..widgets.details import DetailsPanel, MapLegend
+from ..widgets.footer import Footer
 from ..widgets.goals import GoalBar, GoalsPanel, session_goals
 from ..widgets.guide import GuidePanel, board_guide, wants_continue
 from ..widgets.map import MapView
@@ -104,8 +105,7 @@ class BoardScreen(Screen[None]):
             # with drawing it and delay it.
             self.call_after_refresh(self._warm_up)
         app: Any = self.app
-        self.call_after_refresh(lambda: app.timings.setdefault(
-            "board_first_frame", time.perf_counter()))
+        self.call_after_refresh(lambda: app.first_frame("board_first_frame"))
 
     # ------------------------------------------------------------------ attributes down
     def refresh_all(self) -> None:

@@ -23,12 +23,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ...i18n import N_, _, localized, ngettext
 from ...present.events import event_text
 from ...saves.classroom import TeamStatus, read_team, team_folders
 from ...saves.report import sparkline
+from ..widgets.footer import Footer
 from .base import translate_bindings
 
 SPARK_TURNS = 12          # the sparklines show the last dozen weeks

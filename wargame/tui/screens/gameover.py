@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...engine import ending_of
 from ...i18n import N_, _, format_number, format_week, localized, ngettext
@@ -18,6 +18,7 @@ from ...present.ledgertext import names_of
 from ..news import _date
 from ..session import Session
 from ..sources import cite
+from ..widgets.footer import Footer
 from ..widgets.tracks import BARS
 from .base import ClosesOnce
 

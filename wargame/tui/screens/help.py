@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...i18n import N_, _
 from ...present.tracks import TRACK_TEXTS
 from ..mapmodel import LEGEND
+from ..widgets.footer import Footer
 from ..widgets.goals import goals_content, session_goals
 from .base import ClosesOnce
 

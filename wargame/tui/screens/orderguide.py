@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...engine import Order
 from ...i18n import N_, _
 from ...present.orderguide import order_help
 from ..session import Session, describe_order
+from ..widgets.footer import Footer
 from .base import ClosesOnce
 
 

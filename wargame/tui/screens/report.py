@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Collapsible, Footer, Static
+from textual.widgets import Collapsible, Static
 
 from ...i18n import N_, _, format_week, localized, ngettext
 from ...present.events import event_text
@@ -26,6 +26,7 @@ from ...present.ledgertext import (
 from ..news import week_summary
 from ..session import Session, TurnReport
 from ..sources import cite
+from ..widgets.footer import Footer
 from .base import ClosesOnce
 
 # Marked here, translated where they are shown (the language is chosen after import).

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...engine import Scenario
@@ -21,6 +21,7 @@ from ...i18n import N_, _, available_languages, current_language, set_language
 from ...scenario.load import check_file
 from ...scenario.shipped import shipped_scenarios
 from ..briefing import briefing
+from ..widgets.footer import Footer
 from ..widgets.safelist import SafeOptionList
 from .base import translate_bindings
 
