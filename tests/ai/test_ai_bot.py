@@ -18,6 +18,7 @@ from hypothesis.stateful import (
 
 from wargame.ai.bots import play_side, rationales
 from wargame.ai.builtin import insurgency_doctrine
+from wargame.ai.doctrine import EXPERT_MARGIN
 from wargame.ai.simulate import play_game, simulate
 from wargame.cli import main
 from wargame.engine import (
@@ -141,10 +142,33 @@ def test_expert_explains_its_lookahead(scen: Scenario) -> None:
     looked = [d for d in decisions if "lookahead" in d.extra]
     assert looked, "expert should compare candidates by playing them out"
     for d in looked:
-        scores = [row["score"] for row in d.extra["lookahead"]]
-        assert d.extra["lookahead"][0]["order"] == str(d.order)
-        assert scores[0] == max(scores)
+        rows = d.extra["lookahead"]
+        scores = [row["score"] for row in rows]
+        assert scores == sorted(scores, reverse=True)
+        doctrine = next(row for row in rows if row["order"] == d.extra["doctrine_choice"])
+        # The best by the scenario's endings, if clearly better than the doctrine's own
+        # first choice; otherwise that choice (the standard player's).
+        if scores[0] - doctrine["score"] >= EXPERT_MARGIN:
+            assert str(d.order) == rows[0]["order"]
+        else:
+            assert str(d.order) == doctrine["order"]
         assert "Expert lookahead" in d.sentence
+
+
+def test_an_expert_that_keeps_to_its_doctrine_plays_as_the_standard_one(
+        scen: Scenario) -> None:
+    """The expert's further candidates draw their tie-breaks apart: where it departs from
+    no first choice, its orders are the standard player's, tie for tie."""
+    compared = 0
+    for seed in range(1, 9):
+        expert, standard = new_game(scen, seed), new_game(scen, seed)
+        made = play_side(expert, "insurgency", "doctrine", "expert")
+        if any(str(d.order) != d.extra.get("doctrine_choice", str(d.order)) for d in made):
+            continue
+        compared += 1
+        assert [str(d.order) for d in made] == [
+            str(d.order) for d in play_side(standard, "insurgency", "doctrine", "standard")]
+    assert compared
 
 
 def test_doctrine_is_data(tmp_path: Path) -> None:

@@ -3,7 +3,11 @@ orders through its filters, breaks ties with a seeded stream, and explains every
 
 It decides from `observe(state, side)` and the list of legal orders only. At `expert`
 it plays its best few candidates out on a belief state (a clone whose hidden numbers are
-replaced by what the side can infer, with its own dice) against the expected response.
+replaced by what the side can infer, with its own dice) against the expected response,
+judges them by the scenario's own endings (`evaluation.evaluate`, whatever the scenario)
+and departs from the doctrine's first choice only for one clearly better (EXPERT_MARGIN);
+the further candidates break their ties from a stream of their own, so that an expert
+that keeps to its doctrine plays exactly as the standard player does.
 """
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from ..engine.rng import Stream, derive_state
 from ..engine.spec import Doctrine, Priority
 from .conditions import holds_in_view
 from .decision import Decision, FilterStep
+from .evaluation import evaluate
 from .explain import sentence
 from .filters import Context, apply_filter, describe_filter, target_regions
 from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
 EXPERT_CANDIDATES = 3   # priorities' first choices the expert plays out
 EXPERT_SAMPLES = 2      # rollouts per candidate, each with its own dice
+# How much better by the scenario's endings (evaluation.py) another order must look than
+# the doctrine's own first choice for the expert to prefer it: two draws of one turn make
+# the best of three partly the luckiest (the winner's curse), as for the planner's MARGIN.
+EXPERT_MARGIN = 15
 
 
 @dataclass
@@ -87,6 +96,7 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
     """Queue `side`'s orders for this turn following `doctrine`; return the decisions."""
     settings = LEVELS[difficulty]
     stream = Stream(derive_state(state.seed, state.turn, side, "doctrine"))
+    spare = Stream(derive_state(state.seed, state.turn, side, "doctrine", "lookahead"))
     limit = capacity(state, side) - settings.capacity_cut
     used: Counter[str] = Counter()
     regions_hit: set[str] = set()
@@ -100,7 +110,10 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
                 continue
             if priority.when is not None and not holds_in_view(view, priority.when):
                 continue
-            pick = choose_for_priority(priority, state, side, ctx, stream, settings)
+            # The expert's further candidates draw their tie-breaks from a stream of
+            # their own, so that its first choice is the standard player's, tie for tie.
+            pick = choose_for_priority(priority, state, side, ctx,
+                                       spare if options else stream, settings)
             if pick is None:
                 continue
             options.append(pick)
@@ -141,22 +154,6 @@ def belief_state(state: GameState, side: Side, sample: int) -> GameState:
     return belief
 
 
-def insurgency_score(before: GameState, after: GameState) -> int:
-    """How much better the insurgency stands after a turn (its own reading)."""
-    capital = next(t.region for t in before.scenario.towns.values() if t.kind == "capital")
-    # Cohesion counts as the capital's support does: below the coup line the regime can
-    # fall from within (the junta's loss the insurgency waits for, 004).
-    return (3 * (before.support_junta[capital] - after.support_junta[capital])
-            + 3 * (before.cohesion - after.cohesion)
-            + 2 * (before.fuel_days - after.fuel_days)
-            + (after.tankers_destroyed - before.tankers_destroyed)
-            + (sum(after.support_insurgency.values()) - sum(before.support_insurgency.values()))
-            // 2
-            + (after.funds - before.funds) // 20 + (after.total_fighters - before.total_fighters)
-            // 20 + 10 * (len(after.towns_held) - len(before.towns_held))
-            + (30 if after.outcome and after.outcome != "junta_holds" else 0))
-
-
 def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
                      response: Doctrine) -> Decision:
     other: Side = "junta" if side == "insurgency" else "insurgency"
@@ -168,15 +165,22 @@ def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
             queue_order(belief, side, option.order)
             play_doctrine(belief, other, response, "standard")
             resolve_turn(belief)
-            score = insurgency_score(state, belief)
-            total += score if side == "insurgency" else -score
+            # The endings are graded for the junta: the insurgency reads them reversed.
+            score = evaluate(belief)
+            total += score if side == "junta" else -score
         scored.append((total // EXPERT_SAMPLES, -index, option))
+    first = scored[0][0]    # the standard player's choice: the first priority's pick
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     best = scored[0][2]
+    if scored[0][0] - first < EXPERT_MARGIN:
+        best = options[0]
     summary = "; ".join(f"{o.order} {s:+d}" for s, _, o in scored)
+    why = (f" Kept the doctrine's choice: no other was {EXPERT_MARGIN} better."
+           if best is options[0] and scored[0][2] is not options[0] else "")
     return Decision(best.side, best.order,
-                    best.sentence + f" Expert lookahead over one turn: {summary}.",
+                    best.sentence + f" Expert lookahead over one turn: {summary}.{why}",
                     priority=best.priority, steps=best.steps, odds=best.odds,
                     tie_break=best.tie_break, public=best.public,
                     extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}
-                                                       for s, _, o in scored]})
+                                                       for s, _, o in scored],
+                           "doctrine_choice": str(options[0].order)})
