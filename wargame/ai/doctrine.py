@@ -2,12 +2,13 @@
 orders through its filters, breaks ties with a seeded stream, and explains every step.
 
 It decides from `observe(state, side)` and the list of legal orders only. At `expert`
-it plays its best few candidates out on a belief state (a clone whose hidden numbers are
+it plays a few candidates out on a belief state (a clone whose hidden numbers are
 replaced by what the side can infer, with its own dice) against the expected response,
-judges them by the scenario's own endings (`evaluation.evaluate`, whatever the scenario)
-and departs from the doctrine's first choice only for one clearly better (EXPERT_MARGIN);
-the further candidates break their ties from a stream of their own, so that an expert
-that keeps to its doctrine plays exactly as the standard player does.
+judged by the scenario's own endings (`evaluation.evaluate`, whatever the scenario). It
+looks ahead only where the doctrine leaves the choice to chance (targets its filters rank
+equal, which the standard player picks among with the dice): it plays the doctrine's
+priorities exactly, and chooses among equals by what they would do, so that it is never a
+different strategist from the standard player, only a better-informed one.
 """
 
 from __future__ import annotations
@@ -27,12 +28,8 @@ from .explain import sentence
 from .filters import Context, apply_filter, describe_filter, target_regions
 from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
-EXPERT_CANDIDATES = 3   # priorities' first choices the expert plays out
+EXPERT_CANDIDATES = 3   # tied targets the expert plays out (the dice's pick first)
 EXPERT_SAMPLES = 2      # rollouts per candidate, each with its own dice
-# How much better by the scenario's endings (evaluation.py) another order must look than
-# the doctrine's own first choice for the expert to prefer it: two draws of one turn make
-# the best of three partly the luckiest (the winner's curse), as for the planner's MARGIN.
-EXPERT_MARGIN = 15
 
 
 @dataclass
@@ -83,9 +80,17 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
         candidates = kept
     tie = len(candidates) > 1
     order = candidates[stream.below(len(candidates))] if tie else candidates[0]
+    decision = _decision(side, order, priority, ctx, tuple(steps), tie, legal)
+    if tie and settings.lookahead:   # the equals the expert may look ahead among
+        decision.extra["ties"] = [str(o) for o in candidates]
+    return decision
+
+
+def _decision(side: Side, order: Order, priority: Priority, ctx: Context,
+              steps: tuple[FilterStep, ...], tie: bool, legal: int) -> Decision:
     odds = ctx.odds(order)
     return Decision(side, order, sentence(order, ctx, odds, priority.title),
-                    priority=priority.id, steps=tuple(steps), odds=odds, tie_break=tie,
+                    priority=priority.id, steps=steps, odds=odds, tie_break=tie,
                     extra={"candidates": legal},
                     public=sentence(order, ctx, odds, priority.title, public=True))
 
@@ -96,7 +101,6 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
     """Queue `side`'s orders for this turn following `doctrine`; return the decisions."""
     settings = LEVELS[difficulty]
     stream = Stream(derive_state(state.seed, state.turn, side, "doctrine"))
-    spare = Stream(derive_state(state.seed, state.turn, side, "doctrine", "lookahead"))
     limit = capacity(state, side) - settings.capacity_cut
     used: Counter[str] = Counter()
     regions_hit: set[str] = set()
@@ -104,25 +108,27 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
     while capacity_used(state, side) < limit:
         view = observe(state, side)
         ctx = Context(view, state.scenario, _odds(state, side), regions_hit)
-        options: list[Decision] = []
+        decision: Decision | None = None
+        chosen_priority: Priority | None = None
         for priority in doctrine.priorities:
             if used[priority.id] >= priority.max_per_turn:
                 continue
             if priority.when is not None and not holds_in_view(view, priority.when):
                 continue
-            # The expert's further candidates draw their tie-breaks from a stream of
-            # their own, so that its first choice is the standard player's, tie for tie.
-            pick = choose_for_priority(priority, state, side, ctx,
-                                       spare if options else stream, settings)
-            if pick is None:
-                continue
-            options.append(pick)
-            if not settings.lookahead or len(options) >= EXPERT_CANDIDATES:
+            decision = choose_for_priority(priority, state, side, ctx, stream, settings)
+            if decision is not None:
+                chosen_priority = priority
                 break
-        if not options:
+        if decision is None or chosen_priority is None:
             break
-        decision = options[0]
-        if settings.lookahead and len(options) > 1 and response is not None:
+        # Where the doctrine leaves the choice to chance (targets it ranks equal), the
+        # expert looks ahead instead; everything else it plays as the standard player.
+        ties = _tied_orders(state, side, decision)
+        if settings.lookahead and response is not None and len(ties) > 1:
+            options = [decision] + [
+                _decision(side, o, chosen_priority, ctx, decision.steps, True,
+                          decision.extra["candidates"])
+                for o in ties if o != decision.order][:EXPERT_CANDIDATES - 1]
             decision = _best_by_rollout(state, side, options, response)
         queue_order(state, side, decision.order)
         used[decision.priority] += 1
@@ -132,6 +138,15 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
 
 
 # ------------------------------------------------------------------ expert lookahead
+
+def _tied_orders(state: GameState, side: Side, decision: Decision) -> list[Order]:
+    """The targets the doctrine's filters left level with the one the dice picked (the
+    last filter's survivors, when it kept a few), in the legal orders' order."""
+    kept = set(decision.extra.get("ties", ()))
+    if not decision.tie_break or not kept:
+        return [decision.order]
+    return [o for o in legal_orders(state, side, decision.order.kind) if str(o) in kept]
+
 
 def belief_state(state: GameState, side: Side, sample: int) -> GameState:
     """A clone holding only what `side` can know: hidden numbers replaced, own dice."""
@@ -169,16 +184,12 @@ def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
             score = evaluate(belief)
             total += score if side == "junta" else -score
         scored.append((total // EXPERT_SAMPLES, -index, option))
-    first = scored[0][0]    # the standard player's choice: the first priority's pick
-    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)   # equal: the dice's pick
     best = scored[0][2]
-    if scored[0][0] - first < EXPERT_MARGIN:
-        best = options[0]
     summary = "; ".join(f"{o.order} {s:+d}" for s, _, o in scored)
-    why = (f" Kept the doctrine's choice: no other was {EXPERT_MARGIN} better."
-           if best is options[0] and scored[0][2] is not options[0] else "")
     return Decision(best.side, best.order,
-                    best.sentence + f" Expert lookahead over one turn: {summary}.{why}",
+                    best.sentence + f" Expert lookahead over one turn among targets its "
+                    f"doctrine ranks equal: {summary}.",
                     priority=best.priority, steps=best.steps, odds=best.odds,
                     tie_break=best.tie_break, public=best.public,
                     extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}
