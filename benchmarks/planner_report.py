@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/planner_report.py --games 200 --budget 64
     .venv/bin/python benchmarks/planner_report.py --games 10 --budget 8    # quick
+    .venv/bin/python benchmarks/planner_report.py --games 40 --usage-only  # no ablation
 
 Plays `--games` games of the main scenario (seeds from `--seed`, the doctrine insurgency at
 standard) with the planner, counts how often each junta order kind is given (in what share
@@ -54,6 +55,8 @@ def main() -> int:
     ap.add_argument("--games", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--budget", type=int, default=64)
+    ap.add_argument("--usage-only", action="store_true",
+                    help="count the kinds given; skip the games with each kind banned")
     args = ap.parse_args()
     scenario = load_scenario(MAIN)
     kinds = sorted(scenario.order_specs["junta"])
@@ -64,6 +67,9 @@ def main() -> int:
     print(f"{'order kind':<16}{'turns used':>11}{'share':>7}   without it: junta_holds "
           "(change), all outcomes")
     for kind in kinds:
+        if args.usage_only:
+            print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%")
+            continue
         without, _, _ = run(args.games, args.seed, args.budget, frozenset({kind}))
         w_held = without["junta_holds"] * 100 / args.games
         print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%   "

@@ -256,7 +256,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             result = run_sweep(path, varies, args.games, args.seed, executor,
                                junta=args.junta, insurgency=args.insurgency,
                                difficulty=args.difficulty, outcome=args.outcome,
-                               progress=progress)
+                               progress=progress, planner_budget=args.planner_budget)
     except SweepError as exc:
         print(f"wargame: {exc}", file=sys.stderr)
         return 2
@@ -409,6 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("seed of the first game; game i uses S+i"))
     p.add_argument("--junta", choices=JUNTA_POLICIES, default="historical",
                    help=_("the junta's policy (default: historical)"))
+    p.add_argument("--planner-budget", type=_positive, default=PLANNER_BUDGET, metavar="N",
+                   help=_("rollouts a turn for --junta planner (default {budget}, under a "
+                          "second a turn on one core); more is stronger and slower"
+                          ).format(budget=PLANNER_BUDGET))
     p.add_argument("--insurgency", choices=("doctrine", "random", "passive"),
                    default="doctrine")
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="standard")

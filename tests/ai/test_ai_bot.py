@@ -136,15 +136,46 @@ def test_results_identical_for_one_and_two_jobs(scen: Scenario) -> None:
 
 
 def test_expert_explains_its_lookahead(scen: Scenario) -> None:
-    state = new_game(scen, 5)
-    decisions = play_side(state, "insurgency", "doctrine", "expert")
-    looked = [d for d in decisions if "lookahead" in d.extra]
-    assert looked, "expert should compare candidates by playing them out"
+    looked = []
+    state = new_game(scen, 1)
+    for _ in range(6):   # ties come as the game goes (turn 3 of this seed has two)
+        play_side(state, "junta", "historical")
+        looked += [d for d in play_side(state, "insurgency", "doctrine", "expert")
+                   if "lookahead" in d.extra]
+        resolve_turn(state)
+    assert looked, "expert should compare tied targets by playing them out"
     for d in looked:
-        scores = [row["score"] for row in d.extra["lookahead"]]
-        assert d.extra["lookahead"][0]["order"] == str(d.order)
-        assert scores[0] == max(scores)
+        rows = d.extra["lookahead"]
+        scores = [row["score"] for row in rows]
+        assert scores == sorted(scores, reverse=True)
+        assert str(d.order) == rows[0]["order"]          # the best by the endings
+        # Only targets the doctrine's filters ranked equal, of the priority it chose.
+        assert {row["order"] for row in rows} <= set(d.extra["ties"])
+        assert d.extra["doctrine_choice"] in d.extra["ties"]
         assert "Expert lookahead" in d.sentence
+
+
+def test_the_expert_plays_its_doctrine_and_only_chooses_among_equals(
+        scen: Scenario) -> None:
+    """The expert gives the standard player's orders, priority for priority, until it
+    looks ahead among targets the doctrine ranks equal (where the standard player rolls
+    a die): then it gives one of those equals."""
+    state = new_game(scen, 1)
+    looked = 0
+    for _ in range(6):
+        play_side(state, "junta", "historical")
+        standard = state.clone()
+        made = play_side(state, "insurgency", "doctrine", "expert")
+        plain = play_side(standard, "insurgency", "doctrine", "standard")
+        for e, p in zip(made, plain, strict=False):
+            assert e.priority == p.priority
+            if "lookahead" in e.extra:
+                assert str(e.order) in e.extra["ties"] and str(p.order) in e.extra["ties"]
+                looked += 1
+                break
+            assert str(e.order) == str(p.order)
+        resolve_turn(state)
+    assert looked
 
 
 def test_doctrine_is_data(tmp_path: Path) -> None:

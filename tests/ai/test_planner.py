@@ -1,5 +1,6 @@
 """The planning junta: fair (it reads only what the junta may know), deterministic, legal,
-explained, and never weaker in its own reckoning than the historical doctrine."""
+explained, and never weaker in its own reckoning than its reference set (the historical
+doctrine's, adjusted where the attacks are expected and where an ending tests support)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ import json
 from pathlib import Path
 
 from wargame.ai.bots import play_side
-from wargame.ai.planner import MARGIN, plan, scrubbed
+from wargame.ai.planner import (
+    MARGIN,
+    REFERENCE,
+    adjusted,
+    answers,
+    doctrine_set,
+    expected_attacks,
+    plan,
+    ranked_per_kind,
+    scrubbed,
+)
 from wargame.ai.simulate import simulate
 from wargame.engine import GameState, Scenario, check_order, new_game, resolve_turn
 from wargame.engine.legality import capacity
@@ -73,17 +84,17 @@ def test_planner_explains_candidates_values_and_choice(scenario: Scenario) -> No
     result = plan(state, BUDGET)
     values = [s.value for s in result.weighed]
     assert values == sorted(values, reverse=True)
-    historical = next(s for s in result.weighed if s.candidate.label == "historical doctrine")
-    assert result.chosen in (result.weighed[0], historical)
-    if result.chosen is not historical:   # a challenger wins only by a clear margin
-        assert result.chosen.value >= historical.value + MARGIN
+    reference = next(s for s in result.weighed if s.candidate.label == REFERENCE)
+    assert result.chosen in (result.weighed[0], reference)
+    if result.chosen is not reference:   # a challenger wins only by a clear margin
+        assert result.chosen.value >= reference.value + MARGIN
     assert result.rollouts <= BUDGET
     decisions = play_side(new_game(scenario, 4), "junta", "planner", planner_budget=BUDGET)
     d = decisions[0]
     assert d.priority == "planner" and "Planner: weighed" in d.sentence
     info = d.extra["planner"]
     assert info["chosen"] in {row["label"] for row in info["weighed"]} and info["reasons"]
-    assert any(row["label"] == "historical doctrine" for row in info["weighed"])
+    assert any(row["label"] == REFERENCE for row in info["weighed"])
 
 
 def test_planner_is_deterministic(scenario: Scenario) -> None:
@@ -101,3 +112,35 @@ def test_planner_results_identical_for_one_and_two_jobs(scenario: Scenario) -> N
                    planner_budget=4)
     assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
     assert one["planner_budget"] == 4
+
+
+def test_planner_meets_the_attacks_the_insurgent_doctrine_would_make(scenario: Scenario) -> None:
+    """On turn 1 the doctrine ambushes the Dakar convoy nearest the capital: the planner
+    foresees it from its own picture and proposes a patrol on that road, which the
+    historical doctrine (patrolling the road nearest the capital) does not give."""
+    base = scrubbed(new_game(scenario, 1))
+    attacks = expected_attacks(base)
+    ambush = next(o for o in attacks if o.kind == "ambush")
+    met = answers(base, attacks, frozenset())
+    assert f"patrol {ambush.args[0]}" in map(str, met)
+    assert all(check_order(base, "junta", o) is None for o in met)
+    assert answers(base, attacks, frozenset({"patrol"})) == [o for o in met
+                                                             if o.kind != "patrol"]
+    historical = doctrine_set(base, "historical")
+    assert f"patrol {ambush.args[0]}" not in map(str, historical)
+
+
+def test_the_reference_campaigns_for_support_only_below_its_start(scenario: Scenario) -> None:
+    """The reference set gives a campaign in Bamako (whose support an ending tests) when
+    that support has fallen below its start, and not otherwise."""
+    def reference(support: int) -> list[str]:
+        state = new_game(scenario, 2)
+        advance(state, 1)
+        state.support_junta["bamako"] = support
+        base = scrubbed(state)
+        return [str(o) for o in adjusted(base, doctrine_set(base, "historical"),
+                                         answers(base, expected_attacks(base), frozenset()),
+                                         ranked_per_kind(base))]
+    start = scenario.spec.tracks.support["bamako"].junta
+    assert "info-campaign bamako" in reference(start - 10)
+    assert not any(o.startswith("info-campaign") for o in reference(start))

@@ -11,6 +11,7 @@ import pytest
 from wargame.ai.simulate import simulate
 from wargame.cli import main
 from wargame.scenario.expectations import check_scenario
+from wargame.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
@@ -114,3 +115,39 @@ def test_missing_scenario_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     result = check_scenario(path, simulate=simulate)
     assert result.errors and "no such scenario file" in result.errors[0]
     assert not result.passed
+
+
+def test_an_expectation_can_name_the_planner_and_its_budget(tmp_path: Path) -> None:
+    """`junta: planner` plays the planning junta, at `planner_budget` rollouts a turn: the
+    games are the ones `simulate --junta planner --planner-budget N` plays."""
+    body = """\
+  - {name: a, junta: planner, planner_budget: 2, metric: turns_played, stat: max, op: eq,
+     value: 6}
+  - {name: b, junta: planner, planner_budget: 2, metric: track, track: tankers_destroyed,
+     stat: mean, op: ge, value: 0}
+"""
+    calls: list[dict[str, object]] = []
+
+    def recording(*args: object, **kwargs: object) -> dict[str, object]:
+        calls.append(kwargs)
+        return simulate(*args, **kwargs)  # type: ignore[arg-type]
+
+    path = tmp_path / "t.yaml"
+    path.write_text(f"scenario: {TUTORIAL}\ngames: 2\nseed: 3\nexpectations:\n{body}",
+                    encoding="utf-8")
+    result = check_scenario(path, simulate=recording)
+    assert result.errors == [] and [o.passed for o in result.outcomes] == [True, True]
+    assert len(calls) == 1 and calls[0]["junta"] == "planner"    # one run, shared
+    assert calls[0]["planner_budget"] == 2
+    assert "[junta planner (budget 2), insurgency doctrine]" in result.outcomes[0].detail
+    tracks = simulate(load_scenario(TUTORIAL), TUTORIAL, 2, 3, junta="planner", planner_budget=2)
+    measured = sum(g["history"][-1]["tankers_destroyed"] for g in tracks["games"]) / 2
+    assert result.outcomes[1].measured == measured
+
+
+def test_a_planner_budget_needs_the_planner(tmp_path: Path) -> None:
+    result = check_scenario(write(tmp_path, """\
+  - {name: a, junta: historical, planner_budget: 2, metric: turns_played, stat: max,
+     op: eq, value: 6}
+"""), simulate=simulate)
+    assert any("planner_budget applies only with junta: planner" in e for e in result.errors)

@@ -137,3 +137,22 @@ def test_sweep_on_a_dask_cluster(capsys: pytest.CaptureFixture[str]) -> None:
         on_cluster = json.loads(capsys.readouterr().out)
     assert main([*args, "--jobs", "1"]) == 0
     assert on_cluster == json.loads(capsys.readouterr().out)
+
+
+def test_sweep_passes_the_planner_budget_on(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--planner-budget` reaches the planning junta's games (as for `simulate`), and the
+    result says the budget it was measured at."""
+    def sweep(budget: int) -> dict[str, object]:
+        assert main(["sweep", str(BASE), "--vary", f"{THRESHOLD}=50..50", "--games", "2",
+                     "--jobs", "1", "--junta", "planner", "--planner-budget", str(budget),
+                     "--json"]) == 0
+        return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+    one = sweep(1)
+    assert one["junta_policy"] == "planner" and one["planner_budget"] == 1
+    assert run_sweep(BASE, [parse_vary(f"{THRESHOLD}=50..50")], 2, 1, InlineExecutor(),
+                     junta="planner", planner_budget=1) == one
+    assert "planner_budget" not in _sweep(InlineExecutor(), games=1)
+    assert main(["sweep", str(BASE), "--vary", f"{THRESHOLD}=50..50", "--games", "1",
+                 "--jobs", "1", "--junta", "planner", "--planner-budget", "2"]) == 0
+    assert "junta planner (budget 2)" in capsys.readouterr().out.splitlines()[0]

@@ -2,8 +2,13 @@
 orders through its filters, breaks ties with a seeded stream, and explains every step.
 
 It decides from `observe(state, side)` and the list of legal orders only. At `expert`
-it plays its best few candidates out on a belief state (a clone whose hidden numbers are
-replaced by what the side can infer, with its own dice) against the expected response.
+it plays a few candidates out on a belief state (a clone whose hidden numbers are
+replaced by what the side can infer, with its own dice) against the expected response,
+judged by the scenario's own endings (`evaluation.evaluate`, whatever the scenario). It
+looks ahead only where the doctrine leaves the choice to chance (targets its filters rank
+equal, which the standard player picks among with the dice): it plays the doctrine's
+priorities exactly, and chooses among equals by what they would do, so that it is never a
+different strategist from the standard player, only a better-informed one.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from ..engine.rng import Stream, derive_state
 from ..engine.spec import Doctrine, Priority
 from .conditions import holds_in_view
 from .decision import Decision, FilterStep
+from .evaluation import evaluate
 from .explain import sentences
 from .filters import Context, apply_filter, describe_filter, target_regions
 from .names import DIFFICULTIES as DIFFICULTIES  # re-exported: its old home
 
-EXPERT_CANDIDATES = 3   # priorities' first choices the expert plays out
+EXPERT_CANDIDATES = 3   # tied targets the expert plays out (the dice's pick first)
 EXPERT_SAMPLES = 2      # rollouts per candidate, each with its own dice
 
 
@@ -76,9 +82,17 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
         candidates = kept
     tie = len(candidates) > 1
     order = candidates[stream.below(len(candidates))] if tie else candidates[0]
+    decision = _decision(side, order, priority, ctx, tuple(steps), tie, legal)
+    if tie and settings.lookahead:   # the equals the expert may look ahead among
+        decision.extra["ties"] = [str(o) for o in candidates]
+    return decision
+
+
+def _decision(side: Side, order: Order, priority: Priority, ctx: Context,
+              steps: tuple[FilterStep, ...], tie: bool, legal: int) -> Decision:
     odds = ctx.odds(order)
     full, public = sentences(order, ctx, odds, priority.title)
-    return Decision(side, order, full, priority=priority.id, steps=tuple(steps), odds=odds,
+    return Decision(side, order, full, priority=priority.id, steps=steps, odds=odds,
                     tie_break=tie, extra={"candidates": legal}, public=public)
 
 
@@ -95,22 +109,27 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
     while capacity_used(state, side) < limit:
         view = observe(state, side)
         ctx = Context(view, state.scenario, _odds(state, side), regions_hit)
-        options: list[Decision] = []
+        decision: Decision | None = None
+        chosen_priority: Priority | None = None
         for priority in doctrine.priorities:
             if used[priority.id] >= priority.max_per_turn:
                 continue
             if priority.when is not None and not holds_in_view(view, priority.when):
                 continue
-            pick = choose_for_priority(priority, state, side, ctx, stream, settings)
-            if pick is None:
-                continue
-            options.append(pick)
-            if not settings.lookahead or len(options) >= EXPERT_CANDIDATES:
+            decision = choose_for_priority(priority, state, side, ctx, stream, settings)
+            if decision is not None:
+                chosen_priority = priority
                 break
-        if not options:
+        if decision is None or chosen_priority is None:
             break
-        decision = options[0]
-        if settings.lookahead and len(options) > 1 and response is not None:
+        # Where the doctrine leaves the choice to chance (targets it ranks equal), the
+        # expert looks ahead instead; everything else it plays as the standard player.
+        ties = _tied_orders(state, side, decision)
+        if settings.lookahead and response is not None and len(ties) > 1:
+            options = [decision] + [
+                _decision(side, o, chosen_priority, ctx, decision.steps, True,
+                          decision.extra["candidates"])
+                for o in ties if o != decision.order][:EXPERT_CANDIDATES - 1]
             decision = _best_by_rollout(state, side, options, response)
         queue_order(state, side, decision.order)
         used[decision.priority] += 1
@@ -120,6 +139,15 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
 
 
 # ------------------------------------------------------------------ expert lookahead
+
+def _tied_orders(state: GameState, side: Side, decision: Decision) -> list[Order]:
+    """The targets the doctrine's filters left level with the one the dice picked (the
+    last filter's survivors, when it kept a few), in the legal orders' order."""
+    kept = set(decision.extra.get("ties", ()))
+    if not decision.tie_break or not kept:
+        return [decision.order]
+    return [o for o in legal_orders(state, side, decision.order.kind) if str(o) in kept]
+
 
 def belief_state(state: GameState, side: Side, sample: int) -> GameState:
     """A clone holding only what `side` can know: hidden numbers replaced, own dice."""
@@ -142,22 +170,6 @@ def belief_state(state: GameState, side: Side, sample: int) -> GameState:
     return belief
 
 
-def insurgency_score(before: GameState, after: GameState) -> int:
-    """How much better the insurgency stands after a turn (its own reading)."""
-    capital = next(t.region for t in before.scenario.towns.values() if t.kind == "capital")
-    # Cohesion counts as the capital's support does: below the coup line the regime can
-    # fall from within (the junta's loss the insurgency waits for, 004).
-    return (3 * (before.support_junta[capital] - after.support_junta[capital])
-            + 3 * (before.cohesion - after.cohesion)
-            + 2 * (before.fuel_days - after.fuel_days)
-            + (after.tankers_destroyed - before.tankers_destroyed)
-            + (sum(after.support_insurgency.values()) - sum(before.support_insurgency.values()))
-            // 2
-            + (after.funds - before.funds) // 20 + (after.total_fighters - before.total_fighters)
-            // 20 + 10 * (len(after.towns_held) - len(before.towns_held))
-            + (30 if after.outcome and after.outcome != "junta_holds" else 0))
-
-
 def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
                      response: Doctrine) -> Decision:
     other: Side = "junta" if side == "insurgency" else "insurgency"
@@ -169,16 +181,19 @@ def _best_by_rollout(state: GameState, side: Side, options: list[Decision],
             queue_order(belief, side, option.order)
             play_doctrine(belief, other, response, "standard")
             resolve_turn(belief)
-            score = insurgency_score(state, belief)
-            total += score if side == "insurgency" else -score
+            # The endings are graded for the junta: the insurgency reads them reversed.
+            score = evaluate(belief)
+            total += score if side == "junta" else -score
         scored.append((total // EXPERT_SAMPLES, -index, option))
-    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)   # equal: the dice's pick
     best = scored[0][2]
     summary = "; ".join(f"{o.order} {s:+d}" for s, _, o in scored)
     return Decision(best.side, best.order,
-                    Phrase(N_("{sentence} Expert lookahead over one turn: {summary}."),
+                    Phrase(N_("{sentence} Expert lookahead over one turn among targets its "
+                              "doctrine ranks equal: {summary}."),
                            sentence=best.sentence, summary=summary),
                     priority=best.priority, steps=best.steps, odds=best.odds,
                     tie_break=best.tie_break, public=best.public,
                     extra={**best.extra, "lookahead": [{"order": str(o.order), "score": s}
-                                                       for s, _, o in scored]})
+                                                       for s, _, o in scored],
+                           "doctrine_choice": str(options[0].order)})

@@ -5,10 +5,15 @@ Each turn it
    insurgency's fighters, funds, weapons, rivals, queued orders and the game's own dice are
    replaced by estimates and a private stream (so it is fair by construction: nothing it
    does afterwards can read the true hidden numbers; tests poison them to prove it);
-2. lists candidate order sets, pruned: the three junta doctrines' choices, the historical
-   choice with its last order swapped for (or extended by) the best target of each other
-   order kind (a cheap heuristic on the junta's view picks the target), and sets that
-   concentrate on one kind (every corridor escorted, say), up to budget / samples sets;
+2. lists candidate order sets, pruned: first its *reference*, the historical doctrine's
+   set adjusted as a student learns to (the patrol moved to the road where the
+   insurgency's doctrine, played on the junta's picture, would strike; the least urgent
+   order given to a campaign for support where an ending tests it, while that support is
+   below its start); then the three junta doctrines' choices, the historical choice with
+   an order swapped for an answer to each expected attack, with its last order swapped
+   for (or extended by) the best target of each other order kind (a cheap heuristic on
+   the junta's view picks the target), and sets that concentrate on one kind (every
+   corridor escorted, say), up to budget / samples sets;
 3. plays every candidate forward `DEPTH` turns on `samples` determinisations of the fog
    (fighters, funds and weapons drawn around the junta's estimates, dice of its own), the
    insurgency played by its doctrine, the junta's later turns by the historical doctrine;
@@ -16,9 +21,10 @@ Each turn it
    candidates come from the orders, not the dice;
 4. scores each end state by the scenario's `victory` section (`engine.goals`): an ending
    reached counts in full, otherwise the margins of the winning ending's conditions and the
-   closeness of the losing endings' triggers, with the treasury, and picks the best; a
-   challenger must beat the historical doctrine's set by MARGIN (ties and near-ties: the
-   historical set).
+   closeness of the losing endings' triggers, with the treasury (`evaluation.py`), and
+   picks the best; a challenger must beat the reference set by MARGIN (ties and
+   near-ties: the reference). A rollout of two turns cannot see what a campaign or a
+   patrol is worth over a season, which is why the reference carries those lessons.
 
 Its cost is counted in rollouts (`budget`), never in wall time, so a game is the same on
 any machine and for any --jobs. Its random stream is derived from (seed, turn, side).
@@ -28,17 +34,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from ..engine import GameState, Order, check_order, legal_orders, observe, queue_order
-from ..engine.goals import GoalCondition, goals_of, outcome_for
+from ..engine import GameState, Order, Scenario, check_order, legal_orders, observe, queue_order
 from ..engine.ledger import N_
 from ..engine.phrase import Phrase, join
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
+from ..engine.spec import NotCondition, SupportCondition
 from .builtin import insurgency_doctrine, junta_doctrine
 from .decision import Decision
 from .doctrine import _odds, play_doctrine
+from .evaluation import evaluate
 from .explain import sentences
 from .filters import Context, capital_town
 from .names import PLANNER_DEFAULT_BUDGET
@@ -51,14 +59,10 @@ DOCTRINES = ("historical", "defensive", "aggressive")
 _DOCTRINE_LABELS = {"historical": N_("historical doctrine"),
                     "defensive": N_("defensive doctrine"),
                     "aggressive": N_("aggressive doctrine")}
-# How much better than the historical doctrine's set a challenger must score to be chosen:
+# How much better than the reference set a challenger must score to be chosen:
 # with a few draws of the fog each, the best of thirty candidates is partly the luckiest
 # (the winner's curse), so a small lead is not trusted.
 MARGIN = 15
-TREASURY_PER_POINT = 2   # billions of treasury worth one point of evaluation
-# What an ending reached is worth against the margins of a game still running (at most a
-# few hundred): a win or a loss outweighs any margin, a draw counts as nothing either way.
-ENDING_VALUE = {"win": 600, "draw": 0, "loss": -1000}
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,9 @@ def scrubbed(state: GameState) -> GameState:
                    if a.kind == "rival_insurgency" for r in a.regions}
     base.pending["insurgency"] = []
     base.rng = derive_state(state.seed, state.turn, "junta", "planner", "base")
+    # The bots' tie-breaks come from streams derived from the seed: a seed of the
+    # planner's own, so that the insurgency it imagines breaks its ties its own way.
+    base.seed = derive_state(state.seed, "junta", "planner", "seed")
     return base
 
 
@@ -143,7 +150,10 @@ def target_score(order: Order, state: GameState) -> int:
         return state.fighters[args[0]]
     if kind in ("info-campaign", "dialogue"):
         region = args[0]
-        return (100 - state.support_junta[region] + state.grievance[region]
+        # A region whose support decides an ending (the capital's, in the main scenario)
+        # comes before any other, however weak the regime is elsewhere.
+        decisive = 200 if region in ending_regions(s) else 0
+        return (100 - state.support_junta[region] + state.grievance[region] + decisive
                 + (50 if region == capital_region else 0))
     if kind in ("reinforce", "relieve", "withdraw"):
         town = s.towns[args[0]]
@@ -151,6 +161,23 @@ def target_score(order: Order, state: GameState) -> int:
         score = threat + state.fighters[town.region] - 10 * state.garrison[args[0]]
         return -score if kind == "withdraw" else score
     return 0
+
+
+@cache
+def ending_regions(scenario: Scenario) -> frozenset[str]:
+    """The regions whose support an ending of the scenario tests."""
+    found: set[str] = set()
+
+    def walk(cond: object) -> None:
+        if isinstance(cond, SupportCondition):
+            found.add(cond.region)
+        for child in getattr(cond, "conditions", ()) or ():
+            walk(child)
+        if isinstance(cond, NotCondition):
+            walk(cond.condition)
+    for ending in scenario.spec.victory.endings:
+        walk(ending.condition)
+    return frozenset(found)
 
 
 def ranked_per_kind(state: GameState) -> dict[str, list[Order]]:
@@ -181,9 +208,83 @@ def _legal_prefix(base: GameState, orders: tuple[Order, ...]) -> tuple[Order, ..
     return tuple(kept)
 
 
+# What the junta answers each insurgent order kind with, when it expects one: an order of
+# its own on the same road, town or corridor (the first whose target matches is proposed).
+ANSWERS = {
+    "ambush": ("patrol", "escort"), "kidnap": ("patrol", "escort"),
+    "checkpoint": ("patrol",), "sabotage": ("patrol", "repair"),
+    "blockade": ("escort",), "raid": ("reinforce",), "strike": ("reinforce",),
+    "siege": ("reinforce", "relieve"),
+}
+
+
+def expected_attacks(base: GameState) -> tuple[Order, ...]:
+    """The insurgency's orders this turn as the junta can foresee them: its doctrine (the
+    scenario's, which the junta may read like any student) played on the junta's own
+    picture of the game (`base` is scrubbed: estimates, not the true numbers)."""
+    probe = base.clone()
+    play_doctrine(probe, "insurgency", insurgency_doctrine(base.scenario), "standard")
+    return tuple(probe.pending["insurgency"])
+
+
+def answers(base: GameState, attacks: tuple[Order, ...],
+            banned: frozenset[str]) -> list[Order]:
+    """The junta's legal orders that meet the foreseen attacks where they will fall, the
+    attack the doctrine puts first first."""
+    legal = [o for o in legal_orders(base, "junta") if o.kind not in banned]
+    found: list[Order] = []
+    for attack in attacks:
+        routes = [a for a in attack.args if a in base.scenario.routes]
+        towns = [a for a in attack.args if a in base.scenario.towns]
+        corridor = next((a for a in attack.args if a in base.scenario.corridors), None)
+        if corridor is None and routes:
+            corridor = base.scenario.routes[routes[0]].corridor
+        for kind in ANSWERS.get(attack.kind, ()):
+            for order in legal:
+                if order.kind != kind or order in found:
+                    continue
+                first = order.args[0] if order.args else None
+                if (first in routes or first in towns
+                        or (kind == "escort" and first == corridor
+                            and order.args[-1] == "heavy")):
+                    found.append(order)
+                    break
+    return found
+
+
+REFERENCE = N_("historical doctrine, adjusted")  # the label of the set challengers must beat
+# Orders a doctrine gives for the week's supply and the capital's mood, kept by `adjusted`.
+KEEP = ("escort", "patrol", "rural-fuel-ban", "reopen-schools", "repair")
+
+
+def adjusted(base: GameState, historical: tuple[Order, ...], met: list[Order],
+             ranked: dict[str, list[Order]]) -> tuple[Order, ...]:
+    """The historical doctrine's set with two corrections a student learns from the
+    game: its patrol moved to the road where the insurgency's doctrine would strike, and
+    its least urgent order (a strike or a sweep far from the roads) given instead to a
+    campaign for support in a region an ending tests, while that support is below where
+    it started."""
+    orders = list(historical)
+    patrol = next((o for o in met if o.kind == "patrol"), None)
+    same = [i for i, o in enumerate(orders) if o.kind == "patrol"]
+    if patrol is not None and patrol not in orders and same:
+        orders[same[0]] = patrol
+    campaign = next((o for o in ranked.get("info-campaign", ())
+                     if o.args[0] in ending_regions(base.scenario)), None)
+    if campaign is not None and _below_start(base, campaign.args[0]):
+        kept = [o for o in orders if o.kind in KEEP]
+        orders = [*kept[:2], campaign, *kept[2:]]
+    return _legal_prefix(base, tuple(orders))
+
+
+def _below_start(state: GameState, region: str) -> bool:
+    start = state.scenario.spec.tracks.support.get(region)
+    return start is None or state.support_junta[region] < start.junta
+
+
 def candidates(base: GameState, limit: int,
                banned: frozenset[str] = frozenset()) -> list[Candidate]:
-    """At most `limit` distinct order sets, the historical doctrine's first. Orders of a
+    """At most `limit` distinct order sets, the reference set first. Orders of a
     `banned` kind are left out of every set (to measure what each kind is worth)."""
     out: list[Candidate] = []
     seen: set[tuple[str, ...]] = set()
@@ -196,10 +297,31 @@ def candidates(base: GameState, limit: int,
             out.append(Candidate(label, orders))
 
     sets = {name: doctrine_set(base, name) for name in DOCTRINES}
+    met = answers(base, expected_attacks(base), banned)
+    ranked = {k: v for k, v in ranked_per_kind(base).items() if k not in banned}
+    add(Phrase(REFERENCE), adjusted(base, sets["historical"], met, ranked))
     for name in DOCTRINES:
         add(Phrase(_DOCTRINE_LABELS[name]), sets[name])
     historical = sets["historical"]
-    ranked = {k: v for k, v in ranked_per_kind(base).items() if k not in banned}
+    # Meet the attacks the insurgency's doctrine would make on the junta's picture: each
+    # answer in place of the doctrine's last order, then in place of the doctrine's order
+    # of the same kind (a patrol where the ambush will be rather than where the doctrine
+    # patrols), then all of them together.
+    for alt in met:
+        if alt in historical:
+            continue
+        same = [i for i, o in enumerate(historical) if o.kind == alt.kind]
+        if same:
+            kept = tuple(o for i, o in enumerate(historical) if i != same[0])
+            add(Phrase(N_("historical, {old} → {order} (where the attack is expected)"),
+                       old=str(historical[same[0]]), order=str(alt)),
+                _legal_prefix(base, (*kept, alt)))
+        if historical:
+            add(Phrase(N_("historical, {kind} → {order} (where the attack is expected)"),
+                       kind=historical[-1].kind, order=str(alt)),
+                _legal_prefix(base, (*historical[:-1], alt)))
+    if len(met) > 1:
+        add(Phrase(N_("meet the expected attacks")), _legal_prefix(base, (*met, *historical)))
     for alternatives in ranked.values():
         alt = alternatives[0]
         if alt in historical:
@@ -219,50 +341,6 @@ def candidates(base: GameState, limit: int,
 
 
 # ------------------------------------------------------------------ evaluation
-
-def _margin(leaf: GoalCondition) -> int | None:
-    """How far a numeric condition is past its target (+) or short of it (-), in
-    percent of the target (at least 10 points), capped at ±100."""
-    if not isinstance(leaf.value, int) or isinstance(leaf.value, bool):
-        return None
-    if not isinstance(leaf.target, int) or isinstance(leaf.target, bool):
-        return None
-    if leaf.op in ("ge", "gt"):
-        gap = leaf.value - leaf.target
-    elif leaf.op in ("le", "lt"):
-        gap = leaf.target - leaf.value
-    else:
-        return None
-    return max(-100, min(100, gap * 100 // max(abs(leaf.target), 10)))
-
-
-def evaluate(state: GameState) -> int:
-    """The junta's reading of a state, from the scenario's endings: the ending reached if
-    any, plus the margins of the winning ending's conditions (a shortfall counts in full,
-    a surplus half) and the closeness of each losing ending's triggers."""
-    scenario = state.scenario
-    value = 0
-    if state.outcome is not None:
-        ending = next(e for e in [*scenario.spec.victory.endings, scenario.spec.victory.default]
-                      if e.id == state.outcome)
-        value += ENDING_VALUE[outcome_for("junta", ending.grade)]
-    for goal in goals_of(scenario, observe(state, "junta")).endings:
-        if goal.condition is None:
-            continue
-        for leaf in goal.condition.leaves():
-            margin = _margin(leaf)
-            if margin is None:
-                continue
-            if goal.outcome == "win":  # a buffer above the line is worth keeping too
-                value += margin if margin < 0 else margin // 2
-            elif goal.outcome == "loss":   # margin > -100: the trigger is near
-                value -= 2 * max(0, 100 + margin) if margin < 0 else 200
-    value -= 20 * len(state.towns_held)
-    # Money spent now is pay missed later: a treasury in deficit costs cohesion every week
-    # (rules.cohesion.unpaid), further ahead than a rollout sees, so every billion counts.
-    value += state.treasury // TREASURY_PER_POINT
-    return value
-
 
 # The tracks `_tracks` weighs, as its reasons name them (the keys stay in the JSON).
 _TRACK_NAMES = {"fuel days": N_("fuel days"), "capital support": N_("capital support"),
@@ -312,14 +390,14 @@ def plan(state: GameState, budget: int = DEFAULT_BUDGET,
     ranked = sorted(enumerate(weighed), key=lambda p: (-p[1].value, p[0]))
     order = tuple(s for _, s in ranked)
     chosen = order[0]
-    if chosen.value - weighed[0].value < MARGIN:   # weighed[0]: the historical doctrine
+    if chosen.value - weighed[0].value < MARGIN:   # weighed[0]: the reference set
         chosen = weighed[0]
     return Plan(chosen, order, samples, DEPTH, samples * len(weighed),
                 _reasons(chosen, weighed[0], order))
 
 
 def _reasons(chosen: Scored, doctrine: Scored, ranked: tuple[Scored, ...]) -> str:
-    """Why the chosen set won: its value against the historical doctrine's (or the
+    """Why the chosen set won: its value against the reference set's (or the
     runner-up's when it is the doctrine), and the tracks where the two differ."""
     other = doctrine if chosen is not doctrine else next(
         (s for s in ranked if s is not chosen), None)

@@ -30,6 +30,7 @@ from ..scenario.errors import did_you_mean
 from ..scenario.load import check_bytes, read_scenario_bytes
 from ..scenario.readfile import FileRefused
 from ..scenario.yamlload import YamlLoadError, load_yaml
+from .planner import DEFAULT_BUDGET
 from .simulate import GameRecord, play_game, summarise
 
 MAX_VALUES = 50     # per varied field: a sweep is a handful of values, not a search
@@ -192,9 +193,10 @@ def _scenario_of(text: str) -> Scenario:
 
 
 def play_variant(text: str, seed: int, junta: str, insurgency: str,
-                 difficulty: str) -> GameRecord:
+                 difficulty: str, planner_budget: int = DEFAULT_BUDGET) -> GameRecord:
     """One task: one game of one variant (runs in a worker, on any machine)."""
-    return play_game(_scenario_of(text), seed, junta, insurgency, difficulty)
+    return play_game(_scenario_of(text), seed, junta, insurgency, difficulty,
+                     planner_budget=planner_budget)
 
 
 class InlineExecutor(Executor):
@@ -244,7 +246,8 @@ def open_executor(spec: str, jobs: int) -> Executor:
 def run_sweep(path: Path, varies: list[Vary], games: int, seed: int, executor: Executor, *,
               junta: str = "historical", insurgency: str = "doctrine",
               difficulty: str = "standard", outcome: str | None = None,
-              progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+              progress: Callable[[int, int], None] | None = None,
+              planner_budget: int = DEFAULT_BUDGET) -> dict[str, Any]:
     """Play every point of the grid; the result `--json` prints (see docs)."""
     if not 1 <= len(varies) <= 2:
         raise SweepError("vary one or two fields")
@@ -265,7 +268,7 @@ def run_sweep(path: Path, varies: list[Vary], games: int, seed: int, executor: E
     for v, (_, text) in enumerate(variants):
         for g in range(games):
             future = executor.submit(play_variant, text, seed + g, junta, insurgency,
-                                     difficulty)
+                                     difficulty, planner_budget)
             futures[future] = (v, g)
     records: dict[tuple[int, int], GameRecord] = {}
     for done, future in enumerate(as_completed(futures), start=1):
@@ -281,13 +284,16 @@ def run_sweep(path: Path, varies: list[Vary], games: int, seed: int, executor: E
                        "outcomes": shares})
     totals = {e: sum(p["outcomes"][e]["games"] for p in points) for e in endings}
     target = outcome or max(endings, key=lambda e: (totals[e], -endings.index(e)))
-    return {
+    result: dict[str, Any] = {
         "scenario": scenario.id, "vary": [v.text for v in varies], "games": games,
         "seed": seed, "junta_policy": junta, "insurgency_policy": insurgency,
         "difficulty": difficulty, "outcome": target,
         "outcome_chosen": "given" if outcome else "most frequent",
         "points": points, "crossings": list(crossings(points, varies, target)),
     }
+    if junta == "planner":   # the planning junta's strength is part of what was measured
+        result["planner_budget"] = planner_budget
+    return result
 
 
 def _none(games: int) -> dict[str, Any]:
@@ -331,8 +337,9 @@ def summary_lines(result: dict[str, Any]) -> Iterator[str]:
     endings = list(result["points"][0]["outcomes"]) if result["points"] else []
     yield (f"sweep of {result['scenario']}: {len(result['points'])} values x "
            f"{result['games']} games (seeds {result['seed']} to "
-           f"{result['seed'] + result['games'] - 1}), junta {result['junta_policy']}, "
-           f"insurgency {result['insurgency_policy']} ({result['difficulty']})")
+           f"{result['seed'] + result['games'] - 1}), junta {result['junta_policy']}"
+           + (f" (budget {result['planner_budget']})" if "planner_budget" in result else "")
+           + f", insurgency {result['insurgency_policy']} ({result['difficulty']})")
     widths = [max(len(n), 8) for n in names]
     cell = max(18, *(len(e) for e in endings)) if endings else 18
     yield "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)) + "  " + "".join(

@@ -7,7 +7,8 @@ A test file names a scenario and lists expectations about many headless games of
     seed: 1                                 # game i uses seed + i (default 1)
     expectations:
       - name: "With a passive junta, the regime collapses in more than half of the games"
-        junta: passive                      # passive, random, historical, defensive, aggressive
+        junta: passive                      # passive, random, historical, defensive, aggressive,
+                                            # planner (planner_budget: N, default 64)
         metric: outcome_share
         outcome: regime_collapse            # an ending id, or a list of them
         op: gt
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..engine.orders import ORDER_KINDS
 from ..engine.scenario import Scenario
@@ -50,7 +51,7 @@ from .yamlload import MAX_BYTES, LoadedYaml, YamlLoadError, load_yaml
 
 Op = Literal["lt", "le", "gt", "ge", "eq"]
 Stat = Literal["median", "mean", "min", "max"]
-JuntaPolicy = Literal["passive", "random", "historical", "defensive", "aggressive"]
+JuntaPolicy = Literal["passive", "random", "historical", "defensive", "aggressive", "planner"]
 OPS: dict[str, Callable[[float, float], bool]] = {
     "lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge,
     "eq": operator.eq,
@@ -95,6 +96,15 @@ class _Base(BaseModel):
         "The insurgency's policy (its doctrine AI by default).", default="doctrine")
     difficulty: Literal["novice", "standard", "expert"] = _desc(
         "The insurgency AI's level.", default="standard")
+    planner_budget: int | None = _desc(
+        "With `junta: planner`, its rollouts a turn (as `simulate --planner-budget`; "
+        "default: the command line's).", default=None, ge=1, le=4096)
+
+    @model_validator(mode="after")
+    def _budget_is_the_planners(self) -> _Base:
+        if self.planner_budget is not None and self.junta != "planner":
+            raise ValueError("planner_budget applies only with junta: planner")
+        return self
     op: Op = _desc("How the measured value compares with `value`: lt, le, gt, ge, eq.")
     value: float = _desc("The value to compare with (a share from 0 to 1 for share metrics).")
 
@@ -400,21 +410,27 @@ def check_scenario(path: Path, *, simulate: Simulate, jobs: int = 1,
     if result.errors:
         return result
     result.scenario_id, result.games = scenario.id, test.games
-    runs: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    runs: dict[tuple[str, str, str, int | None], list[dict[str, Any]]] = {}
     for exp in test.expectations:
-        key = (exp.junta, exp.insurgency, exp.difficulty)
+        # The planner's budget is part of its policy (more rollouts, a stronger junta).
+        budget = exp.planner_budget if exp.junta == "planner" else None
+        key = (exp.junta, exp.insurgency, exp.difficulty, budget)
+        junta = exp.junta if budget is None else _("{policy} (budget {budget})").format(
+            policy=exp.junta, budget=budget)
         if key not in runs:
             if progress:
                 progress(_("{games} games: junta {junta}, insurgency {insurgency} "
-                           "({difficulty})").format(games=test.games, junta=key[0],
+                           "({difficulty})").format(games=test.games, junta=junta,
                                                     insurgency=key[1], difficulty=key[2]))
+            extra = {"planner_budget": budget} if budget is not None else {}
             runs[key] = simulate(scenario, target, test.games, test.seed, junta=key[0],
-                                 insurgency=key[1], difficulty=key[2], jobs=jobs)["games"]
+                                 insurgency=key[1], difficulty=key[2], jobs=jobs,
+                                 **extra)["games"]
         measured, detail = exp.measure(runs[key])
         passed = OPS[exp.op](round(measured, 6), exp.value)
         policies = _("[junta {junta}, insurgency {insurgency}, {difficulty}]") \
             if exp.difficulty != "standard" else _("[junta {junta}, insurgency {insurgency}]")
-        policies = policies.format(junta=exp.junta, insurgency=exp.insurgency,
+        policies = policies.format(junta=junta, insurgency=exp.insurgency,
                                    difficulty=exp.difficulty)
         result.outcomes.append(Outcome(exp.name, passed, measured, f"{detail} {policies}",
                                        f"{OP_WORDS[exp.op]} {_short(exp.value)}"))
