@@ -91,9 +91,9 @@ def choose_for_priority(priority: Priority, state: GameState, side: Side, ctx: C
 def _decision(side: Side, order: Order, priority: Priority, ctx: Context,
               steps: tuple[FilterStep, ...], tie: bool, legal: int) -> Decision:
     odds = ctx.odds(order)
-    full, public = sentences(order, ctx, odds, priority.title)
-    return Decision(side, order, full, priority=priority.id, steps=steps, odds=odds,
-                    tie_break=tie, extra={"candidates": legal}, public=public)
+    return Decision(side, order, priority=priority.id, steps=steps, odds=odds,
+                    tie_break=tie, extra={"candidates": legal},
+                    explain=lambda: sentences(order, ctx, odds, priority.title))
 
 
 def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
