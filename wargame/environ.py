@@ -38,33 +38,29 @@ def _text(value: object, translate: Callable[[str], str]) -> object:
     return value.text(translate) if isinstance(value, Problem | SettingError) else value
 
 
-class Problem(ValueError):
+class _Worded(Exception):
+    """A message kept as a template and its values: `str()` is the English sentence,
+    `text(_)` the sentence in the caller's language."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.text(lambda message: message))
+
+    def text(self, translate: Callable[[str], str]) -> str:
+        return translate(self.template).format(
+            **{k: _text(v, translate) for k, v in self.params.items()})
+
+
+class Problem(_Worded, ValueError):
     """What is wrong with a value, as a template and its values: `str()` is the English
     sentence, `text(_)` the sentence in the caller's language."""
 
-    def __init__(self, template: str, **params: object) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(self.text(lambda message: message))
 
-    def text(self, translate: Callable[[str], str]) -> str:
-        return translate(self.template).format(
-            **{k: _text(v, translate) for k, v in self.params.items()})
-
-
-class SettingError(Exception):
+class SettingError(_Worded):
     """A setting (environment variable or option) whose value cannot be used; like
     `Problem`, English by `str()` and translated by `text(_)`. A parser's plain
     ValueError (not a `Problem`) is shown as it was written."""
-
-    def __init__(self, template: str, **params: object) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(self.text(lambda message: message))
-
-    def text(self, translate: Callable[[str], str]) -> str:
-        return translate(self.template).format(
-            **{k: _text(v, translate) for k, v in self.params.items()})
 
 
 def _shown(value: str) -> str:
