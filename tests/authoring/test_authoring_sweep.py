@@ -156,3 +156,20 @@ def test_sweep_passes_the_planner_budget_on(capsys: pytest.CaptureFixture[str]) 
     assert main(["sweep", str(BASE), "--vary", f"{THRESHOLD}=50..50", "--games", "1",
                  "--jobs", "1", "--junta", "planner", "--planner-budget", "2"]) == 0
     assert "junta planner (budget 2)" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_sweep_prints_its_table_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["sweep", str(BASE), "--vary", f"{THRESHOLD}=0..100:50", "--games", "4",
+            "--seed", "2", "--jobs", "1", "--lang", "fr"]
+    try:
+        assert main(args) == 0
+    finally:
+        from wargame.i18n import set_language
+
+        set_language("en")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("balayage de kolokani-road\u00a0: 3 valeurs × 4 parties "
+                             "(graines 2 à 5)")
+    assert "\u00a0%" in out[2]              # shares written the French way (Babel's form)
+    assert "50\u202f% des parties" in out[-1]
+    assert not any(w in "\n".join(out) for w in ("sweep of", "games", "through", "between"))

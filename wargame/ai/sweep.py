@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..engine import Scenario
+from ..i18n import _, current_language, format_percent
 from ..scenario.errors import did_you_mean
 from ..scenario.load import check_bytes, read_scenario_bytes
 from ..scenario.readfile import FileRefused
@@ -265,7 +266,7 @@ def run_sweep(path: Path, varies: list[Vary], games: int, seed: int, executor: E
                          + f" (endings: {', '.join(endings)})")
     variants = build_variants(raw, varies)
     futures: dict[Future[GameRecord], tuple[int, int]] = {}
-    for v, (_, text) in enumerate(variants):
+    for v, (_values, text) in enumerate(variants):
         for g in range(games):
             future = executor.submit(play_variant, text, seed + g, junta, insurgency,
                                      difficulty, planner_budget)
@@ -328,18 +329,23 @@ def crossings(points: list[dict[str, Any]], varies: list[Vary],
 
 
 def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    # English keeps the digits it has always printed; another language its own form
+    return f"{share * 100:.0f}%" if current_language() == "en" else format_percent(share, 0)
 
 
 def summary_lines(result: dict[str, Any]) -> Iterator[str]:
-    """The table printed after a sweep."""
+    """The table printed after a sweep, in the reader's language (the JSON stays as is)."""
     names = result["vary"]
     endings = list(result["points"][0]["outcomes"]) if result["points"] else []
-    yield (f"sweep of {result['scenario']}: {len(result['points'])} values x "
-           f"{result['games']} games (seeds {result['seed']} to "
-           f"{result['seed'] + result['games'] - 1}), junta {result['junta_policy']}"
-           + (f" (budget {result['planner_budget']})" if "planner_budget" in result else "")
-           + f", insurgency {result['insurgency_policy']} ({result['difficulty']})")
+    junta = result["junta_policy"]
+    if "planner_budget" in result:
+        junta = _("{policy} (budget {budget})").format(policy=junta,
+                                                       budget=result["planner_budget"])
+    yield _("sweep of {scenario}: {values} values x {games} games (seeds {first} to {last}), "
+            "junta {junta}, insurgency {insurgency} ({difficulty})").format(
+        scenario=result["scenario"], values=len(result["points"]), games=result["games"],
+        first=result["seed"], last=result["seed"] + result["games"] - 1, junta=junta,
+        insurgency=result["insurgency_policy"], difficulty=result["difficulty"])
     widths = [max(len(n), 8) for n in names]
     cell = max(18, *(len(e) for e in endings)) if endings else 18
     yield "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)) + "  " + "".join(
@@ -354,16 +360,23 @@ def summary_lines(result: dict[str, Any]) -> Iterator[str]:
             cells.append(f"{percent(row['share'])} ({percent(low)}-{percent(high)})"
                          .ljust(cell + 2))
         yield left + "  " + "".join(cells).rstrip()
-    chosen = "the most frequent; --outcome to choose" if result["outcome_chosen"] != "given" \
-        else "given by --outcome"
+    chosen = _("the most frequent; --outcome to choose") \
+        if result["outcome_chosen"] != "given" else _("given by --outcome")
     target, first = result["outcome"], names[0]
     found = result["crossings"]
     if not found:
-        yield (f"{target} ({chosen}) does not cross 50% of the games between "
-               f"{first}={result['points'][0]['values'][first]} and "
-               f"{result['points'][-1]['values'][first]}")
+        yield _("{outcome} ({chosen}) does not cross 50% of the games between "
+                "{field}={low} and {high}").format(
+            outcome=target, chosen=chosen, field=first,
+            low=result["points"][0]["values"][first],
+            high=result["points"][-1]["values"][first])
     for c in found:
-        where = "".join(f" with {k}={v}" for k, v in c.get("where", {}).items())
-        yield (f"{target} ({chosen}) {c['direction']} through 50% of the games at "
-               f"{first} ≈ {c[first]:g}{where} (between {c['between'][0]} and "
-               f"{c['between'][1]})")
+        where = "".join(_(" with {field}={value}").format(field=k, value=v)
+                        for k, v in c.get("where", {}).items())
+        crossing = _("{outcome} ({chosen}) rises through 50% of the games at {field} ≈ "
+                     "{at}{where} (between {low} and {high})") if c["direction"] == "rises" \
+            else _("{outcome} ({chosen}) falls through 50% of the games at {field} ≈ "
+                   "{at}{where} (between {low} and {high})")
+        yield crossing.format(outcome=target, chosen=chosen, field=first, at=f"{c[first]:g}",
+                              where=where, low=c["between"][0], high=c["between"][1])
+
