@@ -51,6 +51,15 @@ def _load(arg: str) -> object:
         raise SystemExit(1) from None
 
 
+def _day(iso: object) -> str:
+    """A date of the scenario list: ISO in English, written out in another language."""
+    import datetime as dt
+
+    from .i18n import format_week
+
+    return format_week(dt.date.fromisoformat(str(iso)))
+
+
 def cmd_scenarios(args: argparse.Namespace) -> int:
     from .scenario.load import check_file
 
@@ -61,7 +70,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         if report.errors or summary is None:
             rows.append((path.stem, _("(invalid: run wargame validate)"), "", ""))
             continue
-        period = _("{start} to {end}").format(start=summary.start, end=summary.end)
+        period = _("{start} to {end}").format(start=_day(summary.start), end=_day(summary.end))
         rows.append((summary.id, summary.title, period, str(summary.turns)))
     header = (_("ID"), _("TITLE"), _("PERIOD"), _("TURNS"))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]

@@ -101,3 +101,14 @@ def test_simulate_writes_its_table_in_french(capsys: pytest.CaptureFixture[str])
     header = next(line for line in out.splitlines() if "IC à 95" in line)
     assert header.split() == ["issue", "parties", "part", "IC", "à", "95", "%"]
     assert "outcome" not in out and "share" not in out
+
+
+def test_the_scenario_list_writes_its_dates_in_french(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        assert cli.main(["scenarios", "--lang", "fr"]) == 0
+    finally:
+        set_language("en")
+    out = capsys.readouterr().out
+    assert "du 1er septembre 2025 au 23 février 2026" in out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out)
