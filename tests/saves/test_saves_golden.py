@@ -8,6 +8,7 @@ A rules or scenario change alters them: regenerate with
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,3 +126,22 @@ def test_compare_refuses_different_scenarios_unless_forced(
     assert "Compared with --force" in capsys.readouterr().out
     assert main(["compare", str(seminar / "team-a.json")]) == 1
     assert "at least two saves" in capsys.readouterr().err
+
+
+def test_compare_in_french(seminar: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wargame.i18n import set_language
+
+    try:
+        assert main(["compare", "team-a", "team-b", "--saves-dir", str(seminar),
+                     "--lang", "fr"]) == 0
+    finally:
+        set_language("en")
+    text = capsys.readouterr().out
+    assert text.startswith("# Comparaison de 2 parties\u00a0: Le blocus de Bamako, 2025")
+    for french in ("## Issue et jauges finales", "## Les décisions clés", "Ordres de la junte",
+                   "divergent au tour", "septembre 2025"):
+        assert french in text, french
+    for english in ("Comparison of", "Outcome and final tracks", "Key decisions",
+                    "Junta orders", "Reasons given", "diverge at turn"):
+        assert english not in text, english
+    assert not re.search(r"\(semaine du \d{4}-\d{2}-\d{2}\)", text)

@@ -230,11 +230,6 @@ def week(game: Game, turn: int) -> str:
     return format_week(game.scenario.turn_start(max(1, min(turn, game.scenario.turns))))
 
 
-def iso_week(game: Game, turn: int) -> str:
-    """The first day of `turn`'s week as ISO, for text not translated yet (`compare`)."""
-    return game.scenario.turn_start(max(1, min(turn, game.scenario.turns))).isoformat()
-
-
 def sides_text(sides: dict[str, str]) -> str:
     names = {"junta": N_("junta"), "insurgency": "JNIM"}
     order = sorted(sides, key=lambda k: (k not in names, list(names).index(k)
