@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/balance_table.py                 # 200 games each, README updated
     .venv/bin/python benchmarks/balance_table.py --games 50 --print
     .venv/bin/python benchmarks/balance_table.py --planner-games 40 --planner-budget 16
+    .venv/bin/python benchmarks/balance_table.py --scenario tutorial   # only its block
 
 Each cell is `wargame simulate SCENARIO --games N --seed 1 --junta P --difficulty D` (the
 doctrine insurgency); the table goes into README.md between the two BALANCE-TABLE markers.
@@ -34,10 +35,12 @@ def cell(shares: dict[str, dict[str, float]], endings: list[str]) -> str:
 
 
 def table(games: int, seed: int, jobs: int, planner_games: int | None = None,
-          planner_budget: int = DEFAULT_BUDGET) -> list[str]:
+          planner_budget: int = DEFAULT_BUDGET, only: list[str] | None = None) -> list[str]:
     lines: list[str] = []
     for path in shipped_scenarios():
         scenario = load_scenario(path)
+        if only and scenario.id not in only:
+            continue
         endings = [e.id for e in [*scenario.spec.victory.endings, scenario.spec.victory.default]]
         lines += [f"**{scenario.id}** — % of games ending {' / '.join(f'`{e}`' for e in endings)}",
                   "", "| junta | " + " | ".join(DIFFICULTIES) + " |",
@@ -74,21 +77,54 @@ def main() -> int:
                     help="games per cell for the planner (default: --games)")
     ap.add_argument("--planner-budget", type=int, default=DEFAULT_BUDGET,
                     help=f"the planner's rollouts a turn (default {DEFAULT_BUDGET})")
+    ap.add_argument("--scenario", action="append", default=None, metavar="ID",
+                    help="measure only this scenario (repeatable); its block replaces the "
+                         "README's, the others are kept")
     ap.add_argument("--print", action="store_true", help="print the table, leave README")
     args = ap.parse_args()
-    text = "\n".join(table(args.games, args.seed, args.jobs, args.planner_games,
-                           args.planner_budget))
+    lines = table(args.games, args.seed, args.jobs, args.planner_games,
+                  args.planner_budget, args.scenario)
     if args.print:
-        print(text)
+        print("\n".join(lines))
         return 0
     readme = README.read_text(encoding="utf-8")
     head, _, rest = readme.partition(BEGIN)
-    _, _, tail = rest.partition(END)
+    old, _, tail = rest.partition(END)
     if not rest:
         print(f"README.md has no {BEGIN} marker", file=sys.stderr)
         return 1
+    if args.scenario:
+        lines = merge(old.strip("\n").split("\n"), lines)
+    text = "\n".join(lines)
     README.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
     return 0
+
+
+def blocks(lines: list[str]) -> dict[str, list[str]]:
+    """A table's blocks by scenario id: its `**id**` line, the blank line, its table and
+    the blank line after it (a block ends at the next `**` line or any other text)."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines:
+        if line.startswith("**"):
+            current = found.setdefault(line[2:line.index("**", 2)], [])
+        elif line and not line.startswith("|"):
+            current = None
+        if current is not None:
+            current.append(line)
+    return found
+
+
+def merge(old: list[str], new: list[str]) -> list[str]:
+    """The README's table with the newly measured scenarios' blocks in place of theirs;
+    the other blocks and the closing line are kept as they were."""
+    fresh = blocks(new)
+    merged: list[str] = []
+    for sid, block in blocks(old).items():
+        merged += fresh.pop(sid, block)
+    for block in fresh.values():
+        merged += block
+    return merged + [line for line in old if line and not line.startswith(("**", "|"))]
 
 
 if __name__ == "__main__":

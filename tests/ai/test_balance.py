@@ -88,3 +88,14 @@ def test_difficulty_is_monotonic(name: str, n: int) -> None:
               for d in DIFFICULTIES]
     assert stands == sorted(stands, reverse=True), dict(zip(DIFFICULTIES, stands,
                                                             strict=True))
+
+
+# The tutorial has no defeat but the collapse: its default, `road_bleeding` ("too many
+# tankers lost"), is the lesson failed, so there "lose" reads as "not keeping the road
+# open". About nine games in ten at 200 games; sixty keep the sample off the line.
+@pytest.mark.parametrize("junta", ["passive", "random"])
+def test_doing_nothing_does_not_keep_the_tutorial_road_open(junta: str) -> None:
+    scenario = load_scenario(SCENARIOS / "tutorial.yaml")
+    played = games(scenario, junta, 60)
+    kept = sum(g.outcome == "road_kept_open" for g in played)
+    assert kept <= 0.15 * len(played), Counter(g.outcome for g in played)
