@@ -31,7 +31,7 @@ from ..engine.orders import SIDES, Order, OrderSyntaxError
 from ..engine.resolve import ending_of
 from ..engine.safetext import describe_char, find_unsafe, is_unsafe
 from ..engine.scenario import Scenario
-from ..i18n import N_, _, error_text, localized
+from ..i18n import N_, _, error_text, localized, localized_params
 
 FORMAT = "wargame-save"
 FORMAT_VERSION = 3
@@ -319,7 +319,8 @@ def decode(raw: bytes, *, check_body: bool = True) -> SaveDocument:
     if (check_body and version >= 2 and isinstance(size, int)
             and len(body_bytes) < size + 1 and not body_bytes.endswith(b"\n")):
         raise SaveError(_("the file is truncated: {present} of {size} bytes of its body are "
-                          "there").format(present=len(body_bytes), size=size + 1))
+                          "there").format_map(localized_params({"present": len(body_bytes),
+                                                                "size": size + 1})))
     if not body_bytes.endswith(b"\n") or body_bytes.count(b"\n") != 1:
         if body_bytes.count(b"\n") == 0:
             raise SaveError(_("the file is truncated: its last line is incomplete"))
