@@ -160,3 +160,17 @@ def test_the_board_needs_a_terminal_in_french(capsys: pytest.CaptureFixture[str]
                    "wargame play SCENARIO --plain\n")
     assert en_err == ("wargame: the board needs a terminal (stdin and stdout must be a tty); "
                       "for scripts and screen readers use: wargame play SCENARIO --plain\n")
+
+
+def test_replay_writes_its_log_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    (code, out, _), (_, en_out, _) = both(["replay", str(HANDOUT)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith(f"Le blocus de Bamako, 2025{NBSP}: rejeu de handout-week6.json "
+                               "(graine ")
+    assert "--- Tour 1, semaine du 1er septembre 2025 ---" in lines
+    assert any(line.startswith(f"Ordres de la junte{NBSP}: ") for line in lines)
+    assert any(line.startswith(f"Ordres du JNIM{NBSP}: ") for line in lines)
+    for english in ("replay of", "--- Turn", "Junta orders:", "JNIM orders:", "[odds"):
+        assert english not in out, english
+    assert "--- Turn 1, week of 2025-09-01 ---" in en_out.splitlines()

@@ -107,20 +107,32 @@ def cmd_replay(args: argparse.Namespace) -> int:
         loaded = load_save(path)
     except SaveError as exc:
         return _fail(exc)
+    from ..engine.resolve import ending_of
+    from ..i18n import format_week
+    from ..present.events import event_text
+    from ..present.ledgertext import names_of
+
     game = loaded.game
-    out = [f"{game.scenario.spec.meta.title}: replay of {loaded.name} (seed {game.seed})"]
+    names = names_of(game.scenario)
+    out = [_("{title}: replay of {save} (seed {seed})").format(
+        title=localized(game.scenario.spec.meta.title), save=loaded.name, seed=game.seed)]
     for record in game.records:
-        out.append(f"--- Turn {record.turn}, week of "
-                   f"{game.scenario.turn_start(record.turn).isoformat()} ---")
-        out.append("Junta orders: " + (", ".join(record.orders.get("junta", [])) or "none"))
+        out.append(_("--- Turn {turn}, week of {date} ---").format(
+            turn=record.turn, date=format_week(game.scenario.turn_start(record.turn))))
+        out.append(_("Junta orders: {orders}").format(
+            orders=", ".join(record.orders.get("junta", [])) or _("none")))
         if record.reason:
-            out.append(f"Reason: {record.reason}")
-        out.append("JNIM orders: " + (", ".join(record.orders.get("insurgency", [])) or "none"))
+            out.append(_("Reason: {reason}").format(reason=record.reason))
+        out.append(_("JNIM orders: {orders}").format(
+            orders=", ".join(record.orders.get("insurgency", [])) or _("none")))
         for e in record.events:
-            chance = f" [odds {e.odds}%, roll {e.roll}]" if e.odds is not None else ""
-            out.append(f"- {e.text}{chance}")
+            chance = (_(" [odds {odds}%, roll {roll}]").format(odds=e.odds, roll=e.roll)
+                      if e.odds is not None else "")
+            out.append(f"- {event_text(e, names)}{chance}")
     if game.over:
-        out.append(f"GAME OVER: {loaded.header['outcome']['title']}")
+        ending = ending_of(game.state)
+        out.append(_("GAME OVER: {ending}").format(
+            ending=localized(ending.title) if ending else loaded.header["outcome"]["title"]))
     _write_output("\n".join(out) + "\n", None)
     return 0
 
