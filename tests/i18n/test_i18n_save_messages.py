@@ -5,6 +5,7 @@ checked in English too, so the English stays as it was."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,17 @@ def test_replay_writes_its_log_in_french(capsys: pytest.CaptureFixture[str]) -> 
     for english in ("replay of", "--- Turn", "Junta orders:", "JNIM orders:", "[odds"):
         assert english not in out, english
     assert "--- Turn 1, week of 2025-09-01 ---" in en_out.splitlines()
+
+
+def test_a_folder_or_a_named_pipe_given_as_a_save(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (code, _, err), (_, _, en_err) = both(["replay", str(tmp_path)], capsys)
+    assert code == 1
+    assert err == f"wargame: {tmp_path}: c'est un dossier, pas une sauvegarde\n"
+    assert en_err == f"wargame: {tmp_path}: is a folder, not a save\n"
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    (code, _, err), (_, _, en_err) = both(["report", str(fifo)], capsys)
+    assert code == 1
+    assert err == f"wargame: {fifo}: c'est un tube nommé (FIFO), pas un fichier ordinaire\n"
+    assert en_err == f"wargame: {fifo}: is a named pipe (FIFO), not a regular file\n"

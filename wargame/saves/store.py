@@ -16,7 +16,7 @@ from typing import Any
 from ..engine.game import Game
 from ..engine.scenario import Scenario
 from ..environ import argument, folder, setting
-from ..i18n import _
+from ..i18n import _, error_text
 from ..scenario.readfile import FileRefused, read_first_line, read_regular
 from .format import MAX_HEADER_BYTES as _MAX_HEADER
 from .format import (
@@ -314,10 +314,10 @@ def branch_game(loaded: LoadedSave, turn: int) -> tuple[Game, dict[str, Any]]:
 
 def _refused(path: Path, exc: FileRefused) -> SaveError:
     if exc.missing:
-        return SaveError(_("{path}: no such save").format(path=path))
+        return SaveError(f"{path}: " + _("no such save"))
     if exc.folder:
-        return SaveError(_("{path}: is a folder, not a save").format(path=path))
-    return SaveError(f"{path}: {exc}")
+        return SaveError(f"{path}: " + _("is a folder, not a save"))
+    return SaveError(f"{path}: " + error_text(exc))
 
 
 def _read(path: Path) -> bytes:
