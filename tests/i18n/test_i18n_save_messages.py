@@ -189,3 +189,25 @@ def test_a_folder_or_a_named_pipe_given_as_a_save(
     assert code == 1
     assert err == f"wargame: {fifo}: c'est un tube nommé (FIFO), pas un fichier ordinaire\n"
     assert en_err == f"wargame: {fifo}: is a named pipe (FIFO), not a regular file\n"
+
+
+def test_the_servers_console_lines_in_french() -> None:
+    from wargame.serve.command import network_warning
+    from wargame.serve.server import console_duration, minutes_text
+
+    for seconds in (1800, 60, 45, 90, 150, 7200):     # English as it was
+        assert console_duration(seconds) == minutes_text(seconds)
+    english = network_warning("0.0.0.0", False)
+    set_language("fr")
+    try:
+        assert console_duration(1800) == "30 minutes"
+        assert console_duration(45) == "45 secondes"
+        warning = network_warning("0.0.0.0", True)
+    finally:
+        set_language("en")
+    assert warning.startswith(f"wargame serve: attention{NBSP}: écoute sur 0.0.0.0, pas "
+                              "seulement sur cette machine")
+    assert "la vue de l'enseignant" in warning
+    assert english.startswith("wargame serve: warning: listening on 0.0.0.0, not only on "
+                              "this machine: anyone who can reach it over the network can "
+                              "open every game. The connection")
