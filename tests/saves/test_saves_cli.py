@@ -151,7 +151,7 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "s" / "run.json").exists()
     done = run("replay", "run", "--verify")
-    assert done.returncode == 0 and "verified: 1 turns" in done.stdout
+    assert done.returncode == 0 and "verified: 1 turn replayed" in done.stdout
     done = run("report", "run", "--format", "html", "-o", "run.html")
     assert done.returncode == 0 and "<svg" in (tmp_path / "run.html").read_text()
     done = run("compare", "run", "handout-week6")

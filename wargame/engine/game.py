@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .events import Event
-from .ledger import Entry
+from .ledger import N_, Entry
 from .legality import IllegalOrder, queue_order, unqueue_last
 from .orders import SIDES, Order, OrderSyntaxError, Side
+from .phrase import Phrase
 from .resolve import TurnResult, new_game, resolve_turn
 from .scenario import Scenario
 from .state import GameState
@@ -46,11 +47,13 @@ def snapshot(state: GameState) -> dict[str, Any]:
 
 
 class ReplayDivergence(Exception):
-    """A replayed game that does not match its record; `turn` is the first turn that differs."""
+    """A replayed game that does not match its record; `turn` is the first turn that differs,
+    `detail` what differs (a `Phrase`: the interface writes it in the reader's language)."""
 
-    def __init__(self, turn: int, message: str) -> None:
-        super().__init__(f"turn {turn}: {message}")
+    def __init__(self, turn: int, detail: str) -> None:
+        super().__init__(f"turn {turn}: {detail}")
         self.turn = turn
+        self.detail = detail
 
 
 @dataclass
@@ -105,13 +108,15 @@ class Game:
                     try:
                         game.queue(side, Order.parse(text))
                     except (OrderSyntaxError, IllegalOrder) as exc:
-                        raise ReplayDivergence(record.turn, f"recorded order rejected: {exc}"
-                                               ) from None
+                        error = exc.args[0] if len(exc.args) == 1 else str(exc)
+                        raise ReplayDivergence(record.turn, Phrase(
+                            N_("recorded order rejected: {error}"), error=error)) from None
             rationales = {(k.split(" ", 1)[0], k.split(" ", 1)[1]): v
                           for k, v in record.rationales.items()}
             game.end_turn(record.reason, rationales)
             actual = game.records[-1].digest
             if verify and actual != record.digest:
-                raise ReplayDivergence(record.turn, f"state digest {actual} differs from the "
-                                       f"recorded {record.digest}")
+                raise ReplayDivergence(record.turn, Phrase(
+                    N_("state digest {actual} differs from the recorded {recorded}"),
+                    actual=actual, recorded=record.digest))
         return game

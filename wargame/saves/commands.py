@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.safetext import printable
-from ..i18n import _
+from ..i18n import _, localized, ngettext
 
 # The commands import the save machinery (and through it the engine and the scenario
 # models) when they run: `add_save_commands` is called for every `wargame` command line.
@@ -42,38 +42,56 @@ def verify_save(path: Path) -> tuple[bool, str]:
     from ..engine.game import Game, ReplayDivergence
     from ..engine.legality import IllegalOrder
     from ..engine.orders import SIDES, Order, OrderSyntaxError
+    from ..i18n import error_text
     from .format import SaveError, canonical, compile_scenario, turn_records
     from .store import load_document
 
     doc = load_document(path, check_body=False)
-    notes = "" if doc.body_ok else (" (and the file's body checksum does not match: it was "
-                                    "changed after saving)")
     scen = doc.body["scenario"]
     try:
         scenario = compile_scenario(scen["text"], scen["sha256"])
     except SaveError as exc:
         raise SaveError(f"{path}: {exc}") from None
+
+    def failed(problem: str) -> tuple[bool, str]:
+        if not doc.body_ok:
+            problem = _("{problem} (and the file's body checksum does not match: it was "
+                        "changed after saving)").format(problem=problem)
+        return False, f"{path}: {problem}"
+
     records = turn_records(doc)
+    count = len(records)
     try:
         game = Game.replay(scenario, doc.body["seed"], records, verify=True)
     except ReplayDivergence as exc:
-        return False, f"{path}: diverges at turn {exc.turn}: {str(exc).split(': ', 1)[1]}{notes}"
+        return failed(_("diverges at turn {turn}: {detail}").format(
+            turn=exc.turn, detail=localized(exc.detail)))
     except (ValueError, KeyError, IndexError, TypeError) as exc:
-        return False, f"{path}: the order log does not replay: {exc}{notes}"
+        return failed(_("the order log does not replay: {problem}").format(problem=exc))
     for side in SIDES:
         for text in doc.body["state"].get("pending", {}).get(side, []):
             try:
                 game.queue(side, Order.parse(text))
             except (OrderSyntaxError, IllegalOrder) as exc:
-                return False, f"{path}: the queued order '{text}' is not possible: {exc}{notes}"
+                return failed(_("the queued order '{order}' is not possible: {problem}").format(
+                    order=text, problem=error_text(exc)))
     if canonical(game.state.to_dict()) != canonical(doc.body["state"]):
-        return False, (f"{path}: the {len(records)} turns replay, but the saved current state "
-                       f"differs from the replayed one{notes}")
+        return failed(ngettext(
+            "the {count} turn replays, but the saved current state differs from the "
+            "replayed one",
+            "the {count} turns replay, but the saved current state differs from the "
+            "replayed one", count).format(count=count))
     if not doc.body_ok:
-        return False, (f"{path}: the {len(records)} turns replay and match, but the file's "
-                       "body checksum does not: it was changed after saving")
-    return True, (f"{path}: verified: {len(records)} turns replayed from seed "
-                  f"{doc.body['seed']}; every turn's checksum and the current state match")
+        return False, f"{path}: " + ngettext(
+            "the {count} turn replays and matches, but the file's body checksum does not: "
+            "it was changed after saving",
+            "the {count} turns replay and match, but the file's body checksum does not: it "
+            "was changed after saving", count).format(count=count)
+    return True, f"{path}: " + ngettext(
+        "verified: {count} turn replayed from seed {seed}; every turn's checksum and the "
+        "current state match",
+        "verified: {count} turns replayed from seed {seed}; every turn's checksum and the "
+        "current state match", count).format(count=count, seed=doc.body["seed"])
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -89,20 +107,32 @@ def cmd_replay(args: argparse.Namespace) -> int:
         loaded = load_save(path)
     except SaveError as exc:
         return _fail(exc)
+    from ..engine.resolve import ending_of
+    from ..i18n import format_week
+    from ..present.events import event_text
+    from ..present.ledgertext import names_of
+
     game = loaded.game
-    out = [f"{game.scenario.spec.meta.title}: replay of {loaded.name} (seed {game.seed})"]
+    names = names_of(game.scenario)
+    out = [_("{title}: replay of {save} (seed {seed})").format(
+        title=localized(game.scenario.spec.meta.title), save=loaded.name, seed=game.seed)]
     for record in game.records:
-        out.append(f"--- Turn {record.turn}, week of "
-                   f"{game.scenario.turn_start(record.turn).isoformat()} ---")
-        out.append("Junta orders: " + (", ".join(record.orders.get("junta", [])) or "none"))
+        out.append(_("--- Turn {turn}, week of {date} ---").format(
+            turn=record.turn, date=format_week(game.scenario.turn_start(record.turn))))
+        out.append(_("Junta orders: {orders}").format(
+            orders=", ".join(record.orders.get("junta", [])) or _("none")))
         if record.reason:
-            out.append(f"Reason: {record.reason}")
-        out.append("JNIM orders: " + (", ".join(record.orders.get("insurgency", [])) or "none"))
+            out.append(_("Reason: {reason}").format(reason=record.reason))
+        out.append(_("JNIM orders: {orders}").format(
+            orders=", ".join(record.orders.get("insurgency", [])) or _("none")))
         for e in record.events:
-            chance = f" [odds {e.odds}%, roll {e.roll}]" if e.odds is not None else ""
-            out.append(f"- {e.text}{chance}")
+            chance = (_(" [odds {odds}%, roll {roll}]").format(odds=e.odds, roll=e.roll)
+                      if e.odds is not None else "")
+            out.append(f"- {event_text(e, names)}{chance}")
     if game.over:
-        out.append(f"GAME OVER: {loaded.header['outcome']['title']}")
+        ending = ending_of(game.state)
+        out.append(_("GAME OVER: {ending}").format(
+            ending=localized(ending.title) if ending else loaded.header["outcome"]["title"]))
     _write_output("\n".join(out) + "\n", None)
     return 0
 
@@ -120,7 +150,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except SaveError as exc:
         return _fail(exc)
     if args.output not in (None, "-"):
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(_("wrote {path}").format(path=args.output), file=sys.stderr)
     return 0
 
 
@@ -131,7 +161,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     try:
         if len(args.saves) < 2:
-            raise SaveError("compare needs at least two saves")
+            raise SaveError(_("compare needs at least two saves"))
         folder = saves_dir(args.saves_dir)
         loaded = [load_save(resolve_save(arg, folder)) for arg in args.saves]
         _write_output(compare(loaded, force=args.force), args.output)

@@ -31,6 +31,7 @@ from ..engine.orders import SIDES, Order, OrderSyntaxError
 from ..engine.resolve import ending_of
 from ..engine.safetext import describe_char, find_unsafe, is_unsafe
 from ..engine.scenario import Scenario
+from ..i18n import N_, _, error_text, localized, localized_params
 
 FORMAT = "wargame-save"
 FORMAT_VERSION = 3
@@ -57,7 +58,7 @@ def canonical(obj: Any) -> bytes:
         return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                           allow_nan=False).encode("utf-8")
     except (TypeError, ValueError, UnicodeEncodeError) as exc:
-        raise SaveError(f"cannot encode the save: {exc}") from None
+        raise SaveError(_("cannot encode the save: {error}").format(error=exc)) from None
 
 
 def sha256(data: bytes) -> str:
@@ -174,9 +175,16 @@ def encode(doc: SaveDocument) -> bytes:
 
 # ------------------------------------------------------------------ decoding
 
-def _check(condition: bool, message: str) -> None:
+def _check(condition: bool, message: str, **params: object) -> None:
+    """SaveError unless `condition`: `message` is the English (marked `N_`), translated
+    only when it is raised (a check that passes costs no catalogue look-up)."""
     if not condition:
-        raise SaveError(message)
+        raise SaveError(_(message).format(**params) if params else _(message))
+
+
+def divergence_text(exc: ReplayDivergence) -> str:
+    """The first turn that does not replay and what differs, in the reader's language."""
+    return _("turn {turn}: {detail}").format(turn=exc.turn, detail=localized(exc.detail))
 
 
 def _refuse_constant(name: str) -> Any:
@@ -206,14 +214,26 @@ def parse_json(data: bytes, part: str) -> Any:
         value = None
         too_deep = True
     except (UnicodeDecodeError, ValueError):
-        raise SaveError(f"the file is damaged: its {part} is not valid JSON") from None
+        raise SaveError(_part_message(part, N_("the file is damaged: its header is not valid "
+                                               "JSON"),
+                                      N_("the file is damaged: its body is not valid JSON"))
+                        ) from None
     else:
         too_deep = False
     if too_deep or _depth_beyond(value, MAX_JSON_DEPTH):
-        raise SaveError(f"the file is damaged or hostile: its {part} is nested deeper than "
-                        f"{MAX_JSON_DEPTH} levels")
+        raise SaveError(_part_message(
+            part, N_("the file is damaged or hostile: its header is nested deeper than "
+                     "{levels} levels"),
+            N_("the file is damaged or hostile: its body is nested deeper than {levels} "
+               "levels")).format(levels=MAX_JSON_DEPTH))
     _refuse_unsafe_text(value, part)
     return value
+
+
+def _part_message(part: str, header: str, body: str) -> str:
+    """The message about the header or the body (`part`), translated: a whole sentence
+    for each, since languages name the two parts differently."""
+    return _(header) if part == "header" else _(body)
 
 
 def _depth_beyond(value: Any, limit: int) -> bool:
@@ -238,16 +258,18 @@ def _refuse_unsafe_text(value: Any, part: str) -> None:
             found = find_unsafe(item)
             if found is not None:
                 index, char = found
-                raise SaveError(f"the file was edited: {where} holds {describe_char(char)} "
-                                f"at character {index + 1}, which no save contains")
+                raise SaveError(_("the file was edited: {where} holds {char} at character "
+                                  "{index}, which no save contains").format(
+                    where=where, char=describe_char(char), index=index + 1))
         elif isinstance(item, list):
             stack.extend((child, f"{where}.{i}") for i, child in enumerate(item))
         elif isinstance(item, dict):
             for key, child in item.items():
                 found = find_unsafe(key)
                 if found is not None:  # checked here, so no message ever shows such a key
-                    raise SaveError(f"the file was edited: a key in {where} holds "
-                                    f"{describe_char(found[1])}, which no save contains")
+                    raise SaveError(_("the file was edited: a key in {where} holds {char}, "
+                                      "which no save contains").format(
+                        where=where, char=describe_char(found[1])))
                 if where != "body.scenario" or key != "text":  # compiled as a scenario
                     stack.append((child, f"{where}.{key}"))
 
@@ -257,59 +279,63 @@ def parse_header(line: bytes) -> dict[str, Any]:
     current version. Refuses damaged, tampered and newer-version headers."""
     header = parse_json(line, "header")
     _check(isinstance(header, dict) and header.get("format") == FORMAT,
-           "not a wargame save file")
+           N_("not a wargame save file"))
     version = header.get("format_version")
     _check(isinstance(version, int) and not isinstance(version, bool),
-           "the file is damaged: its format version is missing")
+           N_("the file is damaged: its format version is missing"))
     if version > FORMAT_VERSION:
-        raise SaveError(f"this save was written by a newer wargame (save format {version}; "
-                        f"this version reads formats {OLDEST_VERSION} to {FORMAT_VERSION}); "
-                        "upgrade wargame to open it")
-    _check(version >= OLDEST_VERSION, f"unknown save format version {version}")
+        raise SaveError(_("this save was written by a newer wargame (save format {version}; "
+                          "this version reads formats {oldest} to {newest}); upgrade wargame "
+                          "to open it").format(version=version, oldest=OLDEST_VERSION,
+                                               newest=FORMAT_VERSION))
+    _check(version >= OLDEST_VERSION, N_("unknown save format version {version}"),
+           version=version)
     if version >= 2:
         stated = header.get("header_sha256")
         rest = {k: v for k, v in header.items() if k != "header_sha256"}
         _check(isinstance(stated, str) and sha256(canonical(rest)) == stated,
-               "the file is damaged or was edited: the header checksum does not match")
+               N_("the file is damaged or was edited: the header checksum does not match"))
     _check(canonical(header) == line,
-           "the file is damaged or was edited: the header is not in its saved form")
+           N_("the file is damaged or was edited: the header is not in its saved form"))
     _check(isinstance(header.get("body_sha256"), str),
-           "the file is damaged: the header has no body checksum")
+           N_("the file is damaged: the header has no body checksum"))
     return dict(header)
 
 
 def decode(raw: bytes, *, check_body: bool = True) -> SaveDocument:
     """Decode and check a save's bytes. With `check_body=False` a body that does not match
     its checksum is still returned when it parses (for `replay --verify` diagnostics)."""
-    _check(len(raw) > 0, "the file is empty")
-    _check(len(raw) <= MAX_SAVE_BYTES, "the file is too large to be a save")
+    _check(len(raw) > 0, N_("the file is empty"))
+    _check(len(raw) <= MAX_SAVE_BYTES, N_("the file is too large to be a save"))
     first = raw.find(b"\n")
     if first < 0:
         if raw.lstrip().startswith(b"{"):
-            raise SaveError("the file is truncated: it ends inside the header")
-        raise SaveError("not a wargame save file")
+            raise SaveError(_("the file is truncated: it ends inside the header"))
+        raise SaveError(_("not a wargame save file"))
     header = parse_header(raw[:first])
     version = header["format_version"]
     body_bytes = raw[first + 1:]
     size = header.get("body_size")
     if (check_body and version >= 2 and isinstance(size, int)
             and len(body_bytes) < size + 1 and not body_bytes.endswith(b"\n")):
-        raise SaveError(f"the file is truncated: {len(body_bytes)} of {size + 1} bytes of "
-                        "its body are there")
+        raise SaveError(_("the file is truncated: {present} of {size} bytes of its body are "
+                          "there").format_map(localized_params({"present": len(body_bytes),
+                                                                "size": size + 1})))
     if not body_bytes.endswith(b"\n") or body_bytes.count(b"\n") != 1:
         if body_bytes.count(b"\n") == 0:
-            raise SaveError("the file is truncated: its last line is incomplete")
-        raise SaveError("the file is damaged: it has more than two lines")
+            raise SaveError(_("the file is truncated: its last line is incomplete"))
+        raise SaveError(_("the file is damaged: it has more than two lines"))
     body_line = body_bytes[:-1]
     body_ok = sha256(body_line) == header["body_sha256"] and (
         version < 2 or size == len(body_line))
     if not body_ok and check_body:
-        raise SaveError("the file is damaged or was edited: the body checksum does not match")
+        raise SaveError(_("the file is damaged or was edited: the body checksum does not "
+                          "match"))
     body = parse_json(body_line, "body")
-    _check(isinstance(body, dict), "the file is damaged: its body is not an object")
+    _check(isinstance(body, dict), N_("the file is damaged: its body is not an object"))
     if body_ok:
         _check(canonical(body) == body_line,
-               "the file is damaged or was edited: the body is not in its saved form")
+               N_("the file is damaged or was edited: the body is not in its saved form"))
     doc = SaveDocument(header, body, None if version == FORMAT_VERSION else version, body_ok)
     _migrate(doc, version)
     _validate(doc)
@@ -363,63 +389,71 @@ def _is_int(value: Any) -> bool:
 def _validate(doc: SaveDocument) -> None:
     """Types and cross-checks of a decoded document (a hand-made or buggy file)."""
     h, b = doc.header, doc.body
-    damaged = "the file is damaged: "
     scen = b.get("scenario")
     _check(isinstance(scen, dict) and isinstance(scen.get("text"), str)
-           and isinstance(scen.get("id"), str), damaged + "the embedded scenario is missing")
+           and isinstance(scen.get("id"), str),
+           N_("the file is damaged: the embedded scenario is missing"))
     assert isinstance(scen, dict)
     text_hash = sha256(scen["text"].encode("utf-8", "surrogatepass"))
     _check(scen.get("sha256") == text_hash,
-           damaged + "the embedded scenario does not match its hash")
+           N_("the file is damaged: the embedded scenario does not match its hash"))
     hs = h.get("scenario")
     _check(isinstance(hs, dict) and hs.get("sha256") == text_hash and hs.get("id") == scen["id"],
-           damaged + "the header names another scenario than the one embedded")
+           N_("the file is damaged: the header names another scenario than the one embedded"))
     _check(_is_int(b.get("seed")) and b.get("seed") == h.get("seed"),
-           damaged + "the seed is missing or differs between header and body")
-    _check(_is_int(b.get("rng")), damaged + "the random generator's state is missing")
+           N_("the file is damaged: the seed is missing or differs between header and body"))
+    _check(_is_int(b.get("rng")),
+           N_("the file is damaged: the random generator's state is missing"))
     state = b.get("state")
     _check(isinstance(state, dict) and state.get("rng") == b["rng"],
-           damaged + "the current state is missing")
+           N_("the file is damaged: the current state is missing"))
     assert isinstance(state, dict)
     records = b.get("records")
-    _check(isinstance(records, list), damaged + "the order log is missing")
+    _check(isinstance(records, list), N_("the file is damaged: the order log is missing"))
     assert isinstance(records, list)
     for i, r in enumerate(records, start=1):
-        where = f"{damaged}turn {i} of the order log "
-        _check(isinstance(r, dict) and r.get("turn") == i, where + "is out of sequence")
+        _check(isinstance(r, dict) and r.get("turn") == i,
+               N_("the file is damaged: turn {turn} of the order log is out of sequence"),
+               turn=i)
         orders = r.get("orders")
         _check(isinstance(orders, dict) and set(orders) <= set(SIDES) and all(
             isinstance(v, list) and all(isinstance(o, str) for o in v)
-            for v in orders.values()), where + "has malformed orders")
+            for v in orders.values()),
+            N_("the file is damaged: turn {turn} of the order log has malformed orders"),
+            turn=i)
         _check(r.get("reason") is None or isinstance(r.get("reason"), str),
-               where + "has a malformed reason")
-        _check(isinstance(r.get("digest"), str), where + "has no checksum")
+               N_("the file is damaged: turn {turn} of the order log has a malformed reason"),
+               turn=i)
+        _check(isinstance(r.get("digest"), str),
+               N_("the file is damaged: turn {turn} of the order log has no checksum"), turn=i)
         rats = r.get("rationales")
         _check(isinstance(rats, dict) and all(
             isinstance(k, str) and " " in k and isinstance(v, str) for k, v in rats.items()),
-            where + "has malformed rationales")
+            N_("the file is damaged: turn {turn} of the order log has malformed rationales"),
+            turn=i)
     _check(_is_int(state.get("turn")) and state.get("turn") == h.get("turn"),
-           damaged + "the turn differs between header and state")
+           N_("the file is damaged: the turn differs between header and state"))
     pending = state.get("pending")
     _check(isinstance(pending, dict) and all(
         isinstance(pending.get(side, []), list) for side in SIDES),
-        damaged + "the queued orders are malformed")
+        N_("the file is damaged: the queued orders are malformed"))
     advice = b.get("advice", [])  # absent: none asked (a hand-made format-3 file)
     _check(isinstance(advice, list) and all(
         isinstance(a, dict) and _is_int(a.get("turn")) and isinstance(a.get("reasons"), str)
         and isinstance(a.get("orders"), list) and all(isinstance(o, str) for o in a["orders"])
-        for a in advice), damaged + "the advisor's suggestions are malformed")
+        for a in advice), N_("the file is damaged: the advisor's suggestions are malformed"))
     pr = b.get("pending_reason")
-    _check(pr is None or isinstance(pr, str), damaged + "the reason being written is malformed")
+    _check(pr is None or isinstance(pr, str),
+           N_("the file is damaged: the reason being written is malformed"))
     sides = h.get("sides")
     _check(isinstance(sides, dict) and all(isinstance(v, str) for v in sides.values()),
-           damaged + "the sides are malformed")
+           N_("the file is damaged: the sides are malformed"))
     _check(h.get("note") is None or isinstance(h.get("note"), str),
-           damaged + "the note is malformed")
+           N_("the file is damaged: the note is malformed"))
     parent = h.get("parent")
     _check(parent is None or (isinstance(parent, dict) and isinstance(parent.get("save"), str)
                               and (parent.get("turn") is None or _is_int(parent.get("turn")))),
-           damaged + "the parent save is malformed")
+           N_("the file is damaged: the parent save is malformed"))
 
 
 # ------------------------------------------------------------------ rebuilding the game
@@ -438,9 +472,9 @@ def compile_scenario(text: str, text_hash: str) -> Scenario:
 
     report = check_bytes(text.encode("utf-8", "surrogatepass"), "<save>")
     if report.scenario is None:
-        first = report.lines()[0] if report.lines() else "it does not validate"
-        raise SaveError(f"the scenario embedded in the save no longer loads with this "
-                        f"version of wargame ({first})")
+        first = report.lines()[0] if report.lines() else _("it does not validate")
+        raise SaveError(_("the scenario embedded in the save no longer loads with this "
+                          "version of wargame ({problem})").format(problem=first))
     remember_compiled(text, report.scenario)
     return report.scenario
 
@@ -489,12 +523,15 @@ def rebuild(doc: SaveDocument, *, upto: int | None = None, verify: bool = True) 
         game = Game.replay(scenario, doc.body["seed"], turn_records(doc), verify=verify,
                            upto=upto)
     except ReplayDivergence as exc:
-        other = ""
         if version != game_version():
-            other = f" (saved by wargame {version}, this is {game_version()}; the rules differ)"
-        raise SaveError(f"the order log does not replay: {exc}{other}") from None
+            raise SaveError(_("the order log does not replay: {problem} (saved by wargame "
+                              "{saved}, this is {current}; the rules differ)").format(
+                problem=divergence_text(exc), saved=version, current=game_version())) from None
+        raise SaveError(_("the order log does not replay: {problem}").format(
+            problem=divergence_text(exc))) from None
     except (ValueError, KeyError, IndexError, TypeError) as exc:
-        raise SaveError(f"the order log does not replay: {exc}") from None
+        raise SaveError(_("the order log does not replay: {problem}").format(problem=exc)
+                        ) from None
     game.advice = [{"turn": a["turn"], "orders": a["orders"],
                     "reasons": phrase.from_data(a.get("reasons_phrase"), a["reasons"])}
                    for a in doc.body.get("advice", []) if upto is None or a["turn"] < upto]
@@ -506,10 +543,11 @@ def rebuild(doc: SaveDocument, *, upto: int | None = None, verify: bool = True) 
             try:
                 game.queue(side, Order.parse(text))
             except (OrderSyntaxError, IllegalOrder) as exc:
-                raise SaveError(f"the queued order '{text}' is not possible: {exc}") from None
+                raise SaveError(_("the queued order '{order}' is not possible: {problem}"
+                                  ).format(order=text, problem=error_text(exc))) from None
     if verify and canonical(game.state.to_dict()) != canonical(doc.body["state"]):
-        raise SaveError("the saved position does not match its order log (the file was "
-                        "edited, or saved by a version whose rules differ)")
+        raise SaveError(_("the saved position does not match its order log (the file was "
+                          "edited, or saved by a version whose rules differ)"))
     return game
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..engine.game import Game
 from ..engine.scenario import Scenario
 from ..environ import argument, folder, setting
+from ..i18n import _, error_text
 from ..scenario.readfile import FileRefused, read_first_line, read_regular
 from .format import MAX_HEADER_BYTES as _MAX_HEADER
 from .format import (
@@ -63,8 +64,8 @@ def sanitize_name(name: str) -> str:
     text = re.sub(r"[^A-Za-z0-9._-]+", "-", text)
     text = re.sub(r"[-._]{2,}", "-", text).strip(".-_")[:64].rstrip(".-_")
     if not text:
-        raise SaveError(f"'{name}' is not a usable save name: use letters, digits, '-' "
-                        "and '_'")
+        raise SaveError(_("'{name}' is not a usable save name: use letters, digits, '-' and "
+                          "'_'").format(name=name))
     if text.split(".")[0].lower() in _RESERVED:
         text = f"save-{text}"
     return text
@@ -74,7 +75,7 @@ def save_path(name: str, folder: Path) -> Path:
     """The file `save NAME` writes: NAME sanitised, `.json`, inside `folder`."""
     path = folder / f"{sanitize_name(name)}.json"
     if path.resolve().parent != folder.resolve():
-        raise SaveError(f"'{name}' is not a usable save name")
+        raise SaveError(_("'{name}' is not a usable save name").format(name=name))
     return path
 
 
@@ -124,7 +125,8 @@ def atomic_write(path: Path, data: bytes) -> Path:
             raise
         _fsync_dir(path.parent)
     except OSError as exc:
-        raise SaveError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise SaveError(_("cannot write {path}: {error}").format(
+            path=path, error=exc.strerror or exc)) from None
     return path
 
 
@@ -165,8 +167,9 @@ def scenario_source(scenario: Scenario) -> str:
         raw = b""
     report = check_bytes(raw, str(path)) if raw else None
     if report is None or report.scenario is None or report.scenario.spec != scenario.spec:
-        raise SaveError(f"cannot save: the text of scenario '{scenario.id}' is not known and "
-                        "the shipped file differs from the game's (pass scenario_text)")
+        raise SaveError(_("cannot save: the text of scenario '{scenario}' is not known and "
+                          "the shipped file differs from the game's (pass scenario_text)"
+                          ).format(scenario=scenario.id))
     text = raw.decode("utf-8")
     register_scenario_text(scenario, text)
     return text
@@ -243,8 +246,8 @@ def autosave(game: Game, folder: Path, *, keep: int = AUTOSAVE_KEEP,
             raise
         _fsync_dir(folder)
     except OSError as exc:
-        raise SaveError(f"cannot write the autosave in {folder}: {exc.strerror or exc}"
-                        ) from None
+        raise SaveError(_("cannot write the autosave in {folder}: {error}").format(
+            folder=folder, error=exc.strerror or exc)) from None
     return slots[0]
 
 
@@ -301,8 +304,8 @@ def branch_game(loaded: LoadedSave, turn: int) -> tuple[Game, dict[str, Any]]:
     game = loaded.game
     last = len(game.records) if game.over else game.state.turn
     if not 1 <= turn <= last:
-        raise SaveError(f"cannot branch from turn {turn} of {loaded.name}: choose a turn "
-                        f"from 1 to {last}")
+        raise SaveError(_("cannot branch from turn {turn} of {save}: choose a turn from 1 to "
+                          "{last}").format(turn=turn, save=loaded.name, last=last))
     branch = Game.replay(game.scenario, game.seed, game.records, verify=False, upto=turn)
     options = {"parent": loaded.name, "branch_turn": turn, "sides": loaded.sides,
                "scenario_text": loaded.scenario_text}
@@ -311,10 +314,10 @@ def branch_game(loaded: LoadedSave, turn: int) -> tuple[Game, dict[str, Any]]:
 
 def _refused(path: Path, exc: FileRefused) -> SaveError:
     if exc.missing:
-        return SaveError(f"{path}: no such save")
+        return SaveError(f"{path}: " + _("no such save"))
     if exc.folder:
-        return SaveError(f"{path}: is a folder, not a save")
-    return SaveError(f"{path}: {exc}")
+        return SaveError(f"{path}: " + _("is a folder, not a save"))
+    return SaveError(f"{path}: " + error_text(exc))
 
 
 def _read(path: Path) -> bytes:
@@ -358,10 +361,10 @@ def read_header(path: Path) -> dict[str, Any]:
     except FileRefused as exc:
         raise _refused(path, exc) from None
     if not line:
-        raise SaveError(f"{path}: the file is empty")
+        raise SaveError(f"{path}: " + _("the file is empty"))
     if not line.endswith(b"\n"):
-        reason = ("not a wargame save file" if len(line) > _MAX_HEADER or not
-                  line.startswith(b"{") else "the file is truncated: it ends inside the header")
+        reason = (_("not a wargame save file") if len(line) > _MAX_HEADER or not
+                  line.startswith(b"{") else _("the file is truncated: it ends inside the header"))
         raise SaveError(f"{path}: {reason}")
     try:
         header = parse_header(line[:-1])
@@ -387,7 +390,7 @@ def scan_autosaves(folder: Path, keep: int = AUTOSAVE_KEEP
 
 def newest_good_autosave(folder: Path) -> Path | None:
     """The newest autosave in `folder` that loads and verifies, or None."""
-    loaded, _ = scan_autosaves(folder)
+    loaded, _skipped = scan_autosaves(folder)
     return loaded.path if loaded else None
 
 
@@ -399,7 +402,7 @@ def resolve_save(arg: str, folder: Path) -> Path:
     if arg == "autosave":
         newest = newest_good_autosave(folder)
         if newest is None:
-            raise SaveError(f"no autosave in {folder} loads")
+            raise SaveError(_("no autosave in {folder} loads").format(folder=folder))
         return newest
     direct = Path(arg).expanduser()
     if direct.is_file():
@@ -411,5 +414,5 @@ def resolve_save(arg: str, folder: Path) -> Path:
             return candidate
     if direct.exists() or direct.is_symlink():
         return direct  # a folder, a link that loops...: load_save says what is wrong
-    raise SaveError(f"no save '{arg}' (looked for a file of that name, in {folder} and in "
-                    "the shipped saves)")
+    raise SaveError(_("no save '{name}' (looked for a file of that name, in {folder} and in "
+                      "the shipped saves)").format(name=arg, folder=folder))

@@ -14,13 +14,17 @@ import errno
 import os
 import stat
 
+from ..engine.ledger import N_
+from ..engine.phrase import Phrase
+
 __all__ = ["FileRefused", "read_first_line", "read_regular"]
 
 _CHUNK = 1 << 20
 
 
 class FileRefused(Exception):
-    """A file that is not read; the message (without the path) is meant for the user."""
+    """A file that is not read; the message (without the path) is meant for the user: a
+    `Phrase`, so the interface can write it in the reader's language (`i18n.error_text`)."""
 
     def __init__(self, message: str, *, missing: bool = False, folder: bool = False) -> None:
         super().__init__(message)
@@ -28,34 +32,34 @@ class FileRefused(Exception):
         self.folder = folder
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Phrase:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Phrase(N_("is a folder, not a regular file"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Phrase(N_("is a named pipe (FIFO), not a regular file"))
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return Phrase(N_("is a character device, not a regular file"))
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return Phrase(N_("is a block device, not a regular file"))
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return Phrase(N_("is a socket, not a regular file"))
+    return Phrase(N_("is a special file, not a regular file"))
 
 
 def _refused(exc: OSError) -> FileRefused:
     if isinstance(exc, FileNotFoundError):
-        return FileRefused("cannot read: no such file", missing=True)
+        return FileRefused(Phrase(N_("cannot read: no such file")), missing=True)
     if exc.errno == errno.ELOOP:
-        return FileRefused("cannot read: a symbolic link that loops")
-    return FileRefused(f"cannot read: {exc.strerror or exc}")
+        return FileRefused(Phrase(N_("cannot read: a symbolic link that loops")))
+    return FileRefused(Phrase(N_("cannot read: {error}"), error=exc.strerror or str(exc)))
 
 
 def _check_type(info: os.stat_result, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
-        kind = _kind(info.st_mode)
-        raise FileRefused(f"is {kind}, not a regular file", folder=kind == "a folder")
+        raise FileRefused(_kind(info.st_mode), folder=stat.S_ISDIR(info.st_mode))
     if info.st_size > limit:
-        raise FileRefused(f"file is {info.st_size} bytes; the limit is {limit} bytes")
+        raise FileRefused(Phrase(N_("file is {size} bytes; the limit is {limit} bytes"),
+                                 size=info.st_size, limit=limit))
 
 
 def _open_regular(path: str | os.PathLike[str], limit: int) -> int:
@@ -105,7 +109,8 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     """
     data = _read_at_most(_open_regular(path, limit), limit + 1)
     if len(data) > limit:
-        raise FileRefused(f"file is larger than the limit of {limit} bytes")
+        raise FileRefused(Phrase(N_("file is larger than the limit of {limit} bytes"),
+                                 limit=limit))
     return data
 
 

@@ -24,12 +24,17 @@ def is_loopback(host: str) -> bool:
 
 
 def network_warning(host: str, token: bool) -> str:
-    reach = ("every game and, with its token, the instructor's view" if token
-             else "every game")
-    return (f"wargame serve: warning: listening on {host}, not only on this machine: anyone "
-            f"who can reach it over the network can open {reach}. The connection is plain "
-            "HTTP (not encrypted): use it on the seminar room's own network, or behind a "
-            "reverse proxy with HTTPS.")
+    if token:
+        warning = _("warning: listening on {host}, not only on this machine: anyone who can "
+                    "reach it over the network can open every game and, with its token, the "
+                    "instructor's view. The connection is plain HTTP (not encrypted): use it "
+                    "on the seminar room's own network, or behind a reverse proxy with HTTPS.")
+    else:
+        warning = _("warning: listening on {host}, not only on this machine: anyone who can "
+                    "reach it over the network can open every game. The connection is plain "
+                    "HTTP (not encrypted): use it on the seminar room's own network, or behind "
+                    "a reverse proxy with HTTPS.")
+    return "wargame serve: " + warning.format(host=host)
 
 
 def _fail(message: str) -> int:
@@ -44,7 +49,8 @@ def _check_scenario(arg: str) -> Path | int:
     path = resolve_scenario(arg)
     if not path.exists():
         ids = ", ".join(p.stem for p in shipped_scenarios())
-        return _fail(f"no scenario '{arg}' (a file path, or one of: {ids})")
+        return _fail(_("no scenario '{name}' (a file path, or one of: {ids})").format(
+            name=arg, ids=ids))
     report = check_file(path)
     if report.errors or report.scenario is None:
         for line in report.lines():
@@ -67,19 +73,20 @@ def _check_handout(arg: str) -> Path | int:
 def cmd_serve(args: argparse.Namespace) -> int:
     token = args.instructor_token or os.environ.get(TOKEN_ENV) or None
     if token is not None and len(token) < MIN_TOKEN_CHARS:
-        return _fail(f"--instructor-token: use at least {MIN_TOKEN_CHARS} characters (a "
-                     "short token is easy to guess)")
+        return _fail("--instructor-token: " + _(
+            "use at least {count} characters (a short token is easy to guess)").format(
+                count=MIN_TOKEN_CHARS))
     if args.max_sessions < 1:
-        return _fail("--max-sessions must be at least 1")
+        return _fail(_("--max-sessions must be at least 1"))
     if args.idle_timeout <= 0:
-        return _fail("--idle-timeout must be more than 0 minutes")
+        return _fail(_("--idle-timeout must be more than 0 minutes"))
     if args.poll is not None and args.poll <= 0:
-        return _fail("--poll must be more than 0 seconds")
+        return _fail(_("--poll must be more than 0 seconds"))
     if not 0 < args.port < 65536:
-        return _fail("--port must be from 1 to 65535")
+        return _fail(_("--port must be from 1 to 65535"))
     if args.scenario and args.handout:
-        return _fail("give --scenario or --handout, not both (a hand-out carries its "
-                     "scenario)")
+        return _fail(_("give --scenario or --handout, not both (a hand-out carries its "
+                       "scenario)"))
     child = [sys.executable, "-m", "wargame.serve.child"]
     # Every game and class-view process starts afresh: it reads the language chosen here
     # (--lang, WARGAME_LANG or the locale) from its environment.
@@ -88,7 +95,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         class_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return _fail(f"cannot create the class folder {class_dir}: {exc.strerror or exc}")
+        return _fail(_("cannot create the class folder {folder}: {error}").format(
+            folder=class_dir, error=exc.strerror or exc))
     game = [*child, "game", "--class-dir", str(class_dir)]
     if args.scenario:
         scenario = _check_scenario(args.scenario)
@@ -115,8 +123,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         SeminarServer(config).serve()
     except OSError as exc:
-        return _fail(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
-    print("wargame serve: stopped; every game process has ended.", file=sys.stderr)
+        return _fail(_("cannot listen on {host}:{port}: {error}").format(
+            host=args.host, port=args.port, error=exc.strerror or exc))
+    print("wargame serve: " + _("stopped; every game process has ended."), file=sys.stderr)
     return 0
 
 

@@ -134,7 +134,10 @@ class SeminarApp(WargameApp):
         except Exception as exc:  # never stop the exit; say why on the server's console
             import sys
 
-            print(f"wargame: the autosave on exit failed: {exc}", file=sys.stderr)
+            from ..i18n import _
+
+            print("wargame: " + _("the autosave on exit failed: {error}").format(error=exc),
+                  file=sys.stderr)
         finally:
             if self._team_lock is not None:   # the team may play in another tab now
                 self._team_lock.release()

@@ -35,6 +35,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from ..i18n import _, format_decimal, ngettext
 from . import forkserver
 from .forkserver import ForkedProcess, ForkServer
 
@@ -65,6 +66,17 @@ class ServeConfig:
 def _terminal_text(*lines: str) -> bytes:
     """Text written straight to the browser's terminal (clear it, then the lines)."""
     return ("\x1b[0m\x1b[2J\x1b[H" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def console_duration(seconds: float) -> str:
+    """A time-out for the server's console, in the language of the command line."""
+    value = seconds if seconds < 90 else seconds / 60
+    count = int(value) if value == int(value) else 2   # 1.5 minutes: the plural
+    if seconds < 90:
+        text = ngettext("{n} second", "{n} seconds", count)
+    else:
+        text = ngettext("{n} minute", "{n} minutes", count)
+    return text.format(n=format_decimal(value, 2))
 
 
 def minutes_text(seconds: float) -> str:
@@ -196,14 +208,19 @@ class SeminarServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         self.start_fork_server()
         url = f"http://{_url_host(self.config.host)}:{self.config.port}/"
-        print(f"wargame serve: open {url} in a browser", flush=True)
-        print(f"  class folder {self.config.class_dir} · at most {self.config.max_sessions} "
-              f"games · idle games end after {minutes_text(self.config.idle_timeout)}",
+        print("wargame serve: " + _("open {url} in a browser").format(url=url), flush=True)
+        print("  " + ngettext(
+            "class folder {folder} · at most {count} game · idle games end after {idle}",
+            "class folder {folder} · at most {count} games · idle games end after {idle}",
+            self.config.max_sessions).format(folder=self.config.class_dir,
+                                             count=self.config.max_sessions,
+                                             idle=console_duration(self.config.idle_timeout)),
               flush=True)
         if self.config.instructor_token:
-            print(f"  instructor's view: {url}instructor?token=…  (the token you gave)",
-                  flush=True)
-        print("  Ctrl+C stops the server and ends every game (each one autosaved)", flush=True)
+            print("  " + _("instructor's view: {url}  (the token you gave)").format(
+                url=f"{url}instructor?token=…"), flush=True)
+        print("  " + _("Ctrl+C stops the server and ends every game (each one autosaved)"),
+              flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
         self.closing = True

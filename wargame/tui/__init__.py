@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import collector
+from ..i18n import N_, _
 
-NO_TERMINAL = ("wargame: the board needs a terminal (stdin and stdout must be a tty); "
-               "for scripts and screen readers use: wargame play SCENARIO --plain")
+# Marked here, translated where it is printed (the language is chosen after import).
+NO_TERMINAL = N_("the board needs a terminal (stdin and stdout must be a tty); for scripts "
+                 "and screen readers use: wargame play SCENARIO --plain")
 
 
 def has_terminal() -> bool:
@@ -22,7 +24,7 @@ def has_terminal() -> bool:
 
 
 def _no_terminal() -> int:
-    print(NO_TERMINAL, file=sys.stderr)
+    print("wargame: " + _(NO_TERMINAL), file=sys.stderr)
     return 2
 
 
@@ -88,7 +90,8 @@ def _play(args: Any, load_scenario: Callable[[str], Any]) -> int:
             if load == "autosave":
                 loaded, _skipped = saves.scan_autosaves(folder)
                 if loaded is None:
-                    raise saves.SaveError(f"no autosave in {folder} loads")
+                    raise saves.SaveError(_("no autosave in {folder} loads").format(
+                        folder=folder))
             else:
                 loaded = saves.load_save(saves.resolve_save(load, folder))
             game, options = loaded.game, loaded.save_options()
@@ -102,7 +105,7 @@ def _play(args: Any, load_scenario: Callable[[str], Any]) -> int:
                          **common)
     else:
         if turn is not None:
-            print("wargame: --turn needs --load SAVE (the save to branch from)",
+            print("wargame: " + _("--turn needs --load SAVE (the save to branch from)"),
                   file=sys.stderr)
             return 1
         scenario = load_scenario(args.scenario)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.app import App
 
+from ..i18n import _
 from .app import WARGAME_DARK, WARGAME_LIGHT
 
 
@@ -36,13 +37,13 @@ def run_class(folder: str, poll: float | None = None) -> int:
 
     path = Path(folder)
     if not path.is_dir():
-        print(f"wargame: {folder}: no such folder (the class folder of wargame serve)",
-              file=sys.stderr)
+        print("wargame: " + _("{folder}: no such folder (the class folder of wargame serve)"
+                              ).format(folder=folder), file=sys.stderr)
         return 1
     if not has_terminal():
-        print("wargame: the class view needs a terminal (stdin and stdout must be a tty); "
-              "in a browser, use wargame serve --instructor-token TOKEN and open /instructor",
-              file=sys.stderr)
+        print("wargame: " + _("the class view needs a terminal (stdin and stdout must be a "
+                              "tty); in a browser, use wargame serve --instructor-token TOKEN "
+                              "and open /instructor"), file=sys.stderr)
         return 2
     app = ClassViewApp(path, poll=poll)
     app.run()
