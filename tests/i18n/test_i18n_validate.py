@@ -213,3 +213,25 @@ def test_check_scenario_reports_in_french(tmp_path: Path,
     assert "médiane de cohesion à la fin = " in out
     assert "réussies : 2, échouées : 0 — toutes les attentes sont tenues" in out
     assert "[junte passive, insurrection doctrine]" in out
+
+
+def test_a_file_that_cannot_be_read_is_reported_in_french(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    try:
+        assert main(["validate", str(folder), "--lang", "fr"]) == 1
+    finally:
+        set_language("en")
+    err = capsys.readouterr()
+    text = err.out + err.err
+    assert "c'est un dossier, pas un fichier ordinaire" in text and "E0109" in text
+
+
+def test_new_scenario_refuses_a_bad_id_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        assert main(["new-scenario", "Bad Id", "--lang", "fr"]) != 0
+    finally:
+        set_language("en")
+    err = capsys.readouterr().err
+    assert "n'est pas un identifiant de scénario valable" in err

@@ -137,7 +137,9 @@ def read_scenario_bytes(path: Path) -> bytes:
 def unreadable(path: Path, problem: FileRefused) -> Report:
     """The report of a file that could not be read."""
     report = Report(str(path))
-    report.errors = [SourceError(1, 1, "file", str(problem))]
+    from ..i18n import error_text  # the reason in the reader's language (a Phrase)
+
+    report.errors = [SourceError(1, 1, "file", error_text(problem), code="E0109")]
     return report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..i18n import _
 from .schema import install_schema
 
 TEMPLATE = Path(__file__).with_name("template.yaml")
@@ -18,8 +19,9 @@ class TemplateError(Exception):
 def render_template(scenario_id: str, schema_ref: str) -> str:
     """The template text for `scenario_id`, its modeline pointing at `schema_ref`."""
     if not ID_PATTERN.match(scenario_id) or len(scenario_id) > 60:
-        raise TemplateError(f"'{scenario_id}' is not a valid scenario id: use lower-case "
-                            "letters, digits, '-' and '_', starting with a letter or digit")
+        raise TemplateError(_("'{id}' is not a valid scenario id: use lower-case letters, "
+                              "digits, '-' and '_', starting with a letter or digit").format(
+            id=scenario_id))
     title = scenario_id.replace("-", " ").replace("_", " ").strip().capitalize()
     text = TEMPLATE.read_text(encoding="utf-8")
     return (text.replace("__SCHEMA__", schema_ref).replace("__ID__", scenario_id)
@@ -42,7 +44,8 @@ def new_scenario(scenario_id: str, cwd: Path, force: bool = False) -> tuple[Path
     folder = target_folder(cwd)
     path = folder / f"{scenario_id}.yaml"
     if path.exists() and not force:
-        raise TemplateError(f"{path} already exists (use --force to overwrite it)")
+        raise TemplateError(_("{path} already exists (use --force to overwrite it)").format(
+            path=path))
     schema, changed = install_schema()
     text = render_template(scenario_id, schema.as_uri())
     path.write_text(text, encoding="utf-8")
