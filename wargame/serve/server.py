@@ -35,7 +35,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from ..i18n import _, format_decimal, ngettext
+from ..i18n import N_, _, current_language, format_decimal, ngettext
 from . import forkserver
 from .forkserver import ForkedProcess, ForkServer
 
@@ -46,8 +46,8 @@ TOKEN_HEADER = "X-Instructor-Token"
 TOKEN_COOKIE = "wargame_instructor"
 MAX_INSTRUCTOR_SESSIONS = 4
 STOP_GRACE = 5.0          # seconds a game has to autosave and quit before it is ended
-CLOSED_TEXT = ("This game session has ended. Your game is saved: open the page again and "
-               "give your team's name to continue where you left off.")
+CLOSED_TEXT = N_("This game session has ended. Your game is saved: open the page again and "
+                 "give your team's name to continue where you left off.")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,28 @@ def minutes_text(seconds: float) -> str:
     if seconds < 90:
         return f"{seconds:g} seconds"
     return f"{seconds / 60:g} minutes"
+
+
+def page_words() -> dict[str, str]:
+    """The words of the served pages, in the server's language (`wargame serve --lang`):
+    the seminar's pages speak the language its games do."""
+    return {"lang": current_language(), "starting": _("Starting…"),
+            "open_again": _("Open again"), "closed_text": _(CLOSED_TEXT)}
+
+
+def full_page_words(limit: int, idle_seconds: float) -> dict[str, str]:
+    """The words of the "room is full" page."""
+    return {**page_words(), "page_title": _("wargame: the room is full"),
+            "heading": _("The room is full"),
+            "in_use": ngettext("The {limit} game session of this server is in use, so no new "
+                               "game can start now. This page tries again every 30 seconds.",
+                               "All {limit} game sessions of this server are in use, so no new "
+                               "game can start now. This page tries again every 30 seconds.",
+                               limit).format(limit=limit),
+            "elsewhere": _("If your team is already playing in another tab or on another "
+                           "computer, join it there. Otherwise ask the instructor: a session "
+                           "ends when its tab is closed or after {idle} without a key press "
+                           "(its game is saved).").format(idle=console_duration(idle_seconds))}
 
 
 class GameProcess(AppService):
@@ -239,7 +261,7 @@ class SeminarServer(Server):
         proto = request.headers.get("X-Forwarded-Proto", request.scheme)
         scheme = "wss" if proto == "https" else "ws"
         path = request.app.router[socket_route].url_for()
-        return {"title": title, "closed_text": CLOSED_TEXT,
+        return {**page_words(), "title": title,
                 "websocket_url": f"{scheme}://{request.host}{path}",
                 "static_url": str(request.app.router["static"].url_for(filename="/")
                                   ).rstrip("/") + "/",
@@ -248,11 +270,11 @@ class SeminarServer(Server):
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if len(self.players) >= self.config.max_sessions:
             return aiohttp_jinja2.render_template(
-                "full.html", request, {"limit": self.config.max_sessions,
-                                       "idle": minutes_text(self.config.idle_timeout)},
+                "full.html", request,
+                full_page_words(self.config.max_sessions, self.config.idle_timeout),
                 status=503)
         return aiohttp_jinja2.render_template(
-            "terminal.html", request, self._page(request, "websocket", "wargame · seminar"))
+            "terminal.html", request, self._page(request, "websocket", _("wargame · seminar")))
 
     def _token_given(self, request: web.Request) -> bool:
         expected = (self.config.instructor_token or "").encode("utf-8")
@@ -266,15 +288,16 @@ class SeminarServer(Server):
 
     @staticmethod
     def _forbidden() -> web.Response:
-        return web.Response(status=403, text="403 Forbidden: the instructor's view needs "
-                            "its token (?token=, or the X-Instructor-Token header).\n")
+        return web.Response(status=403, text=_("403 Forbidden: the instructor's view needs "
+                                               "its token (?token=, or the X-Instructor-Token "
+                                               "header).") + "\n")
 
     async def handle_instructor(self, request: web.Request) -> web.StreamResponse:
         if not self._token_given(request):
             return self._forbidden()
         response = aiohttp_jinja2.render_template(
             "terminal.html", request,
-            self._page(request, "instructor-websocket", "wargame · the instructor's view"))
+            self._page(request, "instructor-websocket", _("wargame · the instructor's view")))
         response.set_cookie(TOKEN_COOKIE, self.config.instructor_token or "", path="/instructor",
                             httponly=True, samesite="Strict")
         response.headers["Cache-Control"] = "no-store"
@@ -286,8 +309,10 @@ class SeminarServer(Server):
         await websocket.prepare(request)
         if self.closing or len(self.players) >= self.config.max_sessions:
             await websocket.send_bytes(_terminal_text(
-                "The room is full: no new game can start now.",
-                f"All {self.config.max_sessions} game sessions are in use; try again later."))
+                _("The room is full: no new game can start now."),
+                ngettext("The {limit} game session is in use; try again later.",
+                         "All {limit} game sessions are in use; try again later.",
+                         self.config.max_sessions).format(limit=self.config.max_sessions)))
             await websocket.close()
             return websocket
         await self._run(request, websocket, "game")
@@ -372,8 +397,9 @@ class SeminarServer(Server):
                  game.pid)
         game.ending = True
         game.farewell = _terminal_text(
-            f"This game ended after {minutes_text(timeout)} without a key press.",
-            "Your game was saved: open the page again and give your team's name.")
+            _("This game ended after {idle} without a key press.").format(
+                idle=console_duration(timeout)),
+            _("Your game was saved: open the page again and give your team's name."))
         await game.end()
 
 
