@@ -3,6 +3,7 @@ track adjustments through which every rule moves a track (clamped, and recorded)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .events import Event, Visibility
@@ -54,12 +55,17 @@ class Turn:
         if order is not None and side is not None and kind != "scripted":  # not the AI's
             rationale = self.rationales.get((side, str(order)))
         name_of = self.state.scenario.name_of
+        english: str | Callable[[], str]
         if isinstance(text, list):
-            english = "".join(render(part, values, name_of) for part, values in text)
+            segments = text
+            english = lambda: "".join(render(part, values, name_of)  # noqa: E731
+                                      for part, values in segments)
+        elif params is not None or isinstance(text, tuple):
+            template = text
+            english = lambda: render(template, params, name_of)  # noqa: E731
         else:
-            english = (render(text, params, name_of)
-                       if params is not None or isinstance(text, tuple) else text)
-        assert isinstance(english, str)
+            assert isinstance(text, str)
+            english = text
         event = Event(self.state.turn, self.phase, kind, english, side,
                       str(order) if order is not None else None, odds, roll, success, source,
                       visible_to, rationale, template=text, params=params)
