@@ -161,7 +161,7 @@ def write_pseudo(folder: Path) -> Path:
             forms = tuple(pseudo_text(i) for i in message.id)
             string: str | tuple[str, ...] = (forms[0], forms[1], forms[1])
         else:
-            string = pseudo_text(message.id)
+            string = pseudo_text(str(message.id))
         catalog.add(message.id, string, context=message.context)
     path = folder / PSEUDO / "LC_MESSAGES" / f"{DOMAIN}.mo"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -204,9 +204,9 @@ def problems() -> Iterable[str]:
                 yield f"{name}: not translated: {shown!r}"
                 continue
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            wanted = set().union(*(_placeholders(i) for i in ids))
+            wanted = set().union(*(_placeholders(str(i)) for i in ids))
             for string in strings:
-                if not _placeholders(string) <= wanted:
+                if not _placeholders(str(string)) <= wanted:
                     yield f"{name}: placeholders differ: {shown!r}"
                     break
         mo = path.with_suffix(".mo")

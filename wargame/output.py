@@ -67,8 +67,8 @@ def guarded_streams() -> Iterator[None]:
     saved = sys.stdout, sys.stderr
     for stream in saved:
         _replace_unencodable(stream)
-    sys.stdout = SafeStream(saved[0])  # type: ignore[assignment]
-    sys.stderr = SafeStream(saved[1])  # type: ignore[assignment]
+    sys.stdout = SafeStream(saved[0])
+    sys.stderr = SafeStream(saved[1])
     try:
         yield
     finally:

@@ -185,7 +185,7 @@ def summarise(scenario: Scenario, records: list[GameRecord]) -> dict[str, Any]:
     moments: dict[str, Any] = {}
     per_game = [key_moments(r, start_held) for r in records]
     for name in ("fuel_below_7_days", "schools_closed", "first_town_lost"):
-        turns = [m[name] for m in per_game if m[name] is not None]
+        turns = [turn for m in per_game if (turn := m[name]) is not None]
         moments[name] = {"games": len(turns),
                          "median_turn": statistics.median(turns) if turns else None}
     destroyed = [r.history[-1]["tankers_destroyed"] if r.history else 0 for r in records]

@@ -132,13 +132,13 @@ def set_value(data: dict[str, Any], vary: Vary, value: int | float) -> None:
     for depth, part in enumerate(vary.parts):
         container, key = _step(current, part, vary.parts[:depth])
         if depth == len(vary.parts) - 1:
-            old = container[key]  # type: ignore[index]
+            old = container[key]
             if isinstance(old, bool) or not isinstance(old, int | float):
                 raise SweepError(f"{vary.text} is not a number in the scenario (it is "
                                  f"{old!r}); a sweep varies numbers")
-            container[key] = value  # type: ignore[index]
+            container[key] = value
         else:
-            current = container[key]  # type: ignore[index]
+            current = container[key]
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -238,7 +238,9 @@ def open_executor(spec: str, jobs: int) -> Executor:
             raise SweepError("--executor dask:// needs the Dask extra: pip install "
                              "'wargame[dask]'") from None
         address = spec.removeprefix("dask://")
-        return _ClientExecutor(Client(address if "://" in address else f"tcp://{address}"))
+        client = Client(  # type: ignore[no-untyped-call]  # distributed is untyped
+            address if "://" in address else f"tcp://{address}")
+        return _ClientExecutor(client)
     raise SweepError(f"--executor '{spec}': use local or dask://HOST:PORT")
 
 

@@ -328,7 +328,7 @@ def _tag_error(kind: str, ctx: dict[str, Any], loaded: LoadedYaml, model: type[B
         return SourceError(line, col, _dotted(path), message, code=WRONG_TYPE)
     if disc not in target:
         line, col = _position(loaded, path)
-        help = (_("valid {key}s here: {names}").format(
+        help: tuple[str, ...] = (_("valid {key}s here: {names}").format(
             key=disc, names=_listing(members)),) if members else ()
         return SourceError(line, col, _dotted(path),
                            _("missing required field {name}").format(name=repr(disc)),

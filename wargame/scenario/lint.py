@@ -586,7 +586,12 @@ _PROVENANCE = re.compile(r"\s*(?:src|est):")
 
 def _value_at(data: Any, path: Path) -> Any:
     for element in path:
-        data = data[element] if isinstance(data, dict | list) else None
+        if isinstance(data, list):
+            data = data[element] if isinstance(element, int) else None
+        elif isinstance(data, dict):
+            data = data[element]
+        else:
+            data = None
     return data
 
 

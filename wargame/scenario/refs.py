@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..engine.legality import static_reason
 from ..engine.orders import ORDER_KINDS, Order, OrderSyntaxError
 from ..engine.scenario import Scenario
-from ..engine.spec import ScenarioSpec
+from ..engine.spec import Doctrine, ScenarioSpec
 from ..i18n import N_, _
 from .errors import SourceError, did_you_mean
 from .yamlload import LoadedYaml
@@ -141,11 +141,11 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
         for j, region in enumerate(actor.regions):
             c.known(region, regions, ("sides", "actors", i, "regions", j), "region")
     tracks = spec.tracks
-    for table, what, names in (("support", "region", regions), ("grievance", "region", regions),
-                               ("intelligence", "region", regions),
-                               ("town_status", "town", towns)):
+    for table, what, ids in (("support", "region", regions), ("grievance", "region", regions),
+                             ("intelligence", "region", regions),
+                             ("town_status", "town", towns)):
         for key in getattr(tracks, table):
-            c.known(key, names, ("tracks", table, key), what, key=True)
+            c.known(key, ids, ("tracks", table, key), what, key=True)
     for path, name in _all_sources(loaded.data):
         if name not in spec.meta.sources:
             c.error(path, _("source '{name}' is not listed in meta.sources").format(name=name)
@@ -169,7 +169,8 @@ def check_references(spec: ScenarioSpec, loaded: LoadedYaml) -> list[SourceError
 def _check_doctrine(c: _Checker, spec: ScenarioSpec, scenario: Scenario | None) -> None:
     """Every priority names an order of its side that the scenario enables."""
     assert spec.doctrine is not None
-    doctrines = [("insurgency", ("doctrine", "insurgency"), spec.doctrine.insurgency)]
+    doctrines: list[tuple[str, tuple[str | int, ...], Doctrine]] = [
+        ("insurgency", ("doctrine", "insurgency"), spec.doctrine.insurgency)]
     doctrines += [("junta", ("doctrine", "junta", name), d)
                   for name, d in spec.doctrine.junta.items()]
     for side, path, doctrine in doctrines:
@@ -213,8 +214,9 @@ def _hint_for_unknown(reason: str, scenario: Scenario) -> str:
     found = re.match(r"unknown (route|town|region|corridor) '([^']*)'", reason)
     if found is None:
         return ""
-    tables = {"route": scenario.routes, "town": scenario.towns, "region": scenario.regions,
-              "corridor": scenario.corridors}
+    tables: dict[str, Mapping[str, object]] = {
+        "route": scenario.routes, "town": scenario.towns, "region": scenario.regions,
+        "corridor": scenario.corridors}
     return did_you_mean(found.group(2), set(tables[found.group(1)]))
 
 

@@ -31,6 +31,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 MAX_MESSAGE = 64 * 1024
@@ -201,7 +202,7 @@ class ForkServer:
         readers = []
         for fd in ours[1:]:
             reader = asyncio.StreamReader(limit=2**20)
-            await loop.connect_read_pipe(lambda r=reader: asyncio.StreamReaderProtocol(r),
+            await loop.connect_read_pipe(partial(asyncio.StreamReaderProtocol, reader),
                                          os.fdopen(fd, "rb", buffering=0))
             readers.append(reader)
         transport, protocol = await loop.connect_write_pipe(

@@ -133,7 +133,8 @@ class GameProcess(AppService):
             except OSError as exc:
                 log.warning("the fork server failed (%s): starting a new process", exc)
             else:
-                self._process, self._stdin = forked, forked.stdin
+                # a forked game stands in for textual-serve's Process (same methods used)
+                self._process, self._stdin = forked, forked.stdin  # type: ignore[assignment]
                 return forked
         env = self._build_environment(width=width, height=height)
         self._process = process = await asyncio.create_subprocess_exec(
@@ -218,7 +219,8 @@ class SeminarServer(Server):
         """The warm parent of the games (Linux); without it each game starts cold."""
         if not self.config.fork_argv or not forkserver.supported():
             return
-        env = AppService._build_environment(self)  # textual-serve's variables for a game
+        # textual-serve's variables for a game (the method reads no AppService state)
+        env = AppService._build_environment(self)  # type: ignore[arg-type]
         for name in ("COLUMNS", "ROWS"):
             env.pop(name, None)
         try:
@@ -341,7 +343,8 @@ class SeminarServer(Server):
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
         game = GameProcess(argv, write_bytes=websocket.send_bytes,
-                           write_str=websocket.send_str, close=websocket.close,
+                           write_str=websocket.send_str,
+                           close=websocket.close,  # type: ignore[arg-type]  # awaited only
                            download_manager=self.download_manager,
                            forks=self.forks, run=kind)
         registry.add(game)

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,13 +139,13 @@ def team_folder(class_dir: Path, team: Team) -> Path:
 
 def _lock(fd: int) -> None:
     """Take an exclusive lock on an open file without waiting; OSError if it is held."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         return
+    import fcntl
+
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 

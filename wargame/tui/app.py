@@ -227,14 +227,14 @@ class WargameApp(App[int]):
     # ------------------------------------------------------------------ language
     # Every screen's key bindings (footer, palette) in the player's language, whichever
     # module defines the screen: translated as it is shown.
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(screen, Screen):
             from .screens.base import translate_bindings
 
             translate_bindings(screen)
         return super().push_screen(screen, *args, **kwargs)
 
-    def switch_screen(self, screen: Any) -> Any:  # type: ignore[override]
+    def switch_screen(self, screen: Any) -> Any:
         if isinstance(screen, Screen):
             from .screens.base import translate_bindings
 

@@ -129,10 +129,10 @@ class GameOverScreen(ClosesOnce, Screen[None]):
         getattr(self, f"action_{event.button.id}")()
 
     def action_new_game(self) -> None:
-        self.app.show_title()  # type: ignore[attr-defined]
+        self.app.show_title()
 
     def action_save(self) -> None:
-        board: Any = self.app.board()  # type: ignore[attr-defined]
+        board: Any = self.app.board()
         if board is not None:
             board.action_save()
 
@@ -143,7 +143,7 @@ class GameOverScreen(ClosesOnce, Screen[None]):
         self.dismiss(None)
 
     def action_quit(self) -> None:
-        board: Any = self.app.board()  # type: ignore[attr-defined]
+        board: Any = self.app.board()
         if board is not None:
             board.action_quit_game()
         else:
