@@ -138,19 +138,15 @@ def error_text(exc: BaseException) -> str:
     return localized(exc.args[0]) if len(exc.args) == 1 else str(exc)
 
 
-def localized_params(params: Mapping[str, object] | None,
-                     language: str | None = None) -> dict[str, object]:
+def localized_params(params: Mapping[str, object] | None, language: str | None = None,
+                     text: str = "") -> dict[str, object]:
     """A template's params for the reader: scenario texts and phrases localized, numbers
-    written as the language writes them (English keeps the engine's digits, `1234`)."""
-    out: dict[str, object] = {}
-    for key, value in (params or {}).items():
-        if hasattr(value, "phrase_template") or hasattr(value, "in_language"):
-            value = localized(value, language)
-        elif (isinstance(value, (int, float)) and not isinstance(value, bool)
-              and _babel_locale() != "en"):
-            value = format_number(value)
-        out[key] = value
-    return out
+    written as the language writes them (`local_numbers`: English keeps the engine's
+    digits, `1234`; a placeholder of `text` with a format spec keeps its number)."""
+    out = {key: localized(value, language)
+           if hasattr(value, "phrase_template") or hasattr(value, "in_language") else value
+           for key, value in (params or {}).items()}
+    return dict(local_numbers(text, out))
 
 
 def _phrase(message: str | tuple[str, str, str], params: Mapping[str, object],
@@ -158,7 +154,7 @@ def _phrase(message: str | tuple[str, str, str], params: Mapping[str, object],
     text = template(message, params)       # the count of a plural form is still a number
     if not params:
         return text
-    return text.format_map(localized_params(params, language))
+    return text.format_map(localized_params(params, language, text))
 
 
 def template(message: str | tuple[str, str, str], params: Mapping[str, object] | None) -> str:
@@ -233,11 +229,14 @@ def format_date(day: dt.date) -> str:
     return str(babel_date(day, pattern, locale=locale))
 
 
-def format_week(day: dt.date) -> str:
+def format_week(day: dt.date | str) -> str:
     """The first day of a turn's week in plain mode, the turn report and the after-action
     report: ISO (`2025-09-01`) in English, as the English records have always written it
     (goldens and saved reports compare it), the language's long form elsewhere
-    (`1 septembre 2025`)."""
+    (`1 septembre 2025`). `day` may be the ISO text a view or a save header carries
+    (ValueError if it is not a date)."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
     return day.isoformat() if _language == "en" else format_date(day)
 
 

@@ -3,7 +3,6 @@ scripts. It never asks a question a script would have to answer and stops at end
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -479,7 +478,7 @@ def _saved_day(text: object) -> str:
     """A save header's date (ISO) in the reader's language; shown as written if it is not
     a date (a damaged header is reported, not fatal)."""
     try:
-        return format_week(dt.date.fromisoformat(str(text)))
+        return format_week(str(text))
     except ValueError:
         return str(text)
 

@@ -31,6 +31,9 @@ class Scenario:
     corridor_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     order_specs: dict[Side, dict[str, OrderBase]] = field(default_factory=dict)
     scripted_convoys: dict[tuple[str, str], int] = field(default_factory=dict)  # (event, order)
+    # 'Kati–Bamako (RN3)' per route, made once: events, reasons and refusals name roads
+    # thousands of times a game.
+    route_labels: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_spec(cls, spec: ScenarioSpec) -> Scenario:
@@ -91,6 +94,9 @@ class Scenario:
             corridor_regions=corridor_regions,
             order_specs=order_specs,
             scripted_convoys=scripted_convoys,
+            route_labels={r.id: Phrase("{start}–{end} ({road})", start=towns[r.from_town].name,
+                                       end=towns[r.to_town].name, road=r.road)
+                          for r in spec.map.routes},
         )
 
     @property
@@ -127,9 +133,7 @@ class Scenario:
     def route_label(self, route_id: str) -> str:
         """'Kati–Bamako (RN3)': a `Phrase` whose names the interface writes in the
         reader's language."""
-        r = self.routes[route_id]
-        return Phrase("{start}–{end} ({road})", start=self.towns[r.from_town].name,
-                      end=self.towns[r.to_town].name, road=r.road)
+        return self.route_labels[route_id]
 
 
 def _shortest_path(routes: list[Route], towns: dict[str, Town],

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..engine.game import Game, TurnRecord
 from ..engine.safetext import printable
-from ..i18n import _, format_week, list_separator, localized, ngettext
+from ..i18n import _, list_separator, localized, ngettext
 from .format import SaveError
 from .report import (
     change_text,
@@ -15,6 +15,7 @@ from .report import (
     outcome_short,
     tracks,
     turning_points,
+    week,
 )
 from .store import LoadedSave
 
@@ -98,14 +99,13 @@ def compare(saves: list[LoadedSave], force: bool = False) -> str:
         diverged = None
     else:
         diverged = shared + 1
-        week = format_week(first.scenario.turn_start(
-            max(1, min(diverged, first.scenario.turns))))
+        week_text = week(first, diverged)
         out.append((_("They share turns 1–{shared} and diverge at turn {turn} (week of "
                       "{date}).") if shared > 1 else
                     _("They share turn 1 and diverge at turn {turn} (week of {date}).")
                     if shared == 1 else
                     _("They diverge at turn {turn} (week of {date}).")).format(
-            shared=shared, turn=diverged, date=week))
+            shared=shared, turn=diverged, date=week_text))
 
     out += ["", _("## Outcome and final tracks"), ""]
     out.append("| | " + " | ".join(_cell(n) for n in names) + " |")

@@ -3,7 +3,6 @@ rule or event comes from, and a short news-style account of the week."""
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import Any, ClassVar
 
@@ -145,7 +144,7 @@ class ReportScreen(ClosesOnce, Screen[None]):
         news, events = report_content(self.session, report)
         seen = (_(" · week of {date} · as seen by the junta") if report.side == "junta"
                 else _(" · week of {date} · as seen by JNIM")).format(
-            date=format_week(dt.date.fromisoformat(report.date)))
+            date=format_week(report.date))
         yield Static(Content.assemble((_("Report of turn {turn}").format(turn=report.turn),
                                        "bold"), seen),
                      id="report-title")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -97,7 +96,7 @@ class TurnHeader(Static):
         if status:
             who += [" · ", (status, "bold reverse")]
         title = localized(session.scenario.spec.meta.title)
-        date = format_week(dt.date.fromisoformat(view.date))
+        date = format_week(view.date)
         candidates: list[list[Part]] = [
             [turn, _(" · week of {date} · ").format(date=date), *who, " · ", title],
             [turn, f" · {date} · ", *who, " · ", title],
