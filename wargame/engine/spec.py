@@ -69,58 +69,67 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 NonNeg = Annotated[int, Field(ge=0)]
 
 
-def _unsafe_check(multiline: bool) -> Callable[[str], str]:
+def _unsafe(value: str, multiline: bool) -> str:
     """The check every text field carries: no control characters (newlines and tabs only
     in prose), no bidi overrides, no lone surrogates (see `safetext`)."""
-
-    def check(value: str) -> str:
-        found = find_unsafe(value, multiline=multiline)
-        if found is not None:
-            index, char = found
-            where = "prose" if multiline else "a name (one line)"
-            raise PydanticCustomError(
-                "unsafe_text", "{char} at character {index} is not allowed in {where}",
-                {"char": describe_char(char), "index": index + 1, "where": where})
-        return value
-
-    return check
+    found = find_unsafe(value, multiline=multiline)
+    if found is not None:
+        index, char = found
+        where = "prose" if multiline else "a name (one line)"
+        raise PydanticCustomError(
+            "unsafe_text", "{char} at character {index} is not allowed in {where}",
+            {"char": describe_char(char), "index": index + 1, "where": where})
+    return value
 
 
-def _local_text(multiline: bool) -> PlainValidator:
-    """A text field's validator: a string, or a mapping of language code to string (each
+# Module-level functions, not closures: a validator that names only importable functions
+# can be pickled, which is how the scenario cache keeps the built validator (issue 13).
+def _safe_prose(value: str) -> str:
+    return _unsafe(value, multiline=True)
+
+
+def _safe_line(value: str) -> str:
+    return _unsafe(value, multiline=False)
+
+
+def _parse_text(value: Any, check: Callable[[str], str]) -> LocalText:
+    """A text field's value: a string, or a mapping of language code to string (each
     translation checked like a string), loaded as a `LocalText` (see `localtext`)."""
-    check = _unsafe_check(multiline)
-
-    def parse(value: Any) -> LocalText:
-        if isinstance(value, LocalText):
-            return value
-        if isinstance(value, str):
-            return LocalText(check(value))
-        if isinstance(value, dict):
-            if not value:
+    if isinstance(value, LocalText):
+        return value
+    if isinstance(value, str):
+        return LocalText(check(value))
+    if isinstance(value, dict):
+        if not value:
+            raise PydanticCustomError(
+                "text_languages_empty",
+                "expected a text, or a mapping of language to text such as "
+                "{{en: ..., fr: ...}}, but the mapping is empty", {})
+        for language, text in value.items():
+            if not isinstance(language, str) or not LANGUAGE_CODE.match(language):
                 raise PydanticCustomError(
-                    "text_languages_empty",
-                    "expected a text, or a mapping of language to text such as "
-                    "{{en: ..., fr: ...}}, but the mapping is empty", {})
-            for language, text in value.items():
-                if not isinstance(language, str) or not LANGUAGE_CODE.match(language):
-                    raise PydanticCustomError(
-                        "language_code", "'{language}' is not a language code such as "
-                        "en or fr", {"language": language})
-                if not isinstance(text, str):
-                    raise PydanticCustomError(
-                        "string_type", "the '{language}' text is not a string",
-                        {"language": language})
-                try:
-                    check(text)
-                except PydanticCustomError as exc:  # located in the mapping by its language
-                    raise PydanticCustomError(
-                        exc.type, exc.message_template,
-                        {**(exc.context or {}), "language": language}) from None
-            return LocalText(value)
-        raise PydanticCustomError("string_type", "Input should be a valid string")
+                    "language_code", "'{language}' is not a language code such as "
+                    "en or fr", {"language": language})
+            if not isinstance(text, str):
+                raise PydanticCustomError(
+                    "string_type", "the '{language}' text is not a string",
+                    {"language": language})
+            try:
+                check(text)
+            except PydanticCustomError as exc:  # located in the mapping by its language
+                raise PydanticCustomError(
+                    exc.type, exc.message_template,
+                    {**(exc.context or {}), "language": language}) from None
+        return LocalText(value)
+    raise PydanticCustomError("string_type", "Input should be a valid string")
 
-    return PlainValidator(parse)
+
+def _prose_text(value: Any) -> LocalText:
+    return _parse_text(value, _safe_prose)
+
+
+def _line_text(value: Any) -> LocalText:
+    return _parse_text(value, _safe_line)
 
 
 def _text_schema(multiline: bool) -> WithJsonSchema:
@@ -136,12 +145,12 @@ def _text_schema(multiline: bool) -> WithJsonSchema:
 # translations, so code that reads it as a string is unchanged; the interface picks a
 # language at the edge. It is written back in the form it was read (cache, schema).
 _dump = PlainSerializer(LocalText.dumped)
-Text = Annotated[LocalText, _local_text(multiline=True), _dump,     # prose: briefings, news
+Text = Annotated[LocalText, PlainValidator(_prose_text), _dump,     # prose: briefings, news
                  _text_schema(multiline=True)]
-Name = Annotated[LocalText, _local_text(multiline=False), _dump,    # one line: names, titles
+Name = Annotated[LocalText, PlainValidator(_line_text), _dump,    # one line: names, titles
                  _text_schema(multiline=False)]
 # One line that is not shown as prose and never translated (an order's text form).
-Line = Annotated[str, AfterValidator(_unsafe_check(multiline=False))]
+Line = Annotated[str, AfterValidator(_safe_line)]
 
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

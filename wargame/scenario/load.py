@@ -94,9 +94,10 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
     from .provenance import estimate_reason_warnings, provenance_warnings
     from .refs import check_references
     from .sources import uncatalogued_warnings
+    from .validators import prepare
     from .yamlload import YamlLoadError
 
-    complete_models()  # the error messages read the models' fields
+    prepare(ScenarioSpec)  # its validator and serializer kept between runs
     report = Report(filename, content_hash=hashlib.sha256(raw).hexdigest())
     try:
         loaded = load_yaml(raw)
@@ -106,6 +107,7 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
     try:
         spec = ScenarioSpec.model_validate(loaded.data)
     except pydantic.ValidationError as exc:
+        complete_models()  # the error messages read the models' fields
         report.errors = pydantic_errors_to_source(exc, loaded, ScenarioSpec)
         return report
     report.errors = check_references(spec, loaded)
