@@ -8,7 +8,7 @@ import pytest
 
 from wargame.ai.filters import Context, apply_filter, distances, target_corridor
 from wargame.engine import GameState, Order, Scenario, new_game, observe, order_odds
-from wargame.engine.spec import BestFilter, ChoiceFilter, MaxFilter, MinFilter, YesNoFilter
+from wargame.engine.model import BestFilter, ChoiceFilter, MaxFilter, MinFilter, YesNoFilter
 from wargame.scenario.load import load_scenario
 
 MAIN = Path(__file__).resolve().parents[2] / "scenarios" / "bamako-blockade-2025.yaml"

@@ -8,8 +8,9 @@ from pathlib import Path
 from wargame.ai.builtin import JUNTA_POLICIES, builtin_doctrines
 from wargame.ai.doctrine import play_doctrine
 from wargame.engine import new_game
-from wargame.engine.spec import Doctrine
+from wargame.engine.model import Doctrine
 from wargame.scenario.load import check_bytes
+from wargame.scenario.validators import validate
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "doctrine.md"
 BASE = Path(__file__).parent / "mistakes" / "base.yaml"
@@ -29,12 +30,13 @@ def test_every_junta_policy_and_its_priorities_are_documented() -> None:
 
 
 def _doctrine(required: bool) -> Doctrine:
-    return Doctrine.model_validate({
+    doctrine: Doctrine = validate("Doctrine", {
         "title": "t", "summary": "s", "priorities": [
             {"id": "ambush-mines", "title": "Ambush only on roads to a mine", "order": "ambush",
              "filters": [{"filter": "town_kind", "values": ["mine"], "required": required}]},
             {"id": "tax", "title": "Tax", "order": "tax"},
         ]})
+    return doctrine
 
 
 def test_a_required_filter_that_leaves_nothing_gives_no_order() -> None:

@@ -11,8 +11,8 @@ import pytest
 from wargame.engine import Scenario, new_game
 from wargame.engine.guide import _CLAUSES, effect_summary
 from wargame.engine.legality import candidate_orders, legal_orders
+from wargame.engine.model import OrderBase
 from wargame.engine.orders import ORDER_KINDS, SIDES, Order
-from wargame.engine.spec import OrderBase
 from wargame.scenario.load import load_scenario
 from wargame.scenario.shipped import shipped_scenarios
 

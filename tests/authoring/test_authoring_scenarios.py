@@ -12,7 +12,7 @@ import pytest
 
 from wargame.cli import main
 from wargame.engine import Scenario
-from wargame.engine.spec import DateTrigger, ScriptedOrder
+from wargame.engine.model import DateTrigger, ScriptedOrder
 from wargame.scenario.guide import check_guide, load_guide
 from wargame.scenario.load import check_file
 from wargame.scenario.shipped import shipped_scenarios

@@ -20,19 +20,19 @@ from wargame.engine.goals import (
     leaf_text,
     outcome_for,
 )
-from wargame.engine.resolve import _check_endings
-from wargame.engine.scripted import holds, leaf_holds, leaf_value, track_value
-from wargame.engine.spec import (
+from wargame.engine.model import (
     AllCondition,
     AnyCondition,
     Condition,
     NotCondition,
     TrackCondition,
-    Victory,
 )
+from wargame.engine.resolve import _check_endings
+from wargame.engine.scripted import holds, leaf_holds, leaf_value, track_value
 from wargame.engine.turn import Turn
 from wargame.scenario.load import load_scenario
 from wargame.scenario.shipped import shipped_scenarios
+from wargame.scenario.validators import dump_python, validate
 
 SCENARIOS = shipped_scenarios()
 
@@ -147,10 +147,10 @@ def test_the_insurgency_reads_the_endings_the_other_way_and_not_the_treasury() -
 def with_endings(scenario: Scenario, endings: list[dict[str, Any]]) -> Scenario:
     """The scenario with these endings before its own (the default kept)."""
     victory = scenario.spec.victory
-    spec = victory.model_dump(by_alias=True)
+    spec = dump_python("Victory", victory)
     spec["endings"] = endings + spec["endings"]
     return Scenario.from_spec(scenario.spec.model_copy(
-        update={"victory": Victory.model_validate(spec, strict=False)}))
+        update={"victory": validate("Victory", spec, strict=False)}))
 
 
 def test_numbers_hidden_from_the_junta_are_unknown_never_their_true_value() -> None:

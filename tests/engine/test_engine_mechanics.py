@@ -23,7 +23,7 @@ from wargame.engine import (
     resolve_turn,
 )
 from wargame.engine.legality import candidate_orders
-from wargame.engine.spec import DateTrigger
+from wargame.engine.model import DateTrigger
 from wargame.engine.turn import clamp
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from wargame.engine.localtext import LocalText
-from wargame.engine.spec import ScenarioSpec
 from wargame.i18n import localized, set_language
 from wargame.scenario.load import check_bytes
 from wargame.scenario.schema import schema_text
+from wargame.scenario.validators import dump_json, validate_json
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
@@ -41,9 +41,10 @@ def test_translations_survive_pickling_copying_and_the_cache_round_trip() -> Non
     report = check_bytes(TUTORIAL.encode(), "tutorial.yaml")
     assert report.scenario is not None
     spec = report.scenario.spec
-    again = ScenarioSpec.model_validate_json(spec.model_dump_json(by_alias=True))
+    again = validate_json("ScenarioSpec", dump_json("ScenarioSpec", spec))
     assert again.meta.title.translations == spec.meta.title.translations
-    assert json.loads(spec.model_dump_json())["meta"]["title"]["fr"].startswith("Didacticiel")
+    assert json.loads(dump_json("ScenarioSpec", spec))["meta"]["title"]["fr"].startswith(
+        "Didacticiel")
 
 
 def test_localized_picks_the_interface_language() -> None:
@@ -91,7 +92,7 @@ def test_the_schema_accepts_a_string_or_a_mapping_of_languages() -> None:
     validator = jsonschema.Draft7Validator(schema)
     report = check_bytes(TUTORIAL.encode(), "t.yaml")
     assert report.scenario is not None
-    data = json.loads(report.scenario.spec.model_dump_json(by_alias=True))
+    data = json.loads(dump_json("ScenarioSpec", report.scenario.spec))
     assert isinstance(data["meta"]["title"], dict)
     assert not list(validator.iter_errors(data))
     data["meta"]["title"] = {"EN!": "x"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import pydantic
+from pydantic_core import ValidationError
 
 from ..engine import Scenario
-from ..engine.spec import Doctrine, DoctrineSpec
-from ..scenario.errors import pydantic_errors_to_source
+from ..engine.model import Doctrine, DoctrineSpec
+from ..scenario.validators import validate
 from ..scenario.yamlload import load_yaml
 from .names import JUNTA_POLICIES as JUNTA_POLICIES  # re-exported: its old home
 
@@ -20,10 +20,14 @@ BUILTIN = Path(__file__).with_name("doctrines.yaml")
 def builtin_doctrines() -> DoctrineSpec:
     loaded = load_yaml(BUILTIN.read_bytes())
     try:
-        return DoctrineSpec.model_validate(loaded.data)
-    except pydantic.ValidationError as exc:  # a packaging error, not a user's
+        doctrines: DoctrineSpec = validate("DoctrineSpec", loaded.data)
+        return doctrines
+    except ValidationError as exc:  # a packaging error, not a user's
+        from ..engine import spec
+        from ..scenario.errors import pydantic_errors_to_source
+
         lines = [e.format(str(BUILTIN)) for e in pydantic_errors_to_source(exc, loaded,
-                                                                          DoctrineSpec)]
+                                                                          spec.DoctrineSpec)]
         raise RuntimeError("\n".join(lines)) from None
 
 

@@ -8,8 +8,8 @@ engine's (`wargame.engine.scripted.holds_on`), which also judges events and endi
 from __future__ import annotations
 
 from ..engine import View
+from ..engine.model import Condition
 from ..engine.scripted import holds_on, view_track
-from ..engine.spec import Condition
 
 
 def holds_in_view(view: View, cond: Condition) -> bool:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from ..engine import GameState, Order, Side, legal_orders, observe, order_odds, queue_order
 from ..engine.ledger import N_
 from ..engine.legality import capacity, capacity_used
+from ..engine.model import Doctrine, Priority
 from ..engine.phrase import Phrase
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
-from ..engine.spec import Doctrine, Priority
 from .conditions import holds_in_view
 from .decision import Decision, FilterStep
 from .evaluation import evaluate

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..engine import Order, Scenario, View
-from ..engine.orders import ORDER_KINDS
-from ..engine.spec import (
+from ..engine.model import (
     BestFilter,
     ChoiceFilter,
     DoctrineFilter,
@@ -23,6 +22,7 @@ from ..engine.spec import (
     MinFilter,
     YesNoFilter,
 )
+from ..engine.orders import ORDER_KINDS
 
 # Fighters that count as a match for one escorting company (for escort_weaker_than_cells).
 FIGHTERS_PER_COMPANY = 100

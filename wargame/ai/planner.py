@@ -39,10 +39,10 @@ from typing import Any
 
 from ..engine import GameState, Order, Scenario, check_order, legal_orders, observe, queue_order
 from ..engine.ledger import N_
+from ..engine.model import NotCondition, SupportCondition
 from ..engine.phrase import Phrase, join
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
-from ..engine.spec import NotCondition, SupportCondition
 from .builtin import insurgency_doctrine, junta_doctrine
 from .decision import Decision
 from .doctrine import _odds, play_doctrine

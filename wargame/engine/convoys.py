@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .ledger import N_, NP_
+from .model import AmbushOrder, CheckpointOrder, EscortOrder
 from .ops_insurgency import ambush_without_convoy, resolve_ambush
-from .spec import AmbushOrder, CheckpointOrder, EscortOrder
 from .turn import Segments, Turn
 
 

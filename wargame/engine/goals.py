@@ -18,11 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .ledger import N_
-from .orders import Side
-from .phrase import Phrase, join
-from .scenario import Scenario
-from .scripted import LeafCondition, LeafValue, leaf_holds, leaf_value, view_track
-from .spec import (
+from .model import (
     AllCondition,
     AnyCondition,
     Condition,
@@ -34,6 +30,10 @@ from .spec import (
     TownStatusCondition,
     TrackCondition,
 )
+from .orders import Side
+from .phrase import Phrase, join
+from .scenario import Scenario
+from .scripted import LeafCondition, LeafValue, leaf_holds, leaf_value, view_track
 from .view import View
 
 Outcome = Literal["win", "draw", "loss"]

@@ -17,9 +17,7 @@ from typing import Any
 
 from .ledger import N_, NP_, Params, Template, render
 from .legality import companies_for, strike_targets
-from .odds import order_odds, raid_odds
-from .orders import Order, Side
-from .spec import (
+from .model import (
     AfricaCorpsOrder,
     AirstrikeOrder,
     AmbushOrder,
@@ -50,6 +48,8 @@ from .spec import (
     TaxOrder,
     WithdrawOrder,
 )
+from .odds import order_odds, raid_odds
+from .orders import Order, Side
 from .state import GameState
 from .turn import capital_region
 

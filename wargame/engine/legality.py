@@ -8,10 +8,7 @@ from functools import cache
 from typing import Any
 
 from .ledger import N_, NP_
-from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
-from .phrase import Phrase
-from .scenario import Scenario
-from .spec import (
+from .model import (
     AmbushOrder,
     AttackSiteOrder,
     BlockadeOrder,
@@ -28,6 +25,9 @@ from .spec import (
     StrikeOrder,
     TaxOrder,
 )
+from .orders import ESCORT_LEVELS, ORDER_KINDS, Order, Side
+from .phrase import Phrase
+from .scenario import Scenario
 from .state import GameState
 
 ECONOMIC_SITES = ("mine", "factory")
@@ -199,7 +199,8 @@ def _current_reason(state: GameState, side: Side, order: Order, scripted: bool,
 
 def _dynamic_reason(state: GameState, side: Side, order: Order, spec: OrderBase,
                     scripted: bool) -> str | None:
-    for check in _checks_for(order.kind, type(spec)):
+    spec_type: type = type(spec)  # plain `type`: a record class hashes as a class
+    for check in _checks_for(order.kind, spec_type):
         reason = check(state, side, order, spec, scripted)
         if reason is not None:
             return reason
@@ -363,7 +364,7 @@ def _move(state: GameState, side: Side, order: Order, spec: MoveOrder,
 
 
 @cache
-def _checks_for(kind: str, spec_type: type[OrderBase]) -> tuple[Check, ...]:
+def _checks_for(kind: str, spec_type: type) -> tuple[Check, ...]:
     """The checks an order of `kind` (whose spec is a `spec_type`) runs, in the order the
     rules state them: by the order's keyword, then by the kind of its spec."""
     by_kind: list[tuple[bool, Check]] = [
@@ -494,7 +495,8 @@ def _legal_of_kind(state: GameState, side: Side, kind: str, pool: tuple[Order, .
         return []
     # Only a queued order of the same kind can equal a candidate (fewer comparisons).
     pending = [o for o in state.pending[side] if o.kind == kind]
-    checks = _checks_for(kind, type(spec))
+    spec_type: type = type(spec)  # plain `type`: a record class hashes as a class
+    checks = _checks_for(kind, spec_type)
     out: list[Order] = []
     for order in pool:
         if pending and order in pending:

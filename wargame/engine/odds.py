@@ -4,8 +4,7 @@ and by its resolution, so the number a player reads is the number that is rolled
 from __future__ import annotations
 
 from .legality import fighters_near_route
-from .orders import Order
-from .spec import (
+from .model import (
     AfricaCorpsOrder,
     AirstrikeOrder,
     AmbushOrder,
@@ -25,6 +24,7 @@ from .spec import (
     SiegeOrder,
     StrikeOrder,
 )
+from .orders import Order
 from .state import GameState
 from .turn import clamp
 

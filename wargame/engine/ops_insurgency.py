@@ -7,9 +7,7 @@ from typing import Any
 
 from .ledger import N_, NP_
 from .legality import strike_targets
-from .odds import order_odds, raid_odds
-from .orders import Order, Side
-from .spec import (
+from .model import (
     AmbushOrder,
     AttackSiteOrder,
     BlockadeOrder,
@@ -25,6 +23,8 @@ from .spec import (
     StrikeOrder,
     TaxOrder,
 )
+from .odds import order_odds, raid_odds
+from .orders import Order, Side
 from .turn import Turn
 
 SIDE: Side = "insurgency"

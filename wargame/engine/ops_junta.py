@@ -7,9 +7,7 @@ from typing import Any
 
 from .ledger import N_, NP_
 from .legality import companies_for
-from .odds import order_odds
-from .orders import Order, Side
-from .spec import (
+from .model import (
     AfricaCorpsOrder,
     AirstrikeOrder,
     CloseSchoolsOrder,
@@ -27,6 +25,8 @@ from .spec import (
     RuralFuelBanOrder,
     WithdrawOrder,
 )
+from .odds import order_odds
+from .orders import Order, Side
 from .turn import Turn
 from .upkeep import actor_regions
 

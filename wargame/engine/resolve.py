@@ -10,11 +10,11 @@ from .convoys import run_convoys
 from .events import Event
 from .ledger import N_, Entry, TurnLedger
 from .legality import check_order, has_legal_order
+from .model import ConditionTrigger, DateTrigger, Ending
 from .orders import SIDES, Order, Side
 from .phrase import Phrase
 from .scenario import Scenario
 from .scripted import fire_event, holds
-from .spec import ConditionTrigger, DateTrigger, Ending
 from .state import GameState, new_state
 from .turn import Turn
 

@@ -11,9 +11,9 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
+from .model import Corridor, OrderBase, Region, Route, ScenarioSpec, ScriptedOrder, Town
 from .orders import ORDER_KINDS, Side
 from .phrase import Phrase
-from .spec import Corridor, OrderBase, Region, Route, ScenarioSpec, ScriptedOrder, Town
 
 
 @dataclass(frozen=True, eq=False)

@@ -6,8 +6,7 @@ import operator
 from collections.abc import Callable
 
 from .ledger import N_
-from .orders import Order, OrderSyntaxError
-from .spec import (
+from .model import (
     AdjustFighters,
     AdjustGrievance,
     AdjustSupport,
@@ -29,6 +28,7 @@ from .spec import (
     TownStatusCondition,
     TrackCondition,
 )
+from .orders import Order, OrderSyntaxError
 from .state import GameState
 from .turn import Turn
 from .view import View

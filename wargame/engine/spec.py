@@ -1,20 +1,22 @@
-"""The static description of a scenario: typed, validated, immutable.
+"""The scenario file format: typed, validated, immutable pydantic models.
 
-These pydantic models are the scenario file format *and* the engine's static data, so
-the rules read exactly what the instructor wrote (no parallel set of dataclasses to keep
-in step). They hold no behaviour beyond validation; YAML and files live in
-`wargame.scenario`, which turns a file into a `ScenarioSpec`.
+These models declare the format: what a file may hold, the checks (in `checks`), the
+error messages, the JSON schema and its documentation. The game reads a scenario through
+the engine's records (`model`): plain classes of the same names and fields, written from
+these models by `wargame.scenario.modelgen` (a test keeps them in step) and filled by a
+validator built from these models' core schema (`wargame.scenario.validators`), so the
+rules read exactly what the instructor wrote, and a game read from the cache needs no
+pydantic at all (issue 13). They hold no behaviour beyond validation; YAML and files live
+in `wargame.scenario`.
 
 No `from __future__ import annotations` here: pydantic would evaluate every field's
-annotation from its string when the 88 classes are created at import (before the board's
-first frame); written as types, Python evaluates them once, cheaper (~10% of the import).
-The few names used before they are defined are quoted.
+annotation from its string when the 88 classes are created at import; written as types,
+Python evaluates them once, cheaper (~10% of the import). The few names used before they
+are defined are quoted.
 """
 
 import datetime as dt
-import re
-from collections.abc import Callable
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -29,11 +31,20 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
+from .checks import (
+    bounds_ordered,
+    filter_member,
+    iso_date,
+    known_order,
+    light_not_heavier,
+    line_text,
+    odds_ordered,
+    prose_text,
+    safe_line,
+)
 from .localtext import LANGUAGE_CODE, LocalText
 from .orders import ORDER_KINDS
-from .safetext import describe_char, find_unsafe
 
 SideId = Literal["junta", "insurgency"]
 TownKind = Literal[
@@ -69,69 +80,6 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 NonNeg = Annotated[int, Field(ge=0)]
 
 
-def _unsafe(value: str, multiline: bool) -> str:
-    """The check every text field carries: no control characters (newlines and tabs only
-    in prose), no bidi overrides, no lone surrogates (see `safetext`)."""
-    found = find_unsafe(value, multiline=multiline)
-    if found is not None:
-        index, char = found
-        where = "prose" if multiline else "a name (one line)"
-        raise PydanticCustomError(
-            "unsafe_text", "{char} at character {index} is not allowed in {where}",
-            {"char": describe_char(char), "index": index + 1, "where": where})
-    return value
-
-
-# Module-level functions, not closures: a validator that names only importable functions
-# can be pickled, which is how the scenario cache keeps the built validator (issue 13).
-def _safe_prose(value: str) -> str:
-    return _unsafe(value, multiline=True)
-
-
-def _safe_line(value: str) -> str:
-    return _unsafe(value, multiline=False)
-
-
-def _parse_text(value: Any, check: Callable[[str], str]) -> LocalText:
-    """A text field's value: a string, or a mapping of language code to string (each
-    translation checked like a string), loaded as a `LocalText` (see `localtext`)."""
-    if isinstance(value, LocalText):
-        return value
-    if isinstance(value, str):
-        return LocalText(check(value))
-    if isinstance(value, dict):
-        if not value:
-            raise PydanticCustomError(
-                "text_languages_empty",
-                "expected a text, or a mapping of language to text such as "
-                "{{en: ..., fr: ...}}, but the mapping is empty", {})
-        for language, text in value.items():
-            if not isinstance(language, str) or not LANGUAGE_CODE.match(language):
-                raise PydanticCustomError(
-                    "language_code", "'{language}' is not a language code such as "
-                    "en or fr", {"language": language})
-            if not isinstance(text, str):
-                raise PydanticCustomError(
-                    "string_type", "the '{language}' text is not a string",
-                    {"language": language})
-            try:
-                check(text)
-            except PydanticCustomError as exc:  # located in the mapping by its language
-                raise PydanticCustomError(
-                    exc.type, exc.message_template,
-                    {**(exc.context or {}), "language": language}) from None
-        return LocalText(value)
-    raise PydanticCustomError("string_type", "Input should be a valid string")
-
-
-def _prose_text(value: Any) -> LocalText:
-    return _parse_text(value, _safe_prose)
-
-
-def _line_text(value: Any) -> LocalText:
-    return _parse_text(value, _safe_line)
-
-
 def _text_schema(multiline: bool) -> WithJsonSchema:
     one = {"type": "string"}
     return WithJsonSchema({"anyOf": [one, {
@@ -145,55 +93,23 @@ def _text_schema(multiline: bool) -> WithJsonSchema:
 # translations, so code that reads it as a string is unchanged; the interface picks a
 # language at the edge. It is written back in the form it was read (cache, schema).
 _dump = PlainSerializer(LocalText.dumped)
-Text = Annotated[LocalText, PlainValidator(_prose_text), _dump,     # prose: briefings, news
+Text = Annotated[LocalText, PlainValidator(prose_text), _dump,     # prose: briefings, news
                  _text_schema(multiline=True)]
-Name = Annotated[LocalText, PlainValidator(_line_text), _dump,    # one line: names, titles
+Name = Annotated[LocalText, PlainValidator(line_text), _dump,    # one line: names, titles
                  _text_schema(multiline=False)]
 # One line that is not shown as prose and never translated (an order's text form).
-Line = Annotated[str, AfterValidator(_safe_line)]
-
-
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def _iso_date(value: Any) -> Any:
-    """Accept a quoted ISO date too: a teacher cannot see YAML's difference."""
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError(
-                "date_invalid", "{value!r} is not a date of the calendar",
-                {"value": value}) from None
-    return value
+Line = Annotated[str, AfterValidator(safe_line)]
 
 
 # A date, written YYYY-MM-DD, quoted or not.
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-
-
-def _known_order(value: str) -> str:
-    if value not in ORDER_KINDS:
-        raise PydanticCustomError("unknown_name", "unknown order {value!r}",
-                                  {"value": value, "what": "order",
-                                   "names": sorted(ORDER_KINDS)})
-    return value
+Date = Annotated[dt.date, BeforeValidator(iso_date)]
 
 
 # An order kind's keyword (`ambush`, `africa-corps`...), as a schema enum too.
 OrderName = Annotated[
-    str, AfterValidator(_known_order),
+    str, AfterValidator(known_order),
     WithJsonSchema({"type": "string", "enum": sorted(ORDER_KINDS)}),
 ]
-
-
-def bound_error(low: str, low_value: Any, high: str, high_value: Any,
-                at: str) -> PydanticCustomError:
-    """A cross-field bound broken (a floor above its ceiling...), reported at field `at`."""
-    return PydanticCustomError(
-        "bound_order", "{low} ({low_value}) is greater than {high} ({high_value})",
-        {"low": low, "low_value": low_value, "high": high, "high_value": high_value,
-         "field": at})
 
 
 def desc(text: str, **kwargs: Any) -> Any:
@@ -267,13 +183,7 @@ class Bounds(Model):
     south: float = desc("Southernmost latitude.", ge=-90, le=90)
     north: float = desc("Northernmost latitude.", ge=-90, le=90)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Bounds":
-        if self.west >= self.east:
-            raise bound_error("west", self.west, "east", self.east, "west")
-        if self.south >= self.north:
-            raise bound_error("south", self.south, "north", self.north, "south")
-        return self
+    _ordered = model_validator(mode="after")(bounds_ordered)
 
 
 class MapSpec(Model):
@@ -724,12 +634,7 @@ class Rules(Model):
     economy: EconomyRules = desc("Treasury income.")
     insurgency: InsurgentRules = desc("Insurgent upkeep, recruitment and sieges.")
 
-    @model_validator(mode="after")
-    def _odds_ordered(self) -> "Rules":
-        if self.odds_floor > self.odds_ceiling:
-            raise bound_error("odds_floor", self.odds_floor, "odds_ceiling",
-                              self.odds_ceiling, "odds_floor")
-        return self
+    _odds_ordered = model_validator(mode="after")(odds_ordered)
 
 
 # ----------------------------------------------------------------------------- orders
@@ -759,12 +664,7 @@ class EscortOrder(OrderBase):
         "escorted convoys are its targets and some drivers stay away.")
     loss_odds: Percent = desc("Chance the escort loses a company when an ambush succeeds.")
 
-    @model_validator(mode="after")
-    def _light_not_heavier(self) -> "EscortOrder":
-        if self.light_companies > self.heavy_companies:
-            raise bound_error("light_companies", self.light_companies, "heavy_companies",
-                              self.heavy_companies, "light_companies")
-        return self
+    _light_not_heavier = model_validator(mode="after")(light_not_heavier)
 
 
 class PatrolOrder(OrderBase):
@@ -1088,21 +988,6 @@ class BestFilter(Model):
 
 FILTER_MODELS: tuple[type[Model], ...] = (YesNoFilter, MinFilter, MaxFilter, ChoiceFilter,
                                           BestFilter)
-# Filter name -> the model that validates it: the union is picked by its tag first, so a
-# mistake gets the errors of one member only.
-FILTER_MODEL_OF: dict[str, str] = {
-    name: model.__name__ for model in FILTER_MODELS
-    for name in get_args(model.model_fields["filter"].annotation)
-}
-
-
-def _filter_member(value: Any) -> str | None:
-    if isinstance(value, dict):
-        name = value.get("filter")
-        return FILTER_MODEL_OF.get(name) if isinstance(name, str) else None
-    if isinstance(value, FILTER_MODELS):
-        return type(value).__name__
-    return None
 
 
 DoctrineFilter = Annotated[
@@ -1111,7 +996,7 @@ DoctrineFilter = Annotated[
         Annotated[MaxFilter, Tag("MaxFilter")], Annotated[ChoiceFilter, Tag("ChoiceFilter")],
         Annotated[BestFilter, Tag("BestFilter")],
     ],
-    Discriminator(_filter_member, custom_error_type="unknown_tag",
+    Discriminator(filter_member, custom_error_type="unknown_tag",
                   custom_error_message="unknown filter",
                   custom_error_context={"discriminator": "filter"}),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .ledger import N_, NP_
-from .spec import Actor, CloseSchoolsOrder
+from .model import Actor, CloseSchoolsOrder
 from .turn import Turn, clamp
 
 

@@ -5,31 +5,29 @@ folder (`WARGAME_CACHE_DIR`, else `platformdirs.user_cache_dir("wargame")`), in
 `scenarios/<sha256 of the file>.json`. An entry is used only when it is whole (checksum),
 was written for the same file content, by the same game version and the same code of the
 scenario and engine packages (each file's size and modification time, the rule Python
-uses for its .pyc files), and when its spec reads back through `compiled`, which checks
-every field's type, constraints and validators as pydantic does. Anything else (a
-truncated, flipped, stale, foreign or forged entry) is ignored and rebuilt from the file.
+uses for its .pyc files), and when its spec passes the format's validator again (the
+core schema's rules, `validators`). Anything else (a truncated, flipped, stale, foreign
+or forged entry) is ignored and rebuilt from the file.
 
 The entry is JSON, never pickle: the folder is writable by the user's other programs, and
-JSON can only ever be data. It is read without building pydantic's validators (about 65 ms
-of start-up before the first validation in a process: `compiled` says why and how); the
-main scenario's spec reads back in about 6 ms, the YAML path takes about 200 ms on an
-idle machine. Layout, three lines:
+JSON can only ever be data. Its spec is read back by pydantic-core from the cached core
+schema into the engine's records (`validators`): the main scenario's in a few ms, without
+importing pydantic; the YAML path takes about 150 ms more. Layout, three lines:
 
-    wargame-scenario-cache 1 <sha256 of the two lines below>
+    wargame-scenario-cache 2 <sha256 of the two lines below>
     {"key": ..., "content": <sha256 of the file>, "warnings": [...]}
-    <the spec as pydantic's model_dump_json(by_alias=True)>
+    <the spec as JSON, fields under their names in the file (validators.dump_json)>
 
 Only valid files are cached; errors are always computed afresh. Writing never fails a
 command: a folder that cannot be written just means no cache.
 
 Two readings of an entry. A command that plays the scenario (or compiles it) reads the
-spec back into the pydantic models, checking it (`read_entry`, `compiled`). A command that
-only reports on the file (`wargame validate`, `wargame scenarios`) needs the verdict, the
-warnings and the summary line, each checked field by field by hand (`read_verdict`):
-it never builds the models, which is most of a cached check's time (the spec it skips
-was not what it reports on: an entry's verdict is trusted on the same terms, whole,
-current, for this very file, whether or not its spec is read). Nothing on that path
-imports pydantic, YAML or the engine's models.
+spec back, validating it again (`read_entry`). A command that only reports on the file
+(`wargame validate`, `wargame scenarios`) needs the verdict, the warnings and the summary
+line, each checked field by field by hand (`read_verdict`): it never reads the spec (the
+spec it skips was not what it reports on: an entry's verdict is trusted on the same terms,
+whole, current, for this very file, whether or not its spec is read). Nothing on that
+path imports pydantic, YAML or the format's validator.
 """
 
 from __future__ import annotations
@@ -54,7 +52,7 @@ from .catalogues import catalogue_fingerprint
 from .problem import SourceError
 
 if TYPE_CHECKING:
-    from ..engine.spec import ScenarioSpec
+    from ..engine.model import ScenarioSpec
     from .load import Report, Summary
 
 CACHE_ENV = "WARGAME_CACHE_DIR"
@@ -156,8 +154,10 @@ def write_entry(entry: Path, content: str, spec: ScenarioSpec,
     meta = {"key": entry_key(), "content": content,
             "warnings": [_warning_record(w) for w in warnings],
             "summary": _summary_record(summary)}
-    body = (json.dumps(meta, ensure_ascii=False).encode("utf-8") + b"\n"
-            + spec.model_dump_json(by_alias=True).encode("utf-8"))
+    from .validators import dump_json
+
+    body = json.dumps(meta, ensure_ascii=False).encode("utf-8") + b"\n" \
+        + dump_json("ScenarioSpec", spec)
     data = MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -178,15 +178,17 @@ def read_entry(entry: Path, content: str
                ) -> tuple[ScenarioSpec, list[SourceError], Summary] | None:
     """The spec (read back and checked field by field, see `compiled`), warnings and
     summary of a good entry for `content`; None for anything else."""
-    from .compiled import Untrusted, spec_from_json_data
+    from pydantic_core import ValidationError
+
+    from .validators import validate_json
 
     found = _read_meta(entry, content)
     if found is None:
         return None
     warnings, summary, spec_json = found
-    try:
-        spec = spec_from_json_data(json.loads(spec_json))
-    except (ValueError, RecursionError, Untrusted):
+    try:  # checked again, field by field, by the format's own validator
+        spec = validate_json("ScenarioSpec", spec_json)
+    except (ValidationError, ValueError, RecursionError):
         return None
     return spec, warnings, summary
 

@@ -17,44 +17,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-import pydantic
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING, Literal
 
 from ..engine.orders import ORDER_KINDS
 from ..engine.scenario import Scenario
-from ..engine.spec import Name, Text
-from .readfile import FileRefused, read_regular
 from .shipped import shipped_dir
+
+if TYPE_CHECKING:
+    from .guidefile import GuideSpec, Step
 
 Action = Literal["continue", "select_town", "queue_order", "view_odds", "end_turn",
                  "read_report", "save", "advise"]
 ACTIONS: tuple[str, ...] = ("continue", "select_town", "queue_order", "view_odds", "end_turn",
                             "read_report", "save", "advise")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
-
-
-class DoneWhen(_Model):
-    action: Action = Field(description="The player action that completes the step.")
-    town: str | None = Field(default=None, description="select_town: this town only.")
-    order: str | None = Field(default=None,
-                              description="queue_order, view_odds: this order kind only.")
-
-
-class Step(_Model):
-    id: str = Field(description="Step identifier.")
-    title: Name = Field(description="Short title.")
-    text: Text = Field(description="What to do and why, shown to the player.")
-    done_when: DoneWhen = Field(description="What completes the step.")
-
-
-class GuideSpec(_Model):
-    scenario: str = Field(description="Id of the scenario this guide is for.")
-    steps: list[Step] = Field(min_length=1, description="The steps, in order.")
 
 
 class GuideError(Exception):
@@ -113,28 +88,6 @@ def guide_path(scenario_path: Path) -> Path:
     return scenario_path.parent / "guides" / f"{scenario_path.stem}.steps.yaml"
 
 
-def read_guide(path: Path) -> GuideSpec:
-    """Parse and type-check a guide file; raise GuideError with positioned messages."""
-    # Imported here: most scenarios have no guide, and the board asks for one at start.
-    from .errors import pydantic_errors_to_source
-    from .yamlload import MAX_BYTES, YamlLoadError, load_yaml
-
-    name = str(path)
-    try:
-        raw = read_regular(path, MAX_BYTES)
-    except FileRefused as exc:
-        raise GuideError([f"{name}:1:1: error: file: {exc}"]) from None
-    try:
-        loaded = load_yaml(raw)
-    except YamlLoadError as exc:
-        raise GuideError([e.format(name) for e in exc.errors]) from None
-    try:
-        return GuideSpec.model_validate(loaded.data)
-    except pydantic.ValidationError as exc:
-        errors = pydantic_errors_to_source(exc, loaded, GuideSpec)
-        raise GuideError([e.format(name) for e in errors]) from None
-
-
 def check_guide(spec: GuideSpec, scenario: Scenario) -> list[str]:
     """Problems of a guide against its scenario (plain messages, by step id)."""
     problems: list[str] = []
@@ -166,11 +119,12 @@ def load_guide(scenario: Scenario, scenario_path: Path | None = None) -> Guide |
     candidates.append(shipped_dir() / "guides" / f"{scenario.id}.steps.yaml")
     for path in candidates:
         if path.is_file():
+            from .guidefile import read_guide  # the format's models, only when there is one
+
             spec = read_guide(path)
             if spec.scenario == scenario.id:
                 return Guide(spec)
     return None
 
 
-__all__ = ["ACTIONS", "Guide", "GuideError", "GuideSpec", "Step", "check_guide",
-           "guide_path", "load_guide", "read_guide"]
+__all__ = ["ACTIONS", "Guide", "GuideError", "check_guide", "guide_path", "load_guide"]

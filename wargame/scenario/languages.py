@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..engine.localtext import DEFAULT_LANGUAGE, LocalText
-from ..engine.spec import ScenarioSpec
+from ..engine.model import Record, ScenarioSpec
 from ..i18n import _, ngettext
 from .errors import SourceError
 from .yamlload import LoadedYaml
@@ -29,9 +27,9 @@ def text_fields(value: Any, path: tuple[PathPart, ...] = ()
     """Every translatable text of a model, with its path in the file."""
     if isinstance(value, LocalText):
         yield path, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from text_fields(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, Record):
+        for name in value.FIELDS:
+            yield from text_fields(getattr(value, name), (*path, value.ALIASES.get(name, name)))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from text_fields(item, (*path, index))

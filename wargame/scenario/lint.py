@@ -34,9 +34,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from ..engine.legality import candidate_orders
-from ..engine.orders import ESCORT_LEVELS, ORDER_KINDS, Side
-from ..engine.scenario import Scenario
-from ..engine.spec import (
+from ..engine.model import (
     AllCondition,
     AnyCondition,
     ChoiceFilter,
@@ -55,6 +53,8 @@ from ..engine.spec import (
     TownStatusCondition,
     TrackCondition,
 )
+from ..engine.orders import ESCORT_LEVELS, ORDER_KINDS, Side
+from ..engine.scenario import Scenario
 from ..i18n import N_, _, ngettext
 from .errors import SourceError
 from .yamlload import LoadedYaml

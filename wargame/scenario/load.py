@@ -83,21 +83,18 @@ def check_bytes(raw: bytes, filename: str, *, scenario: bool = True) -> Report:
 
 
 def _check_bytes(raw: bytes, filename: str) -> Report:
-    import pydantic
+    from pydantic_core import ValidationError
 
     from ..engine.scenario import Scenario
-    from ..engine.spec import ScenarioSpec, complete_models
     from .diagnostics import source_lines
-    from .errors import pydantic_errors_to_source
     from .languages import language_warnings
     from .lint import cut_text_warnings, lint
     from .provenance import estimate_reason_warnings, provenance_warnings
     from .refs import check_references
     from .sources import uncatalogued_warnings
-    from .validators import prepare
+    from .validators import validate
     from .yamlload import YamlLoadError
 
-    prepare(ScenarioSpec)  # its validator and serializer kept between runs
     report = Report(filename, content_hash=hashlib.sha256(raw).hexdigest())
     try:
         loaded = load_yaml(raw)
@@ -105,9 +102,13 @@ def _check_bytes(raw: bytes, filename: str) -> Report:
         report.errors = list(exc.errors)
         return report
     try:
-        spec = ScenarioSpec.model_validate(loaded.data)
-    except pydantic.ValidationError as exc:
-        complete_models()  # the error messages read the models' fields
+        spec = validate("ScenarioSpec", loaded.data)  # into the engine's records
+    except ValidationError as exc:
+        # Only now the pydantic models: the messages read their fields.
+        from ..engine.spec import ScenarioSpec, complete_models
+        from .errors import pydantic_errors_to_source
+
+        complete_models()
         report.errors = pydantic_errors_to_source(exc, loaded, ScenarioSpec)
         return report
     report.errors = check_references(spec, loaded)

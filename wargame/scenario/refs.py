@@ -7,9 +7,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..engine.legality import static_reason
+from ..engine.model import Doctrine, ScenarioSpec
 from ..engine.orders import ORDER_KINDS, Order, OrderSyntaxError
 from ..engine.scenario import Scenario
-from ..engine.spec import Doctrine, ScenarioSpec
 from ..i18n import N_, _
 from .errors import SourceError, did_you_mean
 from .yamlload import LoadedYaml

@@ -25,7 +25,6 @@ from .catalogues import shipped_catalogue_path as shipped_catalogue_path  # re-e
 from .errors import SourceError, pydantic_errors_to_source
 from .provenance import SOURCE_FILE, comment_columns, comment_file_names
 from .readfile import FileRefused, read_regular
-from .validators import prepare
 from .yamlload import MAX_BYTES, LoadedYaml, Path, YamlLoadError, load_yaml
 
 QUOTATION = "E0307"   # the code of a catalogue that does not load (docs: "Error codes")
@@ -73,7 +72,6 @@ def _read_catalogue(path: FilePath, _mtime_ns: int, _size: int) -> dict[str, Art
     """Read once per version of the file (validate reads it for every scenario)."""
     try:
         loaded = load_yaml(read_regular(path, MAX_BYTES))
-        prepare(CatalogueFile)
         spec = CatalogueFile.model_validate(loaded.data)
     except FileRefused as exc:
         raise CatalogueError(f"{path}: cannot read: {exc}") from None
