@@ -99,3 +99,18 @@ def test_doing_nothing_does_not_keep_the_tutorial_road_open(junta: str) -> None:
     played = games(scenario, junta, 60)
     kept = sum(g.outcome == "road_kept_open" for g in played)
     assert kept <= 0.15 * len(played), Counter(g.outcome for g in played)
+
+
+# The 2023 and western scenarios: "lose" is an ending graded as a defeat (the posts around
+# the capital or the towns of the west left contested, the army shaken, the regime gone);
+# their draws (`pressure_mounts`, `summer_of_attrition`) are not losses. At 200 games a
+# passive or random junta loses in 95 to 100% of them; sixty keep the sample off the line.
+@pytest.mark.parametrize("name", ["encircling-bamako-2023", "western-offensive-2025"])
+@pytest.mark.parametrize("junta", ["passive", "random"])
+def test_doing_nothing_or_anything_loses_the_smaller_scenarios(name: str, junta: str) -> None:
+    scenario = load_scenario(SCENARIOS / f"{name}.yaml")
+    defeats = {e.id for e in scenario.spec.victory.endings
+               if e.grade in ("defeat", "decisive_defeat")}
+    played = games(scenario, junta, 60)
+    lost = sum(g.outcome in defeats for g in played)
+    assert lost >= 0.85 * len(played), Counter(g.outcome for g in played)

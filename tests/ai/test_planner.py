@@ -144,3 +144,30 @@ def test_the_reference_campaigns_for_support_only_below_its_start(scenario: Scen
     start = scenario.spec.tracks.support["bamako"].junta
     assert "info-campaign bamako" in reference(start - 10)
     assert not any(o.startswith("info-campaign") for o in reference(start))
+
+
+ENCIRCLING = MAIN.parent / "encircling-bamako-2023.yaml"
+
+
+def test_posts_a_winning_ending_needs_come_first_and_count_while_lost() -> None:
+    """In the 2023 scenario the junta wins only with the posts around Bamako held: the
+    planner ranks reinforcing them before the other towns of their region, and its
+    evaluation counts a post left contested as a full shortfall (a town's status has no
+    margin to measure). The main scenario's winning ending names no town, so its planning
+    is unchanged."""
+    from wargame.ai.evaluation import MISSED_LEAF, evaluate
+    from wargame.ai.planner import ending_towns
+    from wargame.scenario.load import load_scenario
+
+    scenario = load_scenario(ENCIRCLING)
+    posts = {"kassela", "marka-coungo", "didieni", "fana"}
+    assert ending_towns(scenario) == posts
+    assert ending_towns(load_scenario(MAIN)) == frozenset()
+    base = scrubbed(new_game(scenario, 1))
+    koulikoro = [o.args[0] for o in ranked_per_kind(base)["reinforce"]
+                 if scenario.towns[o.args[0]].region == "koulikoro"]
+    assert set(koulikoro[:len(posts)]) == posts
+    state = new_game(scenario, 1)
+    held = evaluate(state)
+    state.town_status["didieni"] = "contested"
+    assert evaluate(state) <= held - MISSED_LEAF

@@ -12,6 +12,7 @@ TREASURY_PER_POINT = 2   # billions of treasury worth one point of evaluation
 # What an ending reached is worth against the margins of a game still running (at most a
 # few hundred): a win or a loss outweighs any margin, a draw counts as nothing either way.
 ENDING_VALUE = {"win": 600, "draw": 0, "loss": -1000}
+MISSED_LEAF = 100   # a winning condition with no margin (status, flag) while it fails
 
 
 def _margin(leaf: GoalCondition) -> int | None:
@@ -47,6 +48,11 @@ def evaluate(state: GameState) -> int:
         for leaf in goal.condition.leaves():
             margin = _margin(leaf)
             if margin is None:
+                # A condition with no number to measure (a town's status, a flag) in the
+                # winning ending counts as a full shortfall while it fails: a post to win
+                # back weighs like a track far below its line.
+                if goal.outcome == "win" and leaf.holds is False:
+                    value -= MISSED_LEAF
                 continue
             if goal.outcome == "win":  # a buffer above the line is worth keeping too
                 value += margin if margin < 0 else margin // 2

@@ -39,7 +39,7 @@ from typing import Any
 
 from ..engine import GameState, Order, Scenario, check_order, legal_orders, observe, queue_order
 from ..engine.ledger import N_
-from ..engine.model import NotCondition, SupportCondition
+from ..engine.model import NotCondition, SupportCondition, TownStatusCondition
 from ..engine.phrase import Phrase, join
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
@@ -158,7 +158,10 @@ def target_score(order: Order, state: GameState) -> int:
     if kind in ("reinforce", "relieve", "withdraw"):
         town = s.towns[args[0]]
         threat = {"besieged": 200, "contested": 100}.get(state.town_status[args[0]], 0)
-        score = threat + state.fighters[town.region] - 10 * state.garrison[args[0]]
+        # A town whose status the junta's winning ending tests (the posts around the
+        # capital, in the 2023 scenario) weighs as a besieged one would.
+        decisive = 200 if args[0] in ending_towns(s) else 0
+        score = threat + decisive + state.fighters[town.region] - 10 * state.garrison[args[0]]
         return -score if kind == "withdraw" else score
     return 0
 
@@ -177,6 +180,24 @@ def ending_regions(scenario: Scenario) -> frozenset[str]:
             walk(cond.condition)
     for ending in scenario.spec.victory.endings:
         walk(ending.condition)
+    return frozenset(found)
+
+
+@cache
+def ending_towns(scenario: Scenario) -> frozenset[str]:
+    """The towns whose status a winning ending of the junta's tests."""
+    found: set[str] = set()
+
+    def walk(cond: object) -> None:
+        if isinstance(cond, TownStatusCondition):
+            found.add(cond.town)
+        for child in getattr(cond, "conditions", ()) or ():
+            walk(child)
+        if isinstance(cond, NotCondition):
+            walk(cond.condition)
+    for ending in scenario.spec.victory.endings:
+        if ending.grade in ("victory", "decisive_victory"):
+            walk(ending.condition)
     return frozenset(found)
 
 
