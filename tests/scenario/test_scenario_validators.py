@@ -169,3 +169,13 @@ def test_an_unwritable_cache_folder_loses_nothing(
     _fresh(monkeypatch)
     spec = validators.validate("ScenarioSpec", _data(SHIPPED[0]))
     assert type(spec) is model.ScenarioSpec
+
+
+def test_the_catalogue_records_have_the_formats_fields() -> None:
+    from wargame.scenario import sources, sourcesformat
+
+    for name in ("Article", "CatalogueFile"):
+        assert tuple(
+            getattr(sourcesformat, name).model_fields) == getattr(sources, name).FIELDS, name
+    catalogue = sources.read_catalogue(sources.shipped_catalogue_path())
+    assert catalogue and all(type(a) is sources.Article for a in catalogue.values())

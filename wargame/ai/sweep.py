@@ -27,9 +27,9 @@ import yaml
 
 from ..engine import Scenario
 from ..i18n import _, current_language, format_percent
-from ..scenario.errors import did_you_mean
 from ..scenario.load import check_bytes, read_scenario_bytes
 from ..scenario.readfile import FileRefused
+from ..scenario.suggest import did_you_mean
 from ..scenario.yamlload import YamlLoadError, load_yaml
 from .planner import DEFAULT_BUDGET
 from .simulate import GameRecord, play_game, summarise

@@ -14,7 +14,6 @@ name, and `help` lines with the likely fix. Every error carries a stable code
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import types
 from collections.abc import Mapping, Sequence
@@ -28,6 +27,8 @@ from pydantic.fields import FieldInfo
 from ..i18n import N_, _, ngettext
 from .chars import describe_odd
 from .problem import SourceError
+from .suggest import closest as closest  # re-exported
+from .suggest import did_you_mean as did_you_mean  # re-exported
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -66,24 +67,6 @@ OTHER = "E0200"
 # What authors write for a comparison, and the `op` it means.
 _SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", ">": "gt", "<": "lt",
              "=": "eq", "==": "eq", "equals": "eq"}
-
-
-def closest(value: str, names: Sequence[str] | set[str], cutoff: float = 0.6) -> str | None:
-    """The name in `names` nearest to `value`, if one is near enough."""
-    lowered = {n.lower(): n for n in names}
-    if value.lower() in lowered and lowered[value.lower()] != value:
-        return lowered[value.lower()]
-    found = difflib.get_close_matches(value, sorted(names), n=1, cutoff=cutoff)
-    if not found:
-        found = difflib.get_close_matches(value.lower().replace(" ", "_"), sorted(names), n=1,
-                                          cutoff=cutoff)
-    return found[0] if found else None
-
-
-def did_you_mean(value: str, names: Sequence[str] | set[str]) -> str:
-    """"; did you mean 'x'?" or ""."""
-    hint = closest(value, names)
-    return _("; did you mean '{name}'?").format(name=hint) if hint else ""
 
 
 def pydantic_errors_to_source(

@@ -15,7 +15,7 @@ from typing import Any
 from ..engine.localtext import DEFAULT_LANGUAGE, LocalText
 from ..engine.model import Record, ScenarioSpec
 from ..i18n import _, ngettext
-from .errors import SourceError
+from .problem import SourceError
 from .yamlload import LoadedYaml
 
 PathPart = str | int

@@ -56,7 +56,7 @@ from ..engine.model import (
 from ..engine.orders import ESCORT_LEVELS, ORDER_KINDS, Side
 from ..engine.scenario import Scenario
 from ..i18n import N_, _, ngettext
-from .errors import SourceError
+from .problem import SourceError
 from .yamlload import LoadedYaml
 
 Path = tuple[str | int, ...]

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import _, ngettext
-from .errors import SourceError
 from .nonfacts import carries_no_fact
+from .problem import SourceError
 from .yamlload import _LINE_BREAK, LoadedYaml
 
 SOURCE_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
 from ..i18n import _
-from .errors import SourceError
+from .problem import SourceError
 from .provenance import comment_columns, src_quotations
 from .readfile import FileRefused, read_regular
 from .sources import Article, catalogue_for

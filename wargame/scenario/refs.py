@@ -11,7 +11,8 @@ from ..engine.model import Doctrine, ScenarioSpec
 from ..engine.orders import ORDER_KINDS, Order, OrderSyntaxError
 from ..engine.scenario import Scenario
 from ..i18n import N_, _
-from .errors import SourceError, did_you_mean
+from .problem import SourceError
+from .suggest import did_you_mean
 from .yamlload import LoadedYaml
 
 Path = tuple[str | int, ...]

@@ -11,45 +11,45 @@ import difflib
 import functools
 from collections.abc import Iterator
 from pathlib import Path as FilePath
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-import pydantic
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import ValidationError
 
-from ..engine.spec import SourceFile
+from ..engine.model import Record
 from ..i18n import _
 from .catalogues import CATALOGUE_NAME as CATALOGUE_NAME  # re-exported
 from .catalogues import catalogue_fingerprint as catalogue_fingerprint  # re-exported
 from .catalogues import catalogue_paths
 from .catalogues import shipped_catalogue_path as shipped_catalogue_path  # re-exported
-from .errors import SourceError, pydantic_errors_to_source
+from .problem import SourceError
 from .provenance import SOURCE_FILE, comment_columns, comment_file_names
 from .readfile import FileRefused, read_regular
+from .validators import validate
 from .yamlload import MAX_BYTES, LoadedYaml, Path, YamlLoadError, load_yaml
 
 QUOTATION = "E0307"   # the code of a catalogue that does not load (docs: "Error codes")
 
 
-class Article(BaseModel):
-    """One article as the catalogue describes it."""
+class Article(Record):
+    """One article as the catalogue describes it (the record of `sourcesformat.Article`;
+    a test keeps their fields equal)."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    file: SourceFile
-    title: str = Field(min_length=1)
+    FIELDS: ClassVar[tuple[str, ...]] = ("file", "title", "headline", "outlet", "outlet_note",
+                                         "author", "kind", "period", "used_for", "sha256")
+    file: str
+    title: str
     headline: bool  # whether the title is the copy's own headline
     outlet: str | None
-    outlet_note: str = ""
+    outlet_note: str
     author: str | None
-    kind: str = Field(min_length=1)
-    period: str = Field(min_length=1)
-    used_for: list[str] = Field(min_length=1)
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    kind: str
+    period: str
+    used_for: list[str]
+    sha256: str
 
 
-class CatalogueFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
+class CatalogueFile(Record):
+    FIELDS: ClassVar[tuple[str, ...]] = ("format", "articles")
     format: Literal[1]
     articles: list[Article]
 
@@ -72,13 +72,16 @@ def _read_catalogue(path: FilePath, _mtime_ns: int, _size: int) -> dict[str, Art
     """Read once per version of the file (validate reads it for every scenario)."""
     try:
         loaded = load_yaml(read_regular(path, MAX_BYTES))
-        spec = CatalogueFile.model_validate(loaded.data)
+        spec: CatalogueFile = validate("CatalogueFile", loaded.data)
     except FileRefused as exc:
         raise CatalogueError(f"{path}: cannot read: {exc}") from None
     except YamlLoadError as exc:
         raise CatalogueError("\n".join(e.format(str(path)) for e in exc.errors)) from None
-    except pydantic.ValidationError as exc:
-        errors = pydantic_errors_to_source(exc, loaded, CatalogueFile)
+    except ValidationError as exc:
+        from .errors import pydantic_errors_to_source
+        from .sourcesformat import CatalogueFile as Format
+
+        errors = pydantic_errors_to_source(exc, loaded, Format)
         raise CatalogueError("\n".join(e.format(str(path)) for e in errors)) from None
     return {article.file: article for article in spec.articles}
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.scenario import Scenario
-from .errors import SourceError
 from .load import Report, check_bytes, read_scenario_bytes
+from .problem import SourceError
 from .readfile import FileRefused
 
 

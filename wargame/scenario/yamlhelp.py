@@ -14,7 +14,7 @@ from typing import Any
 
 from ..i18n import N_, _
 from .chars import odd_chars_on_lines
-from .errors import SourceError
+from .problem import SourceError
 
 # Stable codes of YAML syntax problems (docs/scenario-authoring.md, "Error codes").
 SYNTAX = "E0100"
