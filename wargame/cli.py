@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 # Only what parsing the command line needs is imported here: each command imports the
 # rest (the loader and its models, the bots, the interface) when it runs, so that
@@ -343,11 +344,45 @@ def cmd_play(args: argparse.Namespace) -> int:
     return play_plain(scenario, seed=args.seed, saves_dir=args.saves_dir, scenario_text=text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every command, so that the parser of one given first on the line can be built alone
+# (`build_parser(only=...)`: about 7 ms of start-up, issue 13); a test keeps it complete.
+SAVE_COMMANDS = ("replay", "report", "compare")
+SERVE_COMMANDS = ("serve", "class")
+COMMANDS = ("scenarios", "validate", "schema", "new-scenario", "check-scenario", "simulate",
+            "sweep", "play", *SAVE_COMMANDS, *SERVE_COMMANDS)
+
+
+class _Unused:
+    """A command's parser that is not built: its arguments are dropped."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        pass
+
+
+class _Subcommands:
+    """The subparsers, adding only the command asked for (every one when None)."""
+
+    def __init__(self, sub: Any, only: str | None) -> None:
+        self.sub = sub
+        self.only = only
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser | _Unused:
+        if self.only is None or self.only == name:
+            parser: argparse.ArgumentParser = self.sub.add_parser(name, **kwargs)
+            return parser
+        return _Unused()
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command, or only `only` (one of COMMANDS)."""
     parser = argparse.ArgumentParser(
         prog="wargame",
         description=_("A teaching wargame about the 2025 JNIM blockade of Bamako."))
-    sub = parser.add_subparsers(dest="command")
+    subparsers = parser.add_subparsers(dest="command")
+    sub = _Subcommands(subparsers, only)
 
     p = sub.add_parser("scenarios", help=_("list the shipped scenarios"))
     p.set_defaults(func=cmd_scenarios)
@@ -455,13 +490,14 @@ def build_parser() -> argparse.ArgumentParser:
                    "a new game from the start of turn N of the save"))
     p.set_defaults(func=cmd_play)
 
-    from .saves.commands import add_save_commands
+    if only is None or only in SAVE_COMMANDS:
+        from .saves.commands import add_save_commands
 
-    add_save_commands(sub)  # replay, report, compare
+        add_save_commands(subparsers)  # replay, report, compare
+    if only is None or only in SERVE_COMMANDS:
+        from .serve.command import add_serve_commands
 
-    from .serve.command import add_serve_commands
-
-    add_serve_commands(sub)  # serve, class (aiohttp and textual-serve load only when run)
+        add_serve_commands(subparsers)  # serve, class (aiohttp, textual-serve: when run)
     return parser
 
 
@@ -542,7 +578,9 @@ def _run(argv: Sequence[str] | None) -> int:
         raise
     set_language(language)
     _argparse_in_language()
-    parser = build_parser()
+    # The command first on the line gets its parser alone; anything else (help, a typo,
+    # an option first) the whole one, so messages and listings are what they were.
+    parser = build_parser(only=words[0] if words and words[0] in COMMANDS else None)
     _add_lang_option(parser)
     args = parser.parse_args(argv)
     if args.command is None:

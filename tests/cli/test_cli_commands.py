@@ -109,3 +109,23 @@ def test_plain_game_stops_at_end_of_input() -> None:
                           cwd=ROOT)
     assert done.returncode == 0
     assert "Turn 2 of 26" in done.stdout
+
+
+def test_every_command_is_listed_and_built_alone() -> None:
+    """`COMMANDS` lists every command (the parser of the one first on the line is built
+    alone, issue 13), and each alone parses as in the whole parser."""
+    import argparse
+
+    from wargame.cli import COMMANDS, build_parser
+
+    def choices(parser: argparse.ArgumentParser) -> list[str]:
+        return [name for action in parser._actions
+                if isinstance(action, argparse._SubParsersAction) for name in action.choices]
+
+    assert sorted(choices(build_parser())) == sorted(COMMANDS)
+    for command in COMMANDS:  # the saves' and the server's commands come as a group
+        assert command in choices(build_parser(only=command))
+        assert len(choices(build_parser(only=command))) <= 3
+    whole = build_parser().parse_args(["play", "tutorial", "--seed", "4"])
+    alone = build_parser(only="play").parse_args(["play", "tutorial", "--seed", "4"])
+    assert vars(whole) == vars(alone)

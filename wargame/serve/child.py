@@ -63,8 +63,8 @@ def warm_up(args: argparse.Namespace, scenario: Scenario | None) -> None:
     from ..engine import new_game
     from ..tui.screens import board, dialogs, gameover, help, report, team, title  # noqa: F401
 
-    for name in ("Button", "Footer", "Input", "Label", "OptionList", "Static",
-                 "TabbedContent", "TabPane"):
+    for name in ("Button", "ContentSwitcher", "Footer", "Input", "Label", "OptionList",
+                 "Static"):
         getattr(textual.widgets, name)
     if args.handout:
         import contextlib

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets import OptionList
 
 from ...engine.game import Game
 from ...i18n import N_, _
@@ -33,6 +33,7 @@ from ..widgets.goals import GoalBar, GoalsPanel, session_goals
 from ..widgets.guide import GuidePanel, board_guide, wants_continue
 from ..widgets.map import MapView
 from ..widgets.orders import OrdersPanel
+from ..widgets.side import SidePanel
 from ..widgets.tracks import TrackBar, TracksPanel, TurnHeader
 
 PANEL_DELAY = 0.04  # seconds after the last cursor move before the side panels follow
@@ -86,14 +87,12 @@ class BoardScreen(Screen[None]):
             with Vertical(id="map-column"):
                 yield MapView(self.session.scenario, selected=f"t:{self.place[1]}", id="map")
                 yield MapLegend(id="legend")
-            with TabbedContent(id="side", initial="tab-orders"):
-                with TabPane(_("Orders"), id="tab-orders"):
-                    yield DetailsPanel(id="details")
-                    yield OrdersPanel(id="orders")
-                with TabPane(_("Tracks"), id="tab-tracks"):
-                    yield TracksPanel(id="tracks-narrow")
-                with TabPane(_("Goals"), id="tab-goals"):
-                    yield GoalsPanel(id="goals")
+            yield SidePanel([
+                ("tab-orders", _("Orders"), [DetailsPanel(id="details"),
+                                             OrdersPanel(id="orders")]),
+                ("tab-tracks", _("Tracks"), [TracksPanel(id="tracks-narrow")]),
+                ("tab-goals", _("Goals"), [GoalsPanel(id="goals")]),
+            ], initial="tab-orders", id="side")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -213,18 +212,18 @@ class BoardScreen(Screen[None]):
         self.refresh_orders()
 
     def action_focus_orders(self) -> None:
-        self.query_one(TabbedContent).active = "tab-orders"
+        self.query_one(SidePanel).active = "tab-orders"
         self.query_one("#available").focus()
 
     def action_focus_map(self) -> None:
         self.query_one(MapView).focus()
 
     def action_toggle_tracks(self) -> None:
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one(SidePanel)
         tabs.active = "tab-tracks" if tabs.active != "tab-tracks" else "tab-orders"
 
     def action_show_goals(self) -> None:
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one(SidePanel)
         tabs.active = "tab-goals" if tabs.active != "tab-goals" else "tab-orders"
 
     def action_zoom_in(self) -> None:
@@ -501,9 +500,9 @@ class BoardScreen(Screen[None]):
 
         self.app.push_screen(GameOverScreen(self.session))
 
-    @on(TabbedContent.TabActivated)
-    def _tab(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "tab-tracks" and not self.busy:
+    @on(SidePanel.Activated)
+    def _tab(self, event: SidePanel.Activated) -> None:
+        if event.pane == "tab-tracks" and not self.busy:
             for panel in self.query(TracksPanel):
                 panel.show(self.session)
 
