@@ -144,6 +144,7 @@ def test_a_damaged_or_stale_entry_is_ignored_and_rebuilt(
     "wargame.engine.checks:find_unsafe",  # imported there, defined elsewhere
     "wargame.engine.checks:PydanticCustomError", "wargame.engine.model:Town.FIELDS",
     "wargame.scenario.load:load_scenario", "wargame.engine.model:a.b.c", ":", "",
+    "wargame.scenario.sources:read_catalogue", "wargame.engine.model:Record.model_copy",
 ])
 def test_a_reference_names_only_the_formats_own_classes_and_functions(name: str) -> None:
     with pytest.raises(ValueError):

@@ -22,7 +22,8 @@ names: the records (`RECORDS_OF`: the engine's, and the catalogue's in `sources`
 format's checks (`wargame.engine.checks`), `LocalText`'s writer,
 and `list`/`dict` as default factories. Those are written as
 `{"__wargame_ref__": "module:qualname"}` and read back only if they name a class or a
-function defined in one of `REF_MODULES`; nothing else is ever looked up. The schema's
+function defined in one of `REF_MODULES` (of the records' modules, only their classes);
+nothing else is ever looked up. The schema's
 `metadata` (pydantic's notes for the JSON schema) is left out: pydantic-core never reads
 it. Both paths build the validator from the same JSON text, read back through `_resolve`,
 so a cached validator and a fresh one cannot differ.
@@ -242,6 +243,8 @@ def _lookup(name: str) -> Any:
     if not callable(found) or getattr(found, "__module__", None) != module_name \
             or getattr(found, "__qualname__", None) != qualname:
         raise ValueError(f"{name}: not a class or function of {module_name}")
+    if module_name in RECORDS_OF.values() and not isinstance(found, type):
+        raise ValueError(f"{name}: only the records' classes, no function, of {module_name}")
     return found
 
 
