@@ -79,7 +79,10 @@ def play_game(scenario: Scenario, seed: int, junta: str = "random",
         decisions += len(made)
         if explain:
             explained += [{"turn": state.turn, **d.to_dict()} for d in made]
-        result = resolve_turn(state, rationales(made))
+        # The bots' sentences ride on the turn's events, which a headless game's record
+        # never reads: written only when asked for (--explain), they cost a tenth of a
+        # game otherwise (issue 13).
+        result = resolve_turn(state, rationales(made) if explain else None)
         history.append(turn_entry(state, result, ledger))
     return GameRecord(seed, state.outcome or "", len(history), history, decisions,
                       explained, start)
