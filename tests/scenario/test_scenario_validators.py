@@ -5,6 +5,7 @@ when whole and current, and references that can name nothing but the format's ow
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import pickle
 from pathlib import Path
@@ -130,7 +131,7 @@ def test_a_damaged_or_stale_entry_is_ignored_and_rebuilt(
             rest = rest.replace(b'"wargame.engine.checks:prose_text"', b'"os:system"', 1)
             assert b"os:system" in rest
         body = key + b"\n" + rest
-        raw = validators.MAGIC + validators.hashlib.sha256(body).hexdigest().encode() \
+        raw = validators.MAGIC + hashlib.sha256(body).hexdigest().encode() \
             + b"\n" + body  # a whole entry: only its content is wrong
     entry.write_bytes(raw)
     _fresh(monkeypatch)

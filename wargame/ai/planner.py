@@ -166,39 +166,31 @@ def target_score(order: Order, state: GameState) -> int:
     return 0
 
 
+def _leaves_of(condition: object) -> list[object]:
+    """The leaf conditions under `condition` (through all, any and not)."""
+    if isinstance(condition, NotCondition):
+        return _leaves_of(condition.condition)
+    children = getattr(condition, "conditions", None)
+    if children:
+        return [leaf for child in children for leaf in _leaves_of(child)]
+    return [condition]
+
+
 @cache
 def ending_regions(scenario: Scenario) -> frozenset[str]:
     """The regions whose support an ending of the scenario tests."""
-    found: set[str] = set()
-
-    def walk(cond: object) -> None:
-        if isinstance(cond, SupportCondition):
-            found.add(cond.region)
-        for child in getattr(cond, "conditions", ()) or ():
-            walk(child)
-        if isinstance(cond, NotCondition):
-            walk(cond.condition)
-    for ending in scenario.spec.victory.endings:
-        walk(ending.condition)
-    return frozenset(found)
+    return frozenset(leaf.region for ending in scenario.spec.victory.endings
+                     for leaf in _leaves_of(ending.condition)
+                     if isinstance(leaf, SupportCondition))
 
 
 @cache
 def ending_towns(scenario: Scenario) -> frozenset[str]:
     """The towns whose status a winning ending of the junta's tests."""
-    found: set[str] = set()
-
-    def walk(cond: object) -> None:
-        if isinstance(cond, TownStatusCondition):
-            found.add(cond.town)
-        for child in getattr(cond, "conditions", ()) or ():
-            walk(child)
-        if isinstance(cond, NotCondition):
-            walk(cond.condition)
-    for ending in scenario.spec.victory.endings:
-        if ending.grade in ("victory", "decisive_victory"):
-            walk(ending.condition)
-    return frozenset(found)
+    return frozenset(leaf.town for ending in scenario.spec.victory.endings
+                     if ending.grade in ("victory", "decisive_victory")
+                     for leaf in _leaves_of(ending.condition)
+                     if isinstance(leaf, TownStatusCondition))
 
 
 def ranked_per_kind(state: GameState) -> dict[str, list[Order]]:

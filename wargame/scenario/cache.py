@@ -158,26 +158,48 @@ def write_entry(entry: Path, content: str, spec: ScenarioSpec,
 
     body = json.dumps(meta, ensure_ascii=False).encode("utf-8") + b"\n" \
         + dump_json("ScenarioSpec", spec)
-    data = MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+    if write_checked(entry, MAGIC, body):
+        with contextlib.suppress(OSError):  # another process cleaning up at the same time
+            _evict(entry.parent)
+
+
+def write_checked(path: Path, magic: bytes, body: bytes) -> bool:
+    """Write `magic`, the body's checksum and the body, atomically (readers see the old
+    file or the new one); False when the folder cannot be written (no cache, nothing
+    else lost)."""
+    data = magic + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
-            os.replace(tmp, entry)  # atomic: readers see the old entry or the new one
+            os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _evict(entry.parent)
     except OSError:
-        pass  # a read-only or full cache folder: no cache, nothing else lost
+        return False
+    return True
+
+
+def read_checked(path: Path, magic: bytes) -> bytes | None:
+    """The body of a file `write_checked` wrote whole; None for anything else (missing,
+    not a regular file, too big, another magic, a checksum that does not match)."""
+    data = _read_regular_file(path)
+    if data is None:
+        return None
+    head, _, body = data.partition(b"\n")
+    if not head.startswith(magic) or head[len(magic):] != \
+            hashlib.sha256(body).hexdigest().encode("ascii"):
+        return None
+    return body
 
 
 def read_entry(entry: Path, content: str
                ) -> tuple[ScenarioSpec, list[SourceError], Summary] | None:
-    """The spec (read back and checked field by field, see `compiled`), warnings and
-    summary of a good entry for `content`; None for anything else."""
+    """The spec (validated again into records, see `validators`), warnings and summary
+    of a good entry for `content`; None for anything else."""
     from pydantic_core import ValidationError
 
     from .validators import validate_json
@@ -203,12 +225,8 @@ def read_verdict(entry: Path, content: str) -> tuple[list[SourceError], Summary]
 def _read_meta(entry: Path, content: str) -> tuple[list[SourceError], Summary, bytes] | None:
     """A whole, current entry for `content`: its warnings and summary (each field checked)
     and its spec's JSON, not yet read; None for anything else."""
-    data = _read_regular_file(entry)
-    if data is None:
-        return None
-    head, _, body = data.partition(b"\n")
-    if not head.startswith(MAGIC) or head[len(MAGIC):] != \
-            hashlib.sha256(body).hexdigest().encode("ascii"):
+    body = read_checked(entry, MAGIC)
+    if body is None:
         return None
     meta_line, _, spec_json = body.partition(b"\n")
     try:

@@ -38,15 +38,12 @@ that far, no further.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import _read_regular_file, cache_dir, entry_key
+from .cache import cache_dir, entry_key, read_checked, write_checked
 
 if TYPE_CHECKING:
     from pydantic_core import SchemaSerializer, SchemaValidator
@@ -106,8 +103,7 @@ def _pair(model: str) -> tuple[SchemaValidator, SchemaSerializer]:
             found = _from_body(body)
             if found is None:  # pragma: no cover - our own JSON, just written
                 raise RuntimeError(f"the core schema of {model} does not read back")
-            _write(entry_for(model), MAGIC + hashlib.sha256(body).hexdigest().encode("ascii")
-                   + b"\n" + body)
+            write_checked(entry_for(model), MAGIC, body)  # no cache if it cannot be written
         _BUILT[model] = found
     return found
 
@@ -122,12 +118,8 @@ def _key(model: str) -> str:
 
 def _read(model: str) -> bytes | None:
     """The body of a whole entry (checksum) for this model and this code; else None."""
-    data = _read_regular_file(entry_for(model))
-    if data is None:
-        return None
-    head, _, body = data.partition(b"\n")
-    if not head.startswith(MAGIC) or head[len(MAGIC):] != \
-            hashlib.sha256(body).hexdigest().encode("ascii"):
+    body = read_checked(entry_for(model), MAGIC)
+    if body is None:
         return None
     try:
         key = json.loads(body.partition(b"\n")[0])
@@ -246,19 +238,3 @@ def _lookup(name: str) -> Any:
     if module_name in RECORDS_OF.values() and not isinstance(found, type):
         raise ValueError(f"{name}: only the records' classes, no function, of {module_name}")
     return found
-
-
-def _write(entry: Path, data: bytes) -> None:
-    """Atomically, never failing the command (a read-only folder: no cache)."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, entry)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
