@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -59,13 +60,14 @@ class SideTabs(Widget):
         return line
 
     def _pane_at(self, x: int) -> str | None:
+        """The tab drawn at column `x` (in cells, as `render` lays them out)."""
         at = 1  # the left padding
         for index, (pane, label) in enumerate(self.tabs):
             if index:
-                at += 3
-            if at <= x < at + len(label):
+                at += cell_len(" │ ")
+            if at <= x < at + cell_len(label):
                 return pane
-            at += len(label)
+            at += cell_len(label)
         return None
 
     def on_click(self, event: events.Click) -> None:
