@@ -228,7 +228,7 @@ def _value_message(kind: str, err: ErrorDetails, ctx: dict[str, Any], value: Any
     return str(err["msg"]) + got, OTHER, ()
 
 
-# The templates of the engine's custom errors (engine/spec.py), for the catalogue.
+# The templates of the engine's custom errors (engine/checks.py), for the catalogue.
 _ENGINE_MESSAGES = {
     "unsafe_text": N_("{char} at character {index} is not allowed in {where}"),
     "text_languages_empty": N_("expected a text, or a mapping of language to text such as "
