@@ -65,6 +65,22 @@ def test_bot_orders_are_legal_and_fill_its_capacity(scen: Scenario, difficulty: 
             resolve_turn(state)
 
 
+def test_novice_stays_under_its_limit_with_an_order_of_capacity_two() -> None:
+    """In the west the insurgency's strike takes two units of its four: a novice that has
+    used two (its limit is three) must not queue a strike and use all four, or it plays
+    the standard's turn exactly (it did so in three turns out of four)."""
+    west = load_scenario(MAIN.parent / "western-offensive-2025.yaml")
+    specs = west.order_specs["insurgency"]
+    assert specs["strike"].capacity == 2
+    for seed in range(1, 6):
+        state = new_game(west, seed)
+        while not state.over:
+            decisions = play_side(state, "insurgency", "doctrine", "novice")
+            assert sum(specs[d.order.kind].capacity for d in decisions) \
+                <= capacity(state, "insurgency") - 1
+            resolve_turn(state)
+
+
 def test_rationale_matches_the_chosen_order(scen: Scenario) -> None:
     state = new_game(scen, 21)
     advance(state, 3)

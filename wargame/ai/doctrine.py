@@ -106,13 +106,20 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
     used: Counter[str] = Counter()
     regions_hit: set[str] = set()
     decisions: list[Decision] = []
+    specs = state.scenario.order_specs[side]
     while capacity_used(state, side) < limit:
+        left = limit - capacity_used(state, side)
         view = observe(state, side)
         ctx = Context(view, state.scenario, _odds(state, side), regions_hit)
         decision: Decision | None = None
         chosen_priority: Priority | None = None
         for priority in doctrine.priorities:
             if used[priority.id] >= priority.max_per_turn:
+                continue
+            # The level's limit, not only the scenario's: the engine's legality check
+            # allows the full capacity, so a novice one unit short of its limit would
+            # otherwise still queue an order of capacity 2 (a strike) and use all of it.
+            if priority.order in specs and specs[priority.order].capacity > left:
                 continue
             if priority.when is not None and not holds_in_view(view, priority.when):
                 continue
