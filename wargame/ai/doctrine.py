@@ -107,8 +107,7 @@ def play_doctrine(state: GameState, side: Side, doctrine: Doctrine,
     regions_hit: set[str] = set()
     decisions: list[Decision] = []
     specs = state.scenario.order_specs[side]
-    while capacity_used(state, side) < limit:
-        left = limit - capacity_used(state, side)
+    while (left := limit - capacity_used(state, side)) > 0:
         view = observe(state, side)
         ctx = Context(view, state.scenario, _odds(state, side), regions_hit)
         decision: Decision | None = None

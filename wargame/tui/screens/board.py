@@ -219,12 +219,15 @@ class BoardScreen(Screen[None]):
         self.query_one(MapView).focus()
 
     def action_toggle_tracks(self) -> None:
-        tabs = self.query_one(SidePanel)
-        tabs.active = "tab-tracks" if tabs.active != "tab-tracks" else "tab-orders"
+        self._toggle_pane("tab-tracks")
 
     def action_show_goals(self) -> None:
-        tabs = self.query_one(SidePanel)
-        tabs.active = "tab-goals" if tabs.active != "tab-goals" else "tab-orders"
+        self._toggle_pane("tab-goals")
+
+    def _toggle_pane(self, pane: str) -> None:
+        """Show `pane`, or the orders again if it is already shown."""
+        side = self.query_one(SidePanel)
+        side.active = pane if side.active != pane else "tab-orders"
 
     def action_zoom_in(self) -> None:
         self.query_one(MapView).action_zoom(1)
