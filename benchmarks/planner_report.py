@@ -3,13 +3,16 @@
     .venv/bin/python benchmarks/planner_report.py --games 200 --budget 64
     .venv/bin/python benchmarks/planner_report.py --games 10 --budget 8    # quick
     .venv/bin/python benchmarks/planner_report.py --games 40 --usage-only  # no ablation
+    .venv/bin/python benchmarks/planner_report.py --games 100 --jobs 2     # two cores
+    .venv/bin/python benchmarks/planner_report.py --kinds repair,dialogue  # some kinds
 
 Plays `--games` games of the main scenario (seeds from `--seed`, the doctrine insurgency at
 standard) with the planner, counts how often each junta order kind is given (in what share
 of turns), then plays the same seeds once per order kind with that kind banned from every
 candidate set, and prints the planner's outcome shares each time: a kind whose removal
 changes nothing is never worth giving, a kind given every turn whatever happens is a
-dominant strategy. Deterministic; results do not depend on the machine.
+dominant strategy. Deterministic; results do not depend on the machine or on `--jobs`
+(each game is played whole by one process and the counts are summed).
 """
 
 from __future__ import annotations
@@ -17,32 +20,51 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from wargame.ai.bots import play_side
 from wargame.ai.planner import play_planner
-from wargame.engine import new_game, resolve_turn
+from wargame.engine import Scenario, new_game, resolve_turn
 from wargame.scenario.load import load_scenario
 
 MAIN = Path(__file__).resolve().parents[1] / "scenarios" / "bamako-blockade-2025.yaml"
 
 
-def run(games: int, seed: int, budget: int, banned: frozenset[str]) -> tuple[Counter[str],
-                                                                             Counter[str], int]:
+def play_one(seed: int, budget: int, banned: frozenset[str]) -> tuple[str, Counter[str], int]:
+    """One game: (its outcome, turns in which each kind was given, turns played)."""
+    state = new_game(_scenario(), seed)
+    used: Counter[str] = Counter()
+    turns = 0
+    while not state.over:
+        used.update({d.order.kind for d in play_planner(state, budget, banned)})
+        turns += 1
+        play_side(state, "insurgency", "doctrine")
+        resolve_turn(state)
+    return state.outcome or "", used, turns
+
+
+@cache
+def _scenario() -> Scenario:
+    return load_scenario(MAIN)
+
+
+def run(games: int, seed: int, budget: int, banned: frozenset[str],
+        pool: ProcessPoolExecutor | None) -> tuple[Counter[str], Counter[str], int]:
     """(outcomes, turns in which each kind was given, turns played)."""
-    scenario = load_scenario(MAIN)
+    seeds = range(seed, seed + games)
+    played = (pool.map(play_one, seeds, repeat(budget), repeat(banned), chunksize=1)
+              if pool is not None else (play_one(s, budget, banned) for s in seeds))
     outcomes: Counter[str] = Counter()
     used: Counter[str] = Counter()
     turns = 0
-    for s in range(seed, seed + games):
-        state = new_game(scenario, s)
-        while not state.over:
-            kinds = {d.order.kind for d in play_planner(state, budget, banned)}
-            used.update(kinds)
-            turns += 1
-            play_side(state, "insurgency", "doctrine")
-            resolve_turn(state)
-        outcomes[state.outcome or ""] += 1
+    for outcome, kinds, count in played:
+        outcomes[outcome] += 1
+        used.update(kinds)
+        turns += count
     return outcomes, used, turns
 
 
@@ -57,24 +79,32 @@ def main() -> int:
     ap.add_argument("--budget", type=int, default=64)
     ap.add_argument("--usage-only", action="store_true",
                     help="count the kinds given; skip the games with each kind banned")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="processes to play the games in (results do not change)")
+    ap.add_argument("--kinds", default="",
+                    help="comma-separated order kinds to ban in turn (default: every kind)")
     args = ap.parse_args()
-    scenario = load_scenario(MAIN)
-    kinds = sorted(scenario.order_specs["junta"])
-    base, used, turns = run(args.games, args.seed, args.budget, frozenset())
-    held = base["junta_holds"] * 100 / args.games
-    print(f"planner, budget {args.budget}, {args.games} games from seed {args.seed}: "
-          f"{shares(base, args.games)}")
-    print(f"{'order kind':<16}{'turns used':>11}{'share':>7}   without it: junta_holds "
-          "(change), all outcomes")
-    for kind in kinds:
-        if args.usage_only:
+    kinds = sorted(_scenario().order_specs["junta"])
+    ablated = [k for k in args.kinds.split(",") if k] or kinds
+    unknown = sorted(set(ablated) - set(kinds))
+    if unknown:
+        ap.error(f"not a junta order kind of the main scenario: {', '.join(unknown)}")
+    with ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 else nullcontext() as pool:
+        base, used, turns = run(args.games, args.seed, args.budget, frozenset(), pool)
+        held = base["junta_holds"] * 100 / args.games
+        print(f"planner, budget {args.budget}, {args.games} games from seed {args.seed}: "
+              f"{shares(base, args.games)}")
+        print(f"{'order kind':<16}{'turns used':>11}{'share':>7}")
+        for kind in kinds:
             print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%")
-            continue
-        without, _, _ = run(args.games, args.seed, args.budget, frozenset({kind}))
-        w_held = without["junta_holds"] * 100 / args.games
-        print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%   "
-              f"{w_held:.0f}% ({w_held - held:+.0f}), {shares(without, args.games)}",
-              flush=True)
+        if args.usage_only:
+            return 0
+        print(f"\n{'without':<16}junta_holds (change), all outcomes", flush=True)
+        for kind in ablated:   # a line as each finishes: the whole run takes hours
+            without, _, _ = run(args.games, args.seed, args.budget, frozenset({kind}), pool)
+            w_held = without["junta_holds"] * 100 / args.games
+            print(f"{kind:<16}{w_held:.1f}% ({w_held - held:+.1f}), "
+                  f"{shares(without, args.games)}", flush=True)
     return 0
 
 

@@ -81,6 +81,27 @@ def test_novice_stays_under_its_limit_with_an_order_of_capacity_two() -> None:
             resolve_turn(state)
 
 
+def test_the_doctrine_cuts_a_corridor_road_only_where_an_escort_outmatches_its_cells(
+        scen: Scenario) -> None:
+    """004: "They destroy roads and bridges". Where the last escort on a corridor was at
+    least the cells near one of its roads, the doctrine cuts that road (once a turn);
+    where its cells outnumber every escort it ambushes instead and cuts nothing."""
+    def sabotages(escorts: dict[str, int]) -> list[str]:
+        state = new_game(scen, 4)
+        advance(state, 2)
+        state.fighters["koulikoro"] = 250
+        state.last_escorts = escorts
+        play_side(state, "insurgency", "doctrine")
+        return [str(o) for o in state.pending["insurgency"] if o.kind == "sabotage"]
+    cut = sabotages({"dakar": 3})
+    assert len(cut) == 1
+    route = cut[0].split()[1]
+    assert scen.routes[route].corridor == "dakar"
+    assert "koulikoro" in scen.route_regions[route]   # the cells the escort outmatches
+    assert sabotages({}) == []
+    assert sabotages({"dakar": 1}) == []
+
+
 def test_rationale_matches_the_chosen_order(scen: Scenario) -> None:
     state = new_game(scen, 21)
     advance(state, 3)

@@ -65,6 +65,21 @@ def test_escort_weaker_than_cells_uses_last_seen_escort(st: GameState) -> None:
                         ctx_for(st)) == cands
 
 
+def test_escort_outmatches_cells_is_the_other_side_of_an_escort_seen(st: GameState) -> None:
+    """It keeps a corridor road whose last escort was at least the cells nearby, and
+    never one with no escort seen or off the corridors (nothing to outmatch there)."""
+    cands = orders("sabotage didieni-kolokani", "sabotage segou-markala")
+    test = YesNoFilter(filter="escort_outmatches_cells")
+    st.fighters["koulikoro"] = 250
+    st.last_escorts = {"dakar": 3}
+    assert apply_filter(test, cands, ctx_for(st)) == cands[:1]
+    st.last_escorts = {"dakar": 2}
+    assert apply_filter(test, cands, ctx_for(st)) == []
+    st.fighters["koulikoro"] = 0
+    st.last_escorts = {}
+    assert apply_filter(test, cands, ctx_for(st)) == []
+
+
 def test_fighters_and_garrison_thresholds(st: GameState) -> None:
     st.fighters["kayes"] = 120
     st.fighters["segou"] = 500

@@ -50,8 +50,10 @@ def test_doing_nothing_or_anything_loses(scenario: Scenario, junta: str, n: int)
     assert lost >= 0.85 * len(played), Counter(g.outcome for g in played)
 
 
+# The historical junta loses the regime in about two games in five (200 games), so thirty
+# would leave the "minority" line to the sample (seeds 1-30 give exactly half): sixty.
 def test_historical_junta_stays_within_the_record(scenario: Scenario) -> None:
-    played = games(scenario, "historical", 30)
+    played = games(scenario, "historical", 60)
     seen = Counter(g.outcome for g in played)
     assert seen["capital_falls"] == 0, seen                   # strangled, never stormed
     assert seen["regime_collapse"] < len(played) / 2, seen    # lost in a minority

@@ -146,6 +146,27 @@ def test_the_reference_campaigns_for_support_only_below_its_start(scenario: Scen
     assert not any(o.startswith("info-campaign") for o in reference(start))
 
 
+def test_the_reference_repairs_a_corridor_road_cut_for_two_weeks(scenario: Scenario) -> None:
+    """A corridor road the insurgency cut (its convoys pass at 30%) is repaired by the
+    reference set, right after the first escort, while two weeks or more of the cut
+    remain; a cut about to end on its own, or a road off the corridors, is left."""
+    def reference(route: str, weeks: int) -> list[str]:
+        state = new_game(scenario, 2)
+        advance(state, 1)
+        state.route_damage[route] = weeks
+        base = scrubbed(state)
+        return [str(o) for o in adjusted(base, doctrine_set(base, "historical"),
+                                         answers(base, expected_attacks(base), frozenset()),
+                                         ranked_per_kind(base))]
+    cut = reference("kati-kolokani", 2)
+    assert "repair kati-kolokani" in cut
+    assert cut.index("repair kati-kolokani") == next(
+        i for i, o in enumerate(cut) if o.startswith("escort")) + 1
+    assert not any(o.startswith("repair") for o in reference("kati-kolokani", 1))
+    assert scenario.routes["diema-nioro"].corridor is None
+    assert not any(o.startswith("repair") for o in reference("diema-nioro", 3))
+
+
 ENCIRCLING = MAIN.parent / "encircling-bamako-2023.yaml"
 
 

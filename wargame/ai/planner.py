@@ -272,11 +272,12 @@ KEEP = ("escort", "patrol", "rural-fuel-ban", "reopen-schools", "repair")
 
 def adjusted(base: GameState, historical: tuple[Order, ...], met: list[Order],
              ranked: dict[str, list[Order]]) -> tuple[Order, ...]:
-    """The historical doctrine's set with two corrections a student learns from the
-    game: its patrol moved to the road where the insurgency's doctrine would strike, and
-    its least urgent order (a strike or a sweep far from the roads) given instead to a
+    """The historical doctrine's set with three corrections a student learns from the
+    game: its patrol moved to the road where the insurgency's doctrine would strike; its
+    least urgent order (a strike or a sweep far from the roads) given instead to a
     campaign for support in a region an ending tests, while that support is below where
-    it started."""
+    it started; and a corridor road cut for two weeks or more repaired before anything
+    but the first escort (the cut lets 30% of a convoy through in the main scenario)."""
     orders = list(historical)
     patrol = next((o for o in met if o.kind == "patrol"), None)
     same = [i for i, o in enumerate(orders) if o.kind == "patrol"]
@@ -287,7 +288,19 @@ def adjusted(base: GameState, historical: tuple[Order, ...], met: list[Order],
     if campaign is not None and _below_start(base, campaign.args[0]):
         kept = [o for o in orders if o.kind in KEEP]
         orders = [*kept[:2], campaign, *kept[2:]]
+    repair = next((o for o in ranked.get("repair", ()) if _cut_for_weeks(base, o.args[0])),
+                  None)
+    if repair is not None and repair not in orders:
+        # Right after the first escort: the road the convoys need comes before the rest.
+        at = next((i + 1 for i, o in enumerate(orders) if o.kind == "escort"), 0)
+        orders = [*orders[:at], repair, *orders[at:]]
     return _legal_prefix(base, tuple(orders))
+
+
+def _cut_for_weeks(state: GameState, route: str) -> bool:
+    """A fuel corridor's road cut for this week's convoy and the next at least."""
+    return (state.scenario.routes[route].corridor is not None
+            and state.route_damage.get(route, 0) >= 2)
 
 
 def _below_start(state: GameState, region: str) -> bool:

@@ -2329,12 +2329,12 @@ class OrderCatalogue(Record):
 
 class YesNoFilter(Record):
     FIELDS: ClassVar[tuple[str, ...]] = ('filter', 'required')
-    filter: Literal['on_corridor', 'off_corridor', 'escort_weaker_than_cells', 'not_capital', 'new_region', 'no_blockade', 'threatened_corridor', 'besieged', 'undamaged', 'toward_capital']
+    filter: Literal['on_corridor', 'off_corridor', 'escort_weaker_than_cells', 'escort_outmatches_cells', 'not_capital', 'new_region', 'no_blockade', 'threatened_corridor', 'besieged', 'undamaged', 'toward_capital']
     required: bool
 
     def __init__(
             self, *,
-            filter: Literal['on_corridor', 'off_corridor', 'escort_weaker_than_cells', 'not_capital', 'new_region', 'no_blockade', 'threatened_corridor', 'besieged', 'undamaged', 'toward_capital'],
+            filter: Literal['on_corridor', 'off_corridor', 'escort_weaker_than_cells', 'escort_outmatches_cells', 'not_capital', 'new_region', 'no_blockade', 'threatened_corridor', 'besieged', 'undamaged', 'toward_capital'],
             required: bool = False,
     ) -> None:
         object.__setattr__(self, "__dict__", {
@@ -2544,6 +2544,7 @@ FILTER_MODEL_OF: dict[str, str] = {
     'on_corridor': 'YesNoFilter',
     'off_corridor': 'YesNoFilter',
     'escort_weaker_than_cells': 'YesNoFilter',
+    'escort_outmatches_cells': 'YesNoFilter',
     'not_capital': 'YesNoFilter',
     'new_region': 'YesNoFilter',
     'no_blockade': 'YesNoFilter',

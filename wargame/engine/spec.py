@@ -943,8 +943,8 @@ class YesNoFilter(Model):
     """A yes/no test: keeps the candidates that pass."""
 
     filter: Literal[
-        "on_corridor", "off_corridor", "escort_weaker_than_cells", "not_capital",
-        "new_region", "no_blockade", "threatened_corridor", "besieged", "undamaged",
+        "on_corridor", "off_corridor", "escort_weaker_than_cells",
+        "escort_outmatches_cells", "not_capital", "new_region", "no_blockade", "threatened_corridor", "besieged", "undamaged",
         "toward_capital",
     ] = desc("Filter name (see docs/doctrine.md).")
     required: RequiredFlag = False

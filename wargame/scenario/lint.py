@@ -72,6 +72,7 @@ _TOWN_ARGS = frozenset({"town", "route", "corridor"})
 _ANY_TARGET = frozenset({"town", "route", "corridor", "region"})
 FILTER_NEEDS: dict[str, frozenset[str]] = {
     "on_corridor": _CORRIDOR_ARGS, "escort_weaker_than_cells": _CORRIDOR_ARGS,
+    "escort_outmatches_cells": _CORRIDOR_ARGS,
     "no_blockade": _CORRIDOR_ARGS, "threatened_corridor": _CORRIDOR_ARGS,
     "most_tankers": _CORRIDOR_ARGS,
     "besieged": _TOWN_ARGS, "status_is": _TOWN_ARGS, "town_kind": _TOWN_ARGS,
