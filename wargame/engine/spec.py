@@ -944,8 +944,8 @@ class YesNoFilter(Model):
 
     filter: Literal[
         "on_corridor", "off_corridor", "escort_weaker_than_cells",
-        "escort_outmatches_cells", "not_capital", "new_region", "no_blockade", "threatened_corridor", "besieged", "undamaged",
-        "toward_capital",
+        "escort_outmatches_cells", "not_capital", "new_region", "no_blockade",
+        "threatened_corridor", "besieged", "undamaged", "toward_capital",
     ] = desc("Filter name (see docs/doctrine.md).")
     required: RequiredFlag = False
 
