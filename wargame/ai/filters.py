@@ -228,20 +228,24 @@ def _toward_capital(order: Order, ctx: Context) -> bool:
     return region_dist(order.args[1]) < region_dist(order.args[0])
 
 
-def _escort_weaker(order: Order, ctx: Context) -> bool:
-    """The corridor's escort seen last turn is smaller than our fighters near the target."""
+def _last_escort(order: Order, ctx: Context) -> int:
+    """Fighters' worth of the escort seen last turn on the target's corridor (0: none)."""
     corridor = target_corridor(order, ctx.scenario) or ""
-    return ctx.view.last_escorts.get(corridor, 0) * FIGHTERS_PER_COMPANY < fighters_near(order, ctx)
+    return ctx.view.last_escorts.get(corridor, 0) * FIGHTERS_PER_COMPANY
+
+
+def _escort_outmatches(order: Order, ctx: Context) -> bool:
+    """There was an escort, and it was at least our fighters near the target."""
+    escort = _last_escort(order, ctx)
+    return escort > 0 and escort >= fighters_near(order, ctx)
 
 
 YES_NO: dict[str, Callable[[Order, Context], bool]] = {
     "on_corridor": lambda o, c: target_corridor(o, c.scenario) is not None,
     "off_corridor": lambda o, c: target_corridor(o, c.scenario) is None,
-    "escort_weaker_than_cells": _escort_weaker,
+    "escort_weaker_than_cells": lambda o, c: _last_escort(o, c) < fighters_near(o, c),
     # Where the cells cannot take on the escort, 004: "They destroy roads and bridges".
-    "escort_outmatches_cells": lambda o, c: (
-        c.view.last_escorts.get(target_corridor(o, c.scenario) or "", 0) > 0
-        and not _escort_weaker(o, c)),
+    "escort_outmatches_cells": _escort_outmatches,
     "not_capital": lambda o, c: (c.capital not in target_towns(o, c.scenario)
                                  and c.scenario.towns[c.capital].region
                                  not in [a for a in o.args if a in c.scenario.regions]),
