@@ -146,6 +146,36 @@ def test_the_reference_campaigns_for_support_only_below_its_start(scenario: Scen
     assert not any(o.startswith("info-campaign") for o in reference(start))
 
 
+def test_the_reference_talks_first_while_grievance_blunts_the_campaign(
+        scenario: Scenario) -> None:
+    """Over the pivot, Bamako's grievance blunts the campaign (001): the reference set
+    gives a dialogue there in the campaign's place while enough weeks are left for the
+    campaigns to pay it back; at the pivot, the campaign itself; with dialogue banned, the
+    blunted campaign."""
+    pivot = scenario.spec.rules.support.grievance_pivot
+
+    def reference(grievance: int, banned: frozenset[str] = frozenset(),
+                  late: bool = False) -> list[str]:
+        state = new_game(scenario, 2)
+        advance(state, 1)
+        if late:
+            state.turn = scenario.turns - 2
+        state.support_junta["bamako"] = scenario.spec.tracks.support["bamako"].junta - 10
+        state.grievance["bamako"] = grievance
+        base = scrubbed(state)
+        ranked = {k: v for k, v in ranked_per_kind(base).items() if k not in banned}
+        return [str(o) for o in adjusted(base, doctrine_set(base, "historical"),
+                                         answers(base, expected_attacks(base), banned),
+                                         ranked)]
+    aggrieved = reference(pivot + 4)
+    assert "dialogue bamako" in aggrieved and "info-campaign bamako" not in aggrieved
+    calm = reference(pivot)
+    assert "info-campaign bamako" in calm and "dialogue bamako" not in calm
+    assert "info-campaign bamako" in reference(pivot + 4, frozenset({"dialogue"}))
+    # Too few weeks left for the campaigns to pay the talks back: the campaign itself.
+    assert "info-campaign bamako" in reference(pivot + 4, late=True)
+
+
 def test_the_reference_repairs_a_corridor_road_cut_for_two_weeks(scenario: Scenario) -> None:
     """A corridor road the insurgency cut (its convoys pass at 30%) is repaired by the
     reference set, right after the first escort, while two weeks or more of the cut

@@ -77,6 +77,26 @@ def test_light_and_heavy_escorts_read_differently_with_odds_before_and_after() -
     assert "→" in heavy.text(scenario.name_of)
 
 
+def test_campaign_and_dialogue_say_what_grievance_over_the_pivot_does() -> None:
+    scenario = shipped()["bamako-blockade-2025"]
+    state = new_game(scenario, 3)
+    pivot = scenario.spec.rules.support.grievance_pivot
+    campaign, talks = Order.parse("info-campaign bamako"), Order.parse("dialogue bamako")
+    state.grievance["bamako"] = pivot
+    calm = effect_summary(state, "junta", campaign).text(scenario.name_of)
+    assert "grievance" not in calm
+    assert "information campaigns" not in effect_summary(state, "junta", talks).text(
+        scenario.name_of)
+    state.grievance["bamako"] = pivot + 4
+    info = scenario.order_specs["junta"]["info-campaign"]
+    cut = 4 * info.odds_cut_per_grievance
+    blunted = effect_summary(state, "junta", campaign).text(scenario.name_of)
+    assert blunted.startswith(f"{info.base_odds - cut}% chance")
+    assert f"4 over {pivot}, where it turns against the junta: odds −{cut} points" in blunted
+    assert (f"information campaigns in Bamako District +{cut} points of odds"
+            in effect_summary(state, "junta", talks).text(scenario.name_of))
+
+
 def test_validate_warns_about_an_enabled_order_without_a_description() -> None:
     from pathlib import Path
 

@@ -301,6 +301,45 @@ def test_info_campaign_raises_junta_support_on_success(quiet: Scenario) -> None:
         assert after.treasury - control.treasury == -spec.cost
 
 
+def test_grievance_over_the_pivot_blunts_information_campaigns(quiet: Scenario) -> None:
+    spec = spec_of(quiet, "info-campaign")
+    assert spec.odds_cut_per_grievance > 0   # the main scenario's rule (001)
+    pivot = quiet.spec.rules.support.grievance_pivot
+    order = "info-campaign sikasso"
+
+    def aggrieved(state: GameState) -> None:
+        state.grievance["sikasso"] = pivot + 4
+
+    found = outcomes(quiet, aggrieved, [order], [], "info_campaign", order)
+    for success, (before, after, _, control, event) in found.items():
+        assert event.odds == clamped(quiet, spec.base_odds - 4 * spec.odds_cut_per_grievance)
+        assert event.odds == order_odds(before, Order.parse(order))
+        gain = after.support_junta["sikasso"] - control.support_junta["sikasso"]
+        assert gain == (spec.support_gain if success else 0)
+    # At or under the pivot the campaign keeps its full odds.
+    state = new_game(quiet, 1)
+    state.grievance["sikasso"] = pivot
+    assert order_odds(state, Order.parse(order)) == clamped(quiet, spec.base_odds)
+
+
+def test_a_successful_dialogue_restores_the_campaigns_odds(quiet: Scenario) -> None:
+    info, talks = spec_of(quiet, "info-campaign"), spec_of(quiet, "dialogue")
+    pivot = quiet.spec.rules.support.grievance_pivot
+    campaign = Order.parse("info-campaign sikasso")
+
+    def aggrieved(state: GameState) -> None:
+        state.grievance["sikasso"] = pivot + talks.grievance_cut // 2
+
+    found = outcomes(quiet, aggrieved, ["dialogue sikasso"], [], "dialogue",
+                     "dialogue sikasso")
+    _, after, _, _, _ = found[True]
+    assert after.grievance["sikasso"] <= pivot
+    assert order_odds(after, campaign) == clamped(quiet, info.base_odds)
+    _, after, _, _, _ = found[False]
+    assert order_odds(after, campaign) == clamped(
+        quiet, info.base_odds - talks.grievance_cut // 2 * info.odds_cut_per_grievance)
+
+
 @covers("crackdown")
 def test_crackdown_removes_fighters_on_success_and_abuses_raise_grievance(
         quiet: Scenario) -> None:

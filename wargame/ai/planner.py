@@ -9,7 +9,8 @@ Each turn it
    set adjusted as a student learns to (the patrol moved to the road where the
    insurgency's doctrine, played on the junta's picture, would strike; the least urgent
    order given to a campaign for support where an ending tests it, while that support is
-   below its start); then the three junta doctrines' choices, the historical choice with
+   below its start, or to talks there while grievance blunts the campaign; a corridor
+   road cut for weeks repaired); then the three junta doctrines' choices, the historical choice with
    an order swapped for an answer to each expected attack, with its last order swapped
    for (or extended by) the best target of each other order kind (a cheap heuristic on
    the junta's view picks the target), and sets that concentrate on one kind (every
@@ -21,7 +22,8 @@ Each turn it
    candidates come from the orders, not the dice;
 4. scores each end state by the scenario's `victory` section (`engine.goals`): an ending
    reached counts in full, otherwise the margins of the winning ending's conditions and the
-   closeness of the losing endings' triggers, with the treasury (`evaluation.py`), and
+   closeness of the losing endings' triggers, with the treasury and the campaigns that
+   grievance will blunt over the weeks left (`evaluation.py`), and
    picks the best; a challenger must beat the reference set by MARGIN (ties and
    near-ties: the reference). A rollout of two turns cannot see what a campaign or a
    patrol is worth over a season, which is why the reference carries those lessons.
@@ -37,9 +39,25 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..engine import GameState, Order, Scenario, check_order, legal_orders, observe, queue_order
+from ..engine import (
+    GameState,
+    Order,
+    Scenario,
+    check_order,
+    legal_orders,
+    observe,
+    order_odds,
+    queue_order,
+)
 from ..engine.ledger import N_
-from ..engine.model import NotCondition, SupportCondition, TownStatusCondition
+from ..engine.model import (
+    DialogueOrder,
+    InfoCampaignOrder,
+    NotCondition,
+    SupportCondition,
+    TownStatusCondition,
+)
+from ..engine.odds import grievance_over_pivot
 from ..engine.phrase import Phrase, join
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
@@ -276,7 +294,8 @@ def adjusted(base: GameState, historical: tuple[Order, ...], met: list[Order],
     game: its patrol moved to the road where the insurgency's doctrine would strike; its
     least urgent order (a strike or a sweep far from the roads) given instead to a
     campaign for support in a region an ending tests, while that support is below where
-    it started; and a corridor road cut for two weeks or more repaired before anything
+    it started (or to talks there first, while grievance over the pivot blunts the
+    campaign); and a corridor road cut for two weeks or more repaired before anything
     but the first escort (the cut lets 30% of a convoy through in the main scenario)."""
     orders = list(historical)
     patrol = next((o for o in met if o.kind == "patrol"), None)
@@ -287,7 +306,7 @@ def adjusted(base: GameState, historical: tuple[Order, ...], met: list[Order],
                      if o.args[0] in ending_regions(base.scenario)), None)
     if campaign is not None and _below_start(base, campaign.args[0]):
         kept = [o for o in orders if o.kind in KEEP]
-        orders = [*kept[:2], campaign, *kept[2:]]
+        orders = [*kept[:2], _talks_first(base, campaign, ranked), *kept[2:]]
     repair = next((o for o in ranked.get("repair", ()) if _cut_for_weeks(base, o.args[0])),
                   None)
     if repair is not None and repair not in orders:
@@ -295,6 +314,27 @@ def adjusted(base: GameState, historical: tuple[Order, ...], met: list[Order],
         at = next((i + 1 for i, o in enumerate(orders) if o.kind == "escort"), 0)
         orders = [*orders[:at], repair, *orders[at:]]
     return _legal_prefix(base, tuple(orders))
+
+
+def _talks_first(base: GameState, campaign: Order,
+                 ranked: dict[str, list[Order]]) -> Order:
+    """A dialogue in the campaign's region instead of the campaign, while grievance there
+    blunts the campaign's odds and easing it pays: the odds a success gives back to every
+    campaign of the weeks left must be worth twice the campaign given up this week (the
+    talks' own cost, and weeks the treasury may not fund). A rollout of two weeks sees
+    the campaign's gain, not the talks', so the reference carries the lesson."""
+    talks = next((o for o in ranked.get("dialogue", ()) if o.args == campaign.args), None)
+    info = base.scenario.order_specs["junta"].get("info-campaign")
+    spec = base.scenario.order_specs["junta"].get("dialogue")
+    if (talks is None or not isinstance(info, InfoCampaignOrder)
+            or not isinstance(spec, DialogueOrder)):
+        return campaign
+    over = grievance_over_pivot(base, campaign.args[0])
+    regained = min(over, spec.grievance_cut) * info.odds_cut_per_grievance
+    weeks_left = max(0, base.scenario.turns - base.turn)
+    talks_worth = (order_odds(base, talks) or 0) * regained * weeks_left
+    campaign_worth = (order_odds(base, campaign) or 0) * 100
+    return talks if talks_worth > 2 * campaign_worth else campaign
 
 
 def _cut_for_weeks(state: GameState, route: str) -> bool:

@@ -48,7 +48,7 @@ from .model import (
     TaxOrder,
     WithdrawOrder,
 )
-from .odds import order_odds, raid_odds
+from .odds import grievance_over_pivot, order_odds, raid_odds
 from .orders import Order, Side
 from .state import GameState
 from .turn import capital_region
@@ -273,9 +273,18 @@ def _reopen(state: GameState, side: Side, o: Order, spec: ReopenSchoolsOrder) ->
 
 
 def _info(state: GameState, side: Side, o: Order, spec: InfoCampaignOrder) -> list[Clause]:
-    return [(N_("{odds}% chance: junta support in {region} +{gain}"),
-             {"odds": _clamped(state, spec.base_odds), "region": o.args[0],
-              "gain": spec.support_gain})]
+    region = o.args[0]
+    out: list[Clause] = [(N_("{odds}% chance: junta support in {region} +{gain}"),
+                          {"odds": _chance(state, side, o), "region": region,
+                           "gain": spec.support_gain})]
+    over = grievance_over_pivot(state, region)
+    if over and spec.odds_cut_per_grievance:
+        out.append((N_("grievance in {region} is {over} over {pivot}, where it turns against "
+                       "the junta: odds −{cut} points (a local dialogue eases it)"),
+                    {"region": region, "over": over,
+                     "pivot": state.scenario.spec.rules.support.grievance_pivot,
+                     "cut": over * spec.odds_cut_per_grievance}))
+    return out
 
 
 def _crackdown(state: GameState, side: Side, o: Order, spec: CrackdownOrder) -> list[Clause]:
@@ -291,9 +300,18 @@ def _crackdown(state: GameState, side: Side, o: Order, spec: CrackdownOrder) -> 
 
 
 def _dialogue(state: GameState, side: Side, o: Order, spec: DialogueOrder) -> list[Clause]:
-    return [(N_("{odds}% chance: grievance in {region} −{cut}, JNIM support −{cut2}"),
-             {"odds": _clamped(state, spec.base_odds), "region": o.args[0],
-              "cut": spec.grievance_cut, "cut2": spec.insurgent_support_cut})]
+    region = o.args[0]
+    out: list[Clause] = [(N_("{odds}% chance: grievance in {region} −{cut}, JNIM support "
+                             "−{cut2}"),
+                          {"odds": _clamped(state, spec.base_odds), "region": region,
+                           "cut": spec.grievance_cut, "cut2": spec.insurgent_support_cut})]
+    info = state.scenario.order_specs["junta"].get("info-campaign")
+    over = grievance_over_pivot(state, region)
+    if isinstance(info, InfoCampaignOrder) and info.odds_cut_per_grievance and over:
+        out.append((N_("on success, information campaigns in {region} +{up} points of odds"),
+                    {"region": region,
+                     "up": min(over, spec.grievance_cut) * info.odds_cut_per_grievance}))
+    return out
 
 
 def _repair(state: GameState, side: Side, o: Order, spec: RepairOrder) -> list[Clause]:

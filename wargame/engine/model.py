@@ -1573,9 +1573,10 @@ class ReopenSchoolsOrder(OrderBase):
 
 
 class InfoCampaignOrder(OrderBase):
-    FIELDS: ClassVar[tuple[str, ...]] = ('enabled', 'capacity', 'cost', 'fuel_m3', 'sources', 'description', 'base_odds', 'support_gain')
+    FIELDS: ClassVar[tuple[str, ...]] = ('enabled', 'capacity', 'cost', 'fuel_m3', 'sources', 'description', 'base_odds', 'support_gain', 'odds_cut_per_grievance')
     base_odds: int
     support_gain: int
+    odds_cut_per_grievance: int
 
     def __init__(
             self, *,
@@ -1587,6 +1588,7 @@ class InfoCampaignOrder(OrderBase):
             description: LocalText | None = None,
             base_odds: int,
             support_gain: int,
+            odds_cut_per_grievance: int = 0,
     ) -> None:
         object.__setattr__(self, "__dict__", {
             'enabled': enabled,
@@ -1597,6 +1599,7 @@ class InfoCampaignOrder(OrderBase):
             'description': description,
             'base_odds': base_odds,
             'support_gain': support_gain,
+            'odds_cut_per_grievance': odds_cut_per_grievance,
         })
 
 

@@ -42,6 +42,12 @@ def raid_odds(state: GameState, spec: RaidOrder, town: str) -> int:
             - state.garrison[town] * spec.odds_per_company)
 
 
+def grievance_over_pivot(state: GameState, region: str) -> int:
+    """How far a region's grievance is over the pivot above which it turns against the
+    junta (0 at or under it)."""
+    return max(0, state.grievance[region] - state.scenario.spec.rules.support.grievance_pivot)
+
+
 def order_odds(state: GameState, order: Order, *, escort: int = 0,
                patrols: dict[str, bool] | None = None,
                fighters: dict[str, int] | None = None) -> int | None:
@@ -82,7 +88,10 @@ def order_odds(state: GameState, order: Order, *, escort: int = 0,
                     - fighters[region] // 100 * spec.odds_per_100_fighters)
         case PatrolOrder():
             odds = spec.clear_checkpoint_odds if state.checkpoints.get(target) else None
-        case (AfricaCorpsOrder() | InfoCampaignOrder() | CrackdownOrder() | DialogueOrder()
+        case InfoCampaignOrder():
+            odds = spec.base_odds - spec.odds_cut_per_grievance * grievance_over_pivot(
+                state, target)
+        case (AfricaCorpsOrder() | CrackdownOrder() | DialogueOrder()
               | RepairOrder() | PropagandaOrder() | RecruitOrder() | AttackSiteOrder()):
             odds = spec.base_odds
         case _:

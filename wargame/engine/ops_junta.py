@@ -228,7 +228,7 @@ def reopen_schools(t: Turn, o: Order, spec: ReopenSchoolsOrder) -> None:
 
 def info_campaign(t: Turn, o: Order, spec: InfoCampaignOrder) -> None:
     region = t.state.scenario.regions[o.args[0]]
-    ok, roll, odds = t.chance(spec.base_odds)
+    ok, roll, odds = t.chance(order_odds(t.state, o) or 0)
     if ok:
         t.support(region.id, "junta", spec.support_gain, "info_campaign",
                   N_("information campaign in {region}"), _src(spec), {"region": region.id})

@@ -726,6 +726,10 @@ class ReopenSchoolsOrder(OrderBase):
 class InfoCampaignOrder(OrderBase):
     base_odds: Percent = desc("Chance the campaign lands.")
     support_gain: NonNeg = desc("Junta support gained on success.")
+    odds_cut_per_grievance: NonNeg = desc(
+        "Odds lost per point of grievance over rules.support.grievance_pivot in the region: "
+        "residents whose grievances go unheard believe the government's message less, until "
+        "a dialogue eases them.", default=0)
 
 
 class CrackdownOrder(OrderBase):
