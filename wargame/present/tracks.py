@@ -90,7 +90,11 @@ TRACK_TEXTS: tuple[TrackText, ...] = (
               N_("Abuses by the security forces and the partner force, civilian casualties, "
                  "the rural fuel ban and JNIM's taxes raise it; dialogue eases it."),
               N_("It turns into support and recruits for JNIM (000: JNIM is adept at "
-                 "communicating the grievances of the poor and minorities)."), regional=True),
+                 "communicating the grievances of the poor and minorities). Over the pivot "
+                 "(50) it blunts the junta's information campaigns there in the main "
+                 "scenario (001: JNIM takes advantage of local grievances, which further "
+                 "delegitimizes the junta); 20 points over, it costs the junta support too."),
+              regional=True),
     TrackText("insurgent_funds", N_("JNIM's funds"),
               N_("The insurgency's money, in million CFA francs (hidden from the junta)."),
               N_("Taxes, checkpoints, loot and ransoms add to it; the upkeep of its fighters, "
