@@ -10,11 +10,11 @@ Each turn it
    insurgency's doctrine, played on the junta's picture, would strike; the least urgent
    order given to a campaign for support where an ending tests it, while that support is
    below its start, or to talks there while grievance blunts the campaign; a corridor
-   road cut for weeks repaired); then the three junta doctrines' choices, the historical choice with
-   an order swapped for an answer to each expected attack, with its last order swapped
-   for (or extended by) the best target of each other order kind (a cheap heuristic on
-   the junta's view picks the target), and sets that concentrate on one kind (every
-   corridor escorted, say), up to budget / samples sets;
+   road cut for weeks repaired); then the three junta doctrines' choices, the historical
+   choice with an order swapped for an answer to each expected attack, with its last
+   order swapped for (or extended by) the best target of each other order kind (a cheap
+   heuristic on the junta's view picks the target), and sets that concentrate on one kind
+   (every corridor escorted, say), up to budget / samples sets;
 3. plays every candidate forward `DEPTH` turns on `samples` determinisations of the fog
    (fighters, funds and weapons drawn around the junta's estimates, dice of its own), the
    insurgency played by its doctrine, the junta's later turns by the historical doctrine;
@@ -22,8 +22,7 @@ Each turn it
    candidates come from the orders, not the dice;
 4. scores each end state by the scenario's `victory` section (`engine.goals`): an ending
    reached counts in full, otherwise the margins of the winning ending's conditions and the
-   closeness of the losing endings' triggers, with the treasury and the campaigns that
-   grievance will blunt over the weeks left (`evaluation.py`), and
+   closeness of the losing endings' triggers, with the treasury (`evaluation.py`), and
    picks the best; a challenger must beat the reference set by MARGIN (ties and
    near-ties: the reference). A rollout of two turns cannot see what a campaign or a
    patrol is worth over a season, which is why the reference carries those lessons.
