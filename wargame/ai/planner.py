@@ -49,14 +49,8 @@ from ..engine import (
     queue_order,
 )
 from ..engine.ledger import N_
-from ..engine.model import (
-    DialogueOrder,
-    InfoCampaignOrder,
-    NotCondition,
-    SupportCondition,
-    TownStatusCondition,
-)
-from ..engine.odds import grievance_over_pivot
+from ..engine.model import NotCondition, SupportCondition, TownStatusCondition
+from ..engine.odds import campaign_odds_regained
 from ..engine.phrase import Phrase, join
 from ..engine.resolve import resolve_turn
 from ..engine.rng import Stream, derive_state
@@ -323,13 +317,9 @@ def _talks_first(base: GameState, campaign: Order,
     talks' own cost, and weeks the treasury may not fund). A rollout of two weeks sees
     the campaign's gain, not the talks', so the reference carries the lesson."""
     talks = next((o for o in ranked.get("dialogue", ()) if o.args == campaign.args), None)
-    info = base.scenario.order_specs["junta"].get("info-campaign")
-    spec = base.scenario.order_specs["junta"].get("dialogue")
-    if (talks is None or not isinstance(info, InfoCampaignOrder)
-            or not isinstance(spec, DialogueOrder)):
+    regained = campaign_odds_regained(base, campaign.args[0])
+    if talks is None or not regained:
         return campaign
-    over = grievance_over_pivot(base, campaign.args[0])
-    regained = min(over, spec.grievance_cut) * info.odds_cut_per_grievance
     weeks_left = max(0, base.scenario.turns - base.turn)
     talks_worth = (order_odds(base, talks) or 0) * regained * weeks_left
     campaign_worth = (order_odds(base, campaign) or 0) * 100

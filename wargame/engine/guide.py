@@ -48,7 +48,7 @@ from .model import (
     TaxOrder,
     WithdrawOrder,
 )
-from .odds import grievance_over_pivot, order_odds, raid_odds
+from .odds import campaign_odds_regained, grievance_over_pivot, order_odds, raid_odds
 from .orders import Order, Side
 from .state import GameState
 from .turn import capital_region
@@ -305,12 +305,10 @@ def _dialogue(state: GameState, side: Side, o: Order, spec: DialogueOrder) -> li
                              "−{cut2}"),
                           {"odds": _clamped(state, spec.base_odds), "region": region,
                            "cut": spec.grievance_cut, "cut2": spec.insurgent_support_cut})]
-    info = state.scenario.order_specs["junta"].get("info-campaign")
-    over = grievance_over_pivot(state, region)
-    if isinstance(info, InfoCampaignOrder) and info.odds_cut_per_grievance and over:
+    regained = campaign_odds_regained(state, region)
+    if regained:
         out.append((N_("on success, information campaigns in {region} +{up} points of odds"),
-                    {"region": region,
-                     "up": min(over, spec.grievance_cut) * info.odds_cut_per_grievance}))
+                    {"region": region, "up": regained}))
     return out
 
 

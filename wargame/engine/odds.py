@@ -48,6 +48,17 @@ def grievance_over_pivot(state: GameState, region: str) -> int:
     return max(0, state.grievance[region] - state.scenario.spec.rules.support.grievance_pivot)
 
 
+def campaign_odds_regained(state: GameState, region: str) -> int:
+    """Points of odds a successful dialogue in `region` gives back to the information
+    campaigns there (0 where grievance does not blunt them)."""
+    specs = state.scenario.order_specs["junta"]
+    info, talks = specs.get("info-campaign"), specs.get("dialogue")
+    if not isinstance(info, InfoCampaignOrder) or not isinstance(talks, DialogueOrder):
+        return 0
+    return (min(grievance_over_pivot(state, region), talks.grievance_cut)
+            * info.odds_cut_per_grievance)
+
+
 def order_odds(state: GameState, order: Order, *, escort: int = 0,
                patrols: dict[str, bool] | None = None,
                fighters: dict[str, int] | None = None) -> int | None:
