@@ -307,7 +307,7 @@ class PlainGame:
             return
         track = track_of(word)
         if track is not None:
-            for line in BY_TRACK[track].lines():
+            for line in BY_TRACK[track].lines(self.scenario):
                 self.say(line)
             return
         self.say(_("No order or track '{word}'. Orders: {orders}. Tracks: {tracks}.").format(

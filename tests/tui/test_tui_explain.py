@@ -87,6 +87,8 @@ async def test_orders_show_their_effect_and_question_mark_describes(tmp_path: Pa
         help_text = text_of(app.screen.query_one("#help Static"))
         assert "International isolation" in help_text and "Why it matters:" in help_text
         assert "? on an order" in help_text
+        # The grievance help gives this scenario's own numbers.
+        assert "the pivot is 50" in help_text and "takes 5 points off the odds" in help_text
 
 
 @sync

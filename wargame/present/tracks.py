@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..engine.model import InfoCampaignOrder
+from ..engine.scenario import Scenario
 from ..i18n import _
 
 
@@ -29,9 +31,11 @@ class TrackText:
     matters: str
     regional: bool = False
 
-    def lines(self) -> list[str]:
+    def lines(self, scenario: Scenario | None = None) -> list[str]:
+        """The help text; with a scenario, its own numbers after the general words."""
+        matters = " ".join([_(self.matters), *scenario_notes(self.track, scenario)])
         return [_(self.name), "", _(self.what), "", _("What moves it: {text}").format(
-            text=_(self.moved_by)), "", _("Why it matters: {text}").format(text=_(self.matters))]
+            text=_(self.moved_by)), "", _("Why it matters: {text}").format(text=matters)]
 
 
 TRACK_TEXTS: tuple[TrackText, ...] = (
@@ -91,9 +95,10 @@ TRACK_TEXTS: tuple[TrackText, ...] = (
                  "the rural fuel ban and JNIM's taxes raise it; dialogue eases it."),
               N_("It turns into support and recruits for JNIM (000: JNIM is adept at "
                  "communicating the grievances of the poor and minorities). Over the pivot "
-                 "(50) it blunts the junta's information campaigns there in the main "
-                 "scenario (001: JNIM takes advantage of local grievances, which further "
-                 "delegitimizes the junta); 20 points over, it costs the junta support too."),
+                 "it feeds JNIM's support and recruits and, further over, costs the junta "
+                 "support; in some scenarios it also blunts the junta's information "
+                 "campaigns (001: JNIM takes advantage of local grievances, which further "
+                 "delegitimizes the junta)."),
               regional=True),
     TrackText("insurgent_funds", N_("JNIM's funds"),
               N_("The insurgency's money, in million CFA francs (hidden from the junta)."),
@@ -142,3 +147,24 @@ def track_words() -> list[str]:
 def track_name(track: str) -> str:
     text = BY_TRACK.get(track)
     return _(text.name) if text else track
+
+
+def scenario_notes(track: str, scenario: Scenario | None) -> list[str]:
+    """Sentences that give a track's thresholds in this scenario's numbers, so the help
+    never quotes a number the scenario does not use."""
+    if scenario is None or track != "grievance":
+        return []
+    support = scenario.spec.rules.support
+    notes = [_("In this scenario the pivot is {pivot}. Where JNIM has fighters, every "
+               "{divisor} points over it add a point of support for JNIM a week and every 10 "
+               "bring it {recruits} recruits a week; from {twice} points over, the junta "
+               "loses support there too.").format(
+        pivot=support.grievance_pivot, divisor=support.grievance_divisor,
+        recruits=scenario.spec.rules.insurgency.grievance_recruits,
+        twice=2 * support.grievance_divisor)]
+    campaign = scenario.order_specs["junta"].get("info-campaign")
+    if isinstance(campaign, InfoCampaignOrder) and campaign.odds_cut_per_grievance > 0:
+        notes.append(_("Each point over the pivot takes {cut} points off the odds of the "
+                       "junta's information campaigns in that region; a successful local "
+                       "dialogue eases it.").format(cut=campaign.odds_cut_per_grievance))
+    return notes

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...i18n import N_, _
-from ...present.tracks import TRACK_TEXTS
+from ...present.tracks import TRACK_TEXTS, scenario_notes
 from ..mapmodel import LEGEND
 from ..widgets.footer import Footer
 from ..widgets.goals import goals_content, session_goals
@@ -99,10 +99,12 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
             goals.append(_("Start a game to see its endings here."))
         tracks: list[str | tuple[str, str]] = ["\n\n", (_("The tracks"), "bold underline"),
                                                "\n"]
+        scenario = session.scenario if session is not None else None
         for text in TRACK_TEXTS:
+            matters = " ".join([_(text.matters), *scenario_notes(text.track, scenario)])
             tracks += [(_(text.name), "bold"), "  ", _(text.what), "\n  ",
                        (_("Moved by: "), "italic"), _(text.moved_by), "\n  ",
-                       (_("Why it matters: "), "italic"), _(text.matters), "\n"]
+                       (_("Why it matters: "), "italic"), matters, "\n"]
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Content.assemble(*keys, *legend, "\n", (_("A turn"), "bold underline"),
                                           "\n", _(TURN), *tracks, *goals))
