@@ -5,13 +5,16 @@
     .venv/bin/python benchmarks/planner_report.py --games 40 --usage-only  # no ablation
     .venv/bin/python benchmarks/planner_report.py --games 100 --jobs 2     # two cores
     .venv/bin/python benchmarks/planner_report.py --kinds repair,dialogue  # some kinds
+    .venv/bin/python benchmarks/planner_report.py --scenario tutorial      # another one
 
-Plays `--games` games of the main scenario (seeds from `--seed`, the doctrine insurgency at
+Plays `--games` games of a scenario (the main one unless `--scenario` names another, by
+its file or a shipped scenario's name; seeds from `--seed`, the doctrine insurgency at
 standard) with the planner, counts how often each junta order kind is given (in what share
 of turns), then plays the same seeds once per order kind with that kind banned from every
-candidate set, and prints the planner's outcome shares each time: a kind whose removal
-changes nothing is never worth giving, a kind given every turn whatever happens is a
-dominant strategy. Deterministic; results do not depend on the machine or on `--jobs`
+candidate set, and prints the planner's outcome shares each time, with its wins (the
+endings the scenario grades a victory for the junta) first: a kind whose removal changes
+nothing is never worth giving, a kind given every turn whatever happens is a dominant
+strategy. Deterministic; results do not depend on the machine or on `--jobs`
 (each game is played whole by one process and the counts are summed).
 """
 
@@ -29,14 +32,16 @@ from pathlib import Path
 from wargame.ai.bots import play_side
 from wargame.ai.planner import play_planner
 from wargame.engine import Scenario, new_game, resolve_turn
-from wargame.scenario.load import load_scenario
+from wargame.scenario.load import ScenarioError, load_scenario
+from wargame.scenario.shipped import resolve_scenario
 
 MAIN = Path(__file__).resolve().parents[1] / "scenarios" / "bamako-blockade-2025.yaml"
 
 
-def play_one(seed: int, budget: int, banned: frozenset[str]) -> tuple[str, Counter[str], int]:
+def play_one(path: Path, seed: int, budget: int,
+             banned: frozenset[str]) -> tuple[str, Counter[str], int]:
     """One game: (its outcome, turns in which each kind was given, turns played)."""
-    state = new_game(_scenario(), seed)
+    state = new_game(_scenario(path), seed)
     used: Counter[str] = Counter()
     turns = 0
     while not state.over:
@@ -48,16 +53,23 @@ def play_one(seed: int, budget: int, banned: frozenset[str]) -> tuple[str, Count
 
 
 @cache
-def _scenario() -> Scenario:
-    return load_scenario(MAIN)
+def _scenario(path: Path) -> Scenario:
+    return load_scenario(path)
 
 
-def run(games: int, seed: int, budget: int, banned: frozenset[str],
+def wins(scenario: Scenario) -> list[str]:
+    """The endings the scenario grades a victory for the junta."""
+    return [e.id for e in scenario.spec.victory.endings
+            if e.grade in ("victory", "decisive_victory")]
+
+
+def run(path: Path, games: int, seed: int, budget: int, banned: frozenset[str],
         pool: ProcessPoolExecutor | None) -> tuple[Counter[str], Counter[str], int]:
     """(outcomes, turns in which each kind was given, turns played)."""
     seeds = range(seed, seed + games)
-    played = (pool.map(play_one, seeds, repeat(budget), repeat(banned), chunksize=1)
-              if pool is not None else (play_one(s, budget, banned) for s in seeds))
+    played = (pool.map(play_one, repeat(path), seeds, repeat(budget), repeat(banned),
+                       chunksize=1)
+              if pool is not None else (play_one(path, s, budget, banned) for s in seeds))
     outcomes: Counter[str] = Counter()
     used: Counter[str] = Counter()
     turns = 0
@@ -74,6 +86,8 @@ def shares(outcomes: Counter[str], games: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scenario", default=str(MAIN),
+                    help="a scenario file or a shipped scenario's name (default: the main one)")
     ap.add_argument("--games", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--budget", type=int, default=64)
@@ -84,25 +98,33 @@ def main() -> int:
     ap.add_argument("--kinds", default="",
                     help="comma-separated order kinds to ban in turn (default: every kind)")
     args = ap.parse_args()
-    kinds = sorted(_scenario().order_specs["junta"])
+    path = resolve_scenario(args.scenario)
+    try:
+        scenario = _scenario(path)   # loaded before the pool forks, so each worker has it
+    except ScenarioError as exc:
+        print("\n".join(exc.report.lines()), file=sys.stderr)
+        return 2
+    kinds = sorted(scenario.order_specs["junta"])
+    won = wins(scenario)
     ablated = [k for k in args.kinds.split(",") if k] or kinds
     unknown = sorted(set(ablated) - set(kinds))
     if unknown:
-        ap.error(f"not a junta order kind of the main scenario: {', '.join(unknown)}")
+        ap.error(f"not a junta order kind of {path.stem}: {', '.join(unknown)}")
     with ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 else nullcontext() as pool:
-        base, used, turns = run(args.games, args.seed, args.budget, frozenset(), pool)
-        held = base["junta_holds"] * 100 / args.games
-        print(f"planner, budget {args.budget}, {args.games} games from seed {args.seed}: "
-              f"{shares(base, args.games)}")
+        base, used, turns = run(path, args.games, args.seed, args.budget, frozenset(), pool)
+        held = sum(base[e] for e in won) * 100 / args.games
+        print(f"{path.stem}: planner, budget {args.budget}, {args.games} games from seed "
+              f"{args.seed}: {shares(base, args.games)}")
         print(f"{'order kind':<16}{'turns used':>11}{'share':>7}")
         for kind in kinds:
             print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%")
         if args.usage_only:
             return 0
-        print(f"\n{'without':<16}junta_holds (change), all outcomes", flush=True)
+        print(f"\n{'without':<16}{' + '.join(won)} (change), all outcomes", flush=True)
         for kind in ablated:   # a line as each finishes: the whole run takes hours
-            without, _, _ = run(args.games, args.seed, args.budget, frozenset({kind}), pool)
-            w_held = without["junta_holds"] * 100 / args.games
+            without, _, _ = run(path, args.games, args.seed, args.budget, frozenset({kind}),
+                                pool)
+            w_held = sum(without[e] for e in won) * 100 / args.games
             print(f"{kind:<16}{w_held:.1f}% ({w_held - held:+.1f}), "
                   f"{shares(without, args.games)}", flush=True)
     return 0
