@@ -1,0 +1,62 @@
+"""benchmarks/planner_report.py, the order-kind usage and ablation behind the README's
+table: it runs on any shipped scenario, counts that scenario's own winning endings, reads
+each ban game by game, and refuses a scenario that does not load with the loader's message."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "benchmarks" / "planner_report.py"
+
+
+def report_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("planner_report", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_ban_is_read_game_by_game() -> None:
+    paired = report_module().paired_change
+    won = ["junta_holds"]
+    same = ["junta_holds", "protracted_crisis"] * 50
+    assert paired(same, same, won).startswith("+0.0 (95% +0.0 to +0.0: 0 games lost")
+    # Ten games lost by the ban and two won, out of a hundred: -8 points, an interval
+    # that excludes 0, and the counts behind it.
+    without = list(same)
+    for i in range(0, 20, 2):
+        without[i] = "protracted_crisis"
+    without[1] = without[3] = "junta_holds"
+    text = paired(same, without, won)
+    assert text.startswith("-8.0 (95% -") and "10 games lost by the ban, 2 won" in text
+    low, high = (float(x) for x in text.split("95% ")[1].split(":")[0].split(" to "))
+    assert low < -8.0 < high < 0
+
+
+def test_it_runs_on_another_scenario_and_counts_its_wins() -> None:
+    done = subprocess.run([sys.executable, str(SCRIPT), "--scenario", "tutorial", "--games",
+                           "2", "--budget", "4", "--kinds", "escort"],
+                          capture_output=True, text=True, timeout=300, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("tutorial: planner, budget 4, 2 games from seed 1:")
+    usage = {line.split()[0]: line.split()[1:] for line in lines[2:7]}
+    assert sorted(usage) == ["airstrike", "escort", "info-campaign", "patrol", "reinforce"]
+    assert all(count.isdigit() and share.endswith("%") for count, share in usage.values())
+    assert "road_kept_open (change, paired)" in done.stdout
+    banned = next(line for line in lines if line.startswith("escort ") and "lost" in line)
+    assert banned.startswith("escort          0.0%")
+
+
+def test_a_scenario_that_does_not_load_is_refused_with_its_place(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [\n")
+    done = subprocess.run([sys.executable, str(SCRIPT), "--scenario", str(broken)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{broken}:")
