@@ -1,6 +1,7 @@
 """benchmarks/planner_report.py, the order-kind usage and ablation behind the README's
 table: it runs on any shipped scenario, counts that scenario's own winning endings, reads
-each ban game by game, and refuses a scenario that does not load with the loader's message."""
+each ban game by game, and refuses a scenario that does not load with the loader's message;
+and benchmarks/planner_ban_trace.py, which plays seeds with and without a kind to say why."""
 
 from __future__ import annotations
 
@@ -60,3 +61,17 @@ def test_a_scenario_that_does_not_load_is_refused_with_its_place(tmp_path: Path)
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{broken}:")
+
+
+def test_the_ban_trace_plays_each_seed_both_ways() -> None:
+    script = ROOT / "benchmarks" / "planner_ban_trace.py"
+    done = subprocess.run([sys.executable, str(script), "--scenario", "tutorial", "--kind",
+                           "escort", "--seeds", "1-2", "--budget", "4"],
+                          capture_output=True, text=True, timeout=300, check=True)
+    lines = done.stdout.splitlines()
+    heads = [line for line in lines if line.startswith("seed ")]
+    assert [h.split(":")[0] for h in heads] == ["seed 1", "seed 2"]
+    # Without escorts the tutorial's road is never kept open, and none is ever given.
+    assert all("banned road_bleeding" in h for h in heads)
+    assert lines[-1].startswith("mean without treasury ")
+    assert sum(line.startswith("  end with ") for line in lines) == 2
