@@ -6,8 +6,9 @@
 `planner_report.py` says how much a ban moves the planner's results over 200 games; this
 says why: each seed is played twice (the kind allowed, then banned), and for each it prints
 the two outcomes, the turns in which the planner gave the kind, the first turn the two
-games part and the order sets there, and the tracks at the end (treasury, fuel days, the
-capital's junta support, cohesion), then their means over the seeds. Deterministic.
+games part and the order sets there (with the candidate each was), and the tracks at the
+end (treasury, fuel days, the capital's junta support, cohesion), then their means over the
+seeds. Deterministic.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ TRACKS = ("treasury", "fuel days", "capital support", "cohesion")
 class Game:
     outcome: str = ""
     orders: list[list[str]] = field(default_factory=list)   # each turn's orders
+    labels: list[str] = field(default_factory=list)         # the candidate set chosen
     end: dict[str, int] = field(default_factory=dict)
 
 
@@ -41,7 +43,9 @@ def play(scenario: Scenario, seed: int, budget: int, banned: frozenset[str]) -> 
     state: GameState = new_game(scenario, seed)
     game = Game()
     while not state.over:
-        game.orders.append([str(d.order) for d in play_planner(state, budget, banned)])
+        decisions = play_planner(state, budget, banned)
+        game.orders.append([str(d.order) for d in decisions])
+        game.labels.append(str(decisions[0].extra["planner"]["chosen"]) if decisions else "")
         play_side(state, "insurgency", "doctrine")
         resolve_turn(state)
     game.outcome = state.outcome or ""
@@ -87,8 +91,9 @@ def main() -> int:
         pairs = zip(kept.orders, banned.orders, strict=False)
         parted = next((t for t, (a, b) in enumerate(pairs, 1) if a != b), None)
         if parted is not None:
-            print(f"  turn {parted}: with {kept.orders[parted - 1]}, "
-                  f"banned {banned.orders[parted - 1]}")
+            print(f"  turn {parted}: with {kept.orders[parted - 1]} "
+                  f"({kept.labels[parted - 1]}), banned {banned.orders[parted - 1]} "
+                  f"({banned.labels[parted - 1]})")
         for label, game in (("with", kept), ("without", banned)):
             print(f"  end {label:<8}" + ", ".join(f"{k} {v}" for k, v in game.end.items()))
             for k, v in game.end.items():
