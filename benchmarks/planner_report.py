@@ -92,7 +92,7 @@ def paired_change(base: list[str], without: list[str], won: list[str]) -> str:
     diff = (gained - lost) / n
     half = 1.96 * math.sqrt(max(0.0, gained + lost - n * diff * diff)) / n
     return (f"{diff * 100:+.1f} (95% {(diff - half) * 100:+.1f} to {(diff + half) * 100:+.1f}:"
-            f" {lost} games lost by the ban, {gained} won)")
+            f" games lost by the ban {lost}, won {gained})")
 
 
 def shares(outcomes: Counter[str], games: int) -> str:

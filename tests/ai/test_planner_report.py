@@ -27,7 +27,8 @@ def test_a_ban_is_read_game_by_game() -> None:
     paired = report_module().paired_change
     won = ["junta_holds"]
     same = ["junta_holds", "protracted_crisis"] * 50
-    assert paired(same, same, won).startswith("+0.0 (95% +0.0 to +0.0: 0 games lost")
+    assert paired(same, same, won) == ("+0.0 (95% +0.0 to +0.0: games lost by the ban 0,"
+                                       " won 0)")
     # Ten games lost by the ban and two won, out of a hundred: -8 points, an interval
     # that excludes 0, and the counts behind it.
     without = list(same)
@@ -35,7 +36,7 @@ def test_a_ban_is_read_game_by_game() -> None:
         without[i] = "protracted_crisis"
     without[1] = without[3] = "junta_holds"
     text = paired(same, without, won)
-    assert text.startswith("-8.0 (95% -") and "10 games lost by the ban, 2 won" in text
+    assert text.startswith("-8.0 (95% -") and "games lost by the ban 10, won 2" in text
     low, high = (float(x) for x in text.split("95% ")[1].split(":")[0].split(" to "))
     assert low < -8.0 < high < 0
 
