@@ -31,11 +31,14 @@ class TrackText:
     matters: str
     regional: bool = False
 
+    def why_it_matters(self, scenario: Scenario | None = None) -> str:
+        """Why the track matters; with a scenario, its own numbers after the general words."""
+        return " ".join([_(self.matters), *scenario_notes(self.track, scenario)])
+
     def lines(self, scenario: Scenario | None = None) -> list[str]:
-        """The help text; with a scenario, its own numbers after the general words."""
-        matters = " ".join([_(self.matters), *scenario_notes(self.track, scenario)])
         return [_(self.name), "", _(self.what), "", _("What moves it: {text}").format(
-            text=_(self.moved_by)), "", _("Why it matters: {text}").format(text=matters)]
+            text=_(self.moved_by)), "", _("Why it matters: {text}").format(
+            text=self.why_it_matters(scenario))]
 
 
 TRACK_TEXTS: tuple[TrackText, ...] = (

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...i18n import N_, _
-from ...present.tracks import TRACK_TEXTS, scenario_notes
+from ...present.tracks import TRACK_TEXTS
 from ..mapmodel import LEGEND
 from ..widgets.footer import Footer
 from ..widgets.goals import goals_content, session_goals
@@ -101,10 +101,9 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
                                                "\n"]
         scenario = session.scenario if session is not None else None
         for text in TRACK_TEXTS:
-            matters = " ".join([_(text.matters), *scenario_notes(text.track, scenario)])
             tracks += [(_(text.name), "bold"), "  ", _(text.what), "\n  ",
                        (_("Moved by: "), "italic"), _(text.moved_by), "\n  ",
-                       (_("Why it matters: "), "italic"), matters, "\n"]
+                       (_("Why it matters: "), "italic"), text.why_it_matters(scenario), "\n"]
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Content.assemble(*keys, *legend, "\n", (_("A turn"), "bold underline"),
                                           "\n", _(TURN), *tracks, *goals))
