@@ -18,9 +18,9 @@ import sys
 from dataclasses import dataclass, field
 
 from wargame.ai.bots import play_side
-from wargame.ai.filters import capital_town
 from wargame.ai.planner import DEFAULT_BUDGET, play_planner
 from wargame.engine import GameState, Scenario, new_game, resolve_turn
+from wargame.engine.turn import capital_region
 from wargame.scenario.load import ScenarioError, load_scenario
 from wargame.scenario.shipped import resolve_scenario
 
@@ -35,10 +35,6 @@ class Game:
     end: dict[str, int] = field(default_factory=dict)
 
 
-def capital_region(scenario: Scenario) -> str:
-    return scenario.towns[capital_town(scenario)].region
-
-
 def play(scenario: Scenario, seed: int, budget: int, banned: frozenset[str]) -> Game:
     state: GameState = new_game(scenario, seed)
     game = Game()
@@ -50,7 +46,7 @@ def play(scenario: Scenario, seed: int, budget: int, banned: frozenset[str]) -> 
         resolve_turn(state)
     game.outcome = state.outcome or ""
     game.end = dict(zip(TRACKS, (state.treasury, state.fuel_days,
-                                 state.support_junta[capital_region(scenario)],
+                                 state.support_junta[capital_region(state)],
                                  state.cohesion), strict=True))
     return game
 
