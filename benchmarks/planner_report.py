@@ -6,6 +6,8 @@
     .venv/bin/python benchmarks/planner_report.py --games 100 --jobs 2     # two cores
     .venv/bin/python benchmarks/planner_report.py --kinds repair,dialogue  # some kinds
     .venv/bin/python benchmarks/planner_report.py --scenario tutorial      # another one
+    .venv/bin/python benchmarks/planner_report.py --usage-only --save before.json
+    .venv/bin/python benchmarks/planner_report.py --usage-only --against before.json
 
 Plays `--games` games of a scenario (the main one unless `--scenario` names another, by
 its file or a shipped scenario's name; seeds from `--seed`, the doctrine insurgency at
@@ -14,13 +16,16 @@ of turns), then plays the same seeds once per order kind with that kind banned f
 candidate set, and prints the planner's outcome shares each time, with its wins (the
 endings the scenario grades a victory for the junta) first: a kind whose removal changes
 nothing is never worth giving, a kind given every turn whatever happens is a dominant
-strategy. Deterministic; results do not depend on the machine or on `--jobs`
-(each game is played whole by one process and the counts are summed).
+strategy. `--save` keeps each seed's outcome in a JSON file and `--against` reads such a
+file back to compare the planner of today with the one that made it, game by game (a change
+to the planner is measured like a ban). Deterministic; results do not depend on the machine
+or on `--jobs` (each game is played whole by one process and the counts are summed).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sys
 from collections import Counter
@@ -95,6 +100,20 @@ def paired_change(base: list[str], without: list[str], won: list[str]) -> str:
             f" games lost by the ban {lost}, won {gained})")
 
 
+def read_outcomes(path: Path, scenario: str, seed: int, games: int, budget: int) -> list[str]:
+    """The outcomes a former `--save` wrote, refused unless it played the same games."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(saved, dict) or not isinstance(saved.get("outcomes"), list):
+        raise ValueError("not a file --save wrote")
+    played = (saved.get("scenario"), saved.get("seed"), saved.get("budget"),
+              len(saved["outcomes"]))
+    if played != (scenario, seed, budget, games):
+        raise ValueError(f"it holds {played[3]} games of {played[0]} from seed {played[1]} "
+                         f"at budget {played[2]}, not {games} of {scenario} from seed "
+                         f"{seed} at budget {budget}")
+    return [str(o) for o in saved["outcomes"]]
+
+
 def shares(outcomes: Counter[str], games: int) -> str:
     return ", ".join(f"{k} {v * 100 / games:.0f}%" for k, v in sorted(outcomes.items()))
 
@@ -112,6 +131,10 @@ def main() -> int:
                     help="processes to play the games in (results do not change)")
     ap.add_argument("--kinds", default="",
                     help="comma-separated order kinds to ban in turn (default: every kind)")
+    ap.add_argument("--save", type=Path, metavar="FILE",
+                    help="write each seed's outcome (no kind banned) to this JSON file")
+    ap.add_argument("--against", type=Path, metavar="FILE",
+                    help="compare with the outcomes a former --save wrote, seed by seed")
     args = ap.parse_args()
     path = resolve_scenario(args.scenario)
     try:
@@ -125,10 +148,25 @@ def main() -> int:
     unknown = sorted(set(ablated) - set(kinds))
     if unknown:
         ap.error(f"not a junta order kind of {path.stem}: {', '.join(unknown)}")
+    earlier = None
+    if args.against is not None:
+        try:
+            earlier = read_outcomes(args.against, path.stem, args.seed, args.games, args.budget)
+        except (OSError, ValueError) as exc:
+            print(f"{args.against}: {exc}", file=sys.stderr)
+            return 2
     with ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 else nullcontext() as pool:
         base, used, turns = run(path, args.games, args.seed, args.budget, frozenset(), pool)
         print(f"{path.stem}: planner, budget {args.budget}, {args.games} games from seed "
               f"{args.seed}: {shares(Counter(base), args.games)}")
+        if args.save is not None:
+            args.save.write_text(json.dumps(
+                {"scenario": path.stem, "seed": args.seed, "budget": args.budget,
+                 "outcomes": base}, indent=0) + "\n", encoding="utf-8")
+        if earlier is not None:
+            share = sum(earlier.count(e) for e in won) * 100 / args.games
+            print(f"against {args.against}: {' + '.join(won)} was {share:.1f}%; change "
+                  f"{paired_change(earlier, base, won).replace('by the ban', 'by the change')}")
         print(f"{'order kind':<16}{'turns used':>11}{'share':>7}")
         for kind in kinds:
             print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%")

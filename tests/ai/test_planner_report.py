@@ -6,6 +6,7 @@ and benchmarks/planner_ban_trace.py, which plays seeds with and without a kind t
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,31 @@ def test_the_ban_trace_plays_each_seed_both_ways() -> None:
     assert all("banned road_bleeding" in h for h in heads)
     assert lines[-1].startswith("mean without treasury ")
     assert sum(line.startswith("  end with ") for line in lines) == 2
+
+
+def test_a_saved_run_is_compared_game_by_game_and_a_mismatched_one_refused(
+        tmp_path: Path) -> None:
+    """--save keeps each seed's outcome; --against reads them back and reads the change
+    of planner like a ban. A file of other games (here: another budget) is refused."""
+    saved = tmp_path / "before.json"
+    common = [sys.executable, str(SCRIPT), "--scenario", "tutorial", "--games", "2",
+              "--usage-only"]
+    subprocess.run([*common, "--budget", "4", "--save", str(saved)],
+                   capture_output=True, text=True, timeout=300, check=True)
+    outcomes = json.loads(saved.read_text(encoding="utf-8"))
+    assert outcomes["scenario"] == "tutorial" and outcomes["budget"] == 4
+    assert len(outcomes["outcomes"]) == 2
+    # Pretend the former planner had the first game the other way.
+    first = outcomes["outcomes"][0]
+    outcomes["outcomes"][0] = "road_bleeding" if first == "road_kept_open" else "road_kept_open"
+    saved.write_text(json.dumps(outcomes), encoding="utf-8")
+    done = subprocess.run([*common, "--budget", "4", "--against", str(saved)],
+                          capture_output=True, text=True, timeout=300, check=True)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("against "))
+    expected = ("lost by the change 0, won 1" if first == "road_kept_open"
+                else "lost by the change 1, won 0")
+    assert expected in line
+    refused = subprocess.run([*common, "--budget", "5", "--against", str(saved)],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "at budget 4, not 2 of tutorial from seed 1 at budget 5" in refused.stderr
