@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/balance_table.py --games 50 --print
     .venv/bin/python benchmarks/balance_table.py --planner-games 40 --planner-budget 16
     .venv/bin/python benchmarks/balance_table.py --scenario tutorial   # only its block
+    .venv/bin/python benchmarks/balance_table.py --junta planner       # only its rows
 
 Each cell is `wargame simulate SCENARIO --games N --seed 1 --junta P --difficulty D` (the
 doctrine insurgency); the table goes into README.md between the two BALANCE-TABLE markers.
@@ -35,7 +36,11 @@ def cell(shares: dict[str, dict[str, float]], endings: list[str]) -> str:
 
 
 def table(games: int, seed: int, jobs: int, planner_games: int | None = None,
-          planner_budget: int = DEFAULT_BUDGET, only: list[str] | None = None) -> list[str]:
+          planner_budget: int = DEFAULT_BUDGET, only: list[str] | None = None,
+          kept: dict[tuple[str, str], str] | None = None) -> list[str]:
+    """The table's lines; a (scenario, policy) row found in `kept` is reused as it is
+    instead of being measured again."""
+    kept = kept or {}
     lines: list[str] = []
     for path in shipped_scenarios():
         scenario = load_scenario(path)
@@ -46,6 +51,9 @@ def table(games: int, seed: int, jobs: int, planner_games: int | None = None,
                   "", "| junta | " + " | ".join(DIFFICULTIES) + " |",
                   "|---|" + "---|" * len(DIFFICULTIES)]
         for policy in JUNTA_POLICIES:
+            if (scenario.id, policy) in kept:
+                lines.append(kept[scenario.id, policy])
+                continue
             row = []
             n = (planner_games or games) if policy == "planner" else games
             for difficulty in DIFFICULTIES:
@@ -80,19 +88,25 @@ def main() -> int:
     ap.add_argument("--scenario", action="append", default=None, metavar="ID",
                     help="measure only this scenario (repeatable); its block replaces the "
                          "README's, the others are kept")
+    ap.add_argument("--junta", action="append", default=None, metavar="POLICY",
+                    choices=sorted(JUNTA_POLICIES),
+                    help="measure only this policy's rows (repeatable); the README's other "
+                         "rows are kept (after a change to one bot, say)")
     ap.add_argument("--print", action="store_true", help="print the table, leave README")
     args = ap.parse_args()
-    lines = table(args.games, args.seed, args.jobs, args.planner_games,
-                  args.planner_budget, args.scenario)
-    if args.print:
-        print("\n".join(lines))
-        return 0
     readme = README.read_text(encoding="utf-8")
     head, _, rest = readme.partition(BEGIN)
     old, _, tail = rest.partition(END)
     if not rest:
         print(f"README.md has no {BEGIN} marker", file=sys.stderr)
         return 1
+    kept = ({key: row for key, row in rows(old.strip("\n").split("\n")).items()
+             if key[1] not in args.junta} if args.junta else {})
+    lines = table(args.games, args.seed, args.jobs, args.planner_games,
+                  args.planner_budget, args.scenario, kept)
+    if args.print:
+        print("\n".join(lines))
+        return 0
     if args.scenario:
         lines = merge(old.strip("\n").split("\n"), lines)
     text = "\n".join(lines)
@@ -112,6 +126,18 @@ def blocks(lines: list[str]) -> dict[str, list[str]]:
             current = None
         if current is not None:
             current.append(line)
+    return found
+
+
+def rows(lines: list[str]) -> dict[tuple[str, str], str]:
+    """The README table's rows by (scenario id, policy): `| planner (budget 64, 20
+    games) | ...` is the planner's."""
+    found: dict[tuple[str, str], str] = {}
+    for sid, block in blocks(lines).items():
+        for line in block:
+            label = line.strip("| ").split(" |")[0].split(" (")[0]
+            if label in JUNTA_POLICIES:
+                found[sid, label] = line
     return found
 
 
