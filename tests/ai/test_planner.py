@@ -13,6 +13,7 @@ from wargame.ai.planner import (
     REFERENCE,
     adjusted,
     answers,
+    candidates,
     doctrine_set,
     expected_attacks,
     plan,
@@ -195,6 +196,20 @@ def test_the_reference_repairs_a_corridor_road_cut_for_two_weeks(scenario: Scena
     assert not any(o.startswith("repair") for o in reference("kati-kolokani", 1))
     assert scenario.routes["diema-nioro"].corridor is None
     assert not any(o.startswith("repair") for o in reference("diema-nioro", 3))
+
+
+def test_concentrated_sets_keep_the_references_first_escort(scenario: Scenario) -> None:
+    """"All on relieve" (or on any kind but escort) still escorts the week's convoy the
+    reference escorts: a week without any escort loses most of a convoy."""
+    base = scrubbed(new_game(scenario, 2))
+    listed = candidates(base, 64)
+    escort = next(o for o in listed[0].orders if o.kind == "escort")
+    concentrated = [c for c in listed if str(c.label).startswith("all on")]
+    assert len(concentrated) >= 5
+    for candidate in concentrated:
+        assert escort in candidate.orders, candidate.label
+        kinds = {o.kind for o in candidate.orders} - {"escort"}
+        assert len(kinds) <= 1, candidate.label
 
 
 ENCIRCLING = MAIN.parent / "encircling-bamako-2023.yaml"

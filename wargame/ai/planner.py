@@ -14,7 +14,8 @@ Each turn it
    choice with an order swapped for an answer to each expected attack, with its last
    order swapped for (or extended by) the best target of each other order kind (a cheap
    heuristic on the junta's view picks the target), and sets that concentrate on one kind
-   (every corridor escorted, say), up to budget / samples sets;
+   (every corridor escorted, say, or the first escort and as many reliefs as it can),
+   up to budget / samples sets;
 3. plays every candidate forward `DEPTH` turns on `samples` determinisations of the fog
    (fighters, funds and weapons drawn around the junta's estimates, dice of its own), the
    insurgency played by its doctrine, the junta's later turns by the historical doctrine;
@@ -388,10 +389,16 @@ def candidates(base: GameState, limit: int,
         add(Phrase(N_("historical + {order}"), order=str(alt)),
             _legal_prefix(base, (*historical, alt)))
     # Concentrated sets: as many of one kind as the capacity and money allow, best
-    # targets first (every corridor escorted, say), which no doctrine gives.
+    # targets first (every corridor escorted, say), which no doctrine gives. Each keeps
+    # the reference's first escort: a week without one loses most of a convoy, which a
+    # two-week rollout undercounts ("all on relieve", columns to three towns and no
+    # escort, lost games the planner won without relief: planner_ban_trace.py).
+    escort = next((o for o in out[0].orders if o.kind == "escort"), None) if out else None
     for kind, alternatives in ranked.items():
         if len(alternatives) > 1:
-            add(Phrase(N_("all on {kind}"), kind=kind), _legal_prefix(base, tuple(alternatives)))
+            first = (escort,) if escort is not None and kind != "escort" else ()
+            add(Phrase(N_("all on {kind}"), kind=kind),
+                _legal_prefix(base, (*first, *alternatives)))
     return out
 
 
