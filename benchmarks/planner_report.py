@@ -86,18 +86,20 @@ def run(path: Path, games: int, seed: int, budget: int, banned: frozenset[str],
     return outcomes, used, turns
 
 
-def paired_change(base: list[str], without: list[str], won: list[str]) -> str:
+def paired_change(base: list[str], without: list[str], won: list[str],
+                  cause: str = "the ban") -> str:
     """The change in the share of wins with its 95% interval, read game by game: the same
     seeds are played both ways, so only the games whose result changes carry information
     (lost only with the kind banned, won only with it banned), which makes the interval
-    much narrower than two independent shares' (normal approximation, paired)."""
+    much narrower than two independent shares' (normal approximation, paired). `cause`
+    names what made the change in the counts ("the ban", "the change" of planner)."""
     n = len(base)
     lost = sum(1 for a, b in zip(base, without, strict=True) if a in won and b not in won)
     gained = sum(1 for a, b in zip(base, without, strict=True) if a not in won and b in won)
     diff = (gained - lost) / n
     half = 1.96 * math.sqrt(max(0.0, gained + lost - n * diff * diff)) / n
     return (f"{diff * 100:+.1f} (95% {(diff - half) * 100:+.1f} to {(diff + half) * 100:+.1f}:"
-            f" games lost by the ban {lost}, won {gained})")
+            f" games lost by {cause} {lost}, won {gained})")
 
 
 def read_outcomes(path: Path, scenario: str, seed: int, games: int, budget: int) -> list[str]:
@@ -166,7 +168,7 @@ def main() -> int:
         if earlier is not None:
             share = sum(earlier.count(e) for e in won) * 100 / args.games
             print(f"against {args.against}: {' + '.join(won)} was {share:.1f}%; change "
-                  f"{paired_change(earlier, base, won).replace('by the ban', 'by the change')}")
+                  f"{paired_change(earlier, base, won, 'the change')}")
         print(f"{'order kind':<16}{'turns used':>11}{'share':>7}")
         for kind in kinds:
             print(f"{kind:<16}{used[kind]:>11}{used[kind] * 100 / turns:>6.0f}%")

@@ -355,7 +355,8 @@ def candidates(base: GameState, limit: int,
     sets = {name: doctrine_set(base, name) for name in DOCTRINES}
     met = answers(base, expected_attacks(base), banned)
     ranked = {k: v for k, v in ranked_per_kind(base).items() if k not in banned}
-    add(Phrase(REFERENCE), adjusted(base, sets["historical"], met, ranked))
+    reference = adjusted(base, sets["historical"], met, ranked)
+    add(Phrase(REFERENCE), reference)
     for name in DOCTRINES:
         add(Phrase(_DOCTRINE_LABELS[name]), sets[name])
     historical = sets["historical"]
@@ -393,7 +394,7 @@ def candidates(base: GameState, limit: int,
     # the reference's first escort: a week without one loses most of a convoy, which a
     # two-week rollout undercounts ("all on relieve", columns to three towns and no
     # escort, lost games the planner won without relief: planner_ban_trace.py).
-    escort = next((o for o in out[0].orders if o.kind == "escort"), None) if out else None
+    escort = next((o for o in reference if o.kind == "escort" and o.kind not in banned), None)
     for kind, alternatives in ranked.items():
         if len(alternatives) > 1:
             first = (escort,) if escort is not None and kind != "escort" else ()
